@@ -1,0 +1,1 @@
+"""Hand-written low-level endpoints for operations the generator cannot produce."""

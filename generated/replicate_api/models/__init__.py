@@ -1,0 +1,145 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account import Account
+from .account_type import AccountType
+from .collection import Collection
+from .collection_page import CollectionPage
+from .collection_summary import CollectionSummary
+from .deployment import Deployment
+from .deployment_create_request import DeploymentCreateRequest
+from .deployment_page import DeploymentPage
+from .deployment_release import DeploymentRelease
+from .deployment_release_configuration import DeploymentReleaseConfiguration
+from .deployment_release_creator import DeploymentReleaseCreator
+from .deployment_update_request import DeploymentUpdateRequest
+from .documentation_page import DocumentationPage
+from .file_create_request import FileCreateRequest
+from .file_create_request_metadata import FileCreateRequestMetadata
+from .file_delete_not_found_problem import FileDeleteNotFoundProblem
+from .file_download_not_found_problem import FileDownloadNotFoundProblem
+from .file_not_found_problem import FileNotFoundProblem
+from .file_page import FilePage
+from .file_resource import FileResource
+from .file_resource_checksums import FileResourceChecksums
+from .file_resource_metadata import FileResourceMetadata
+from .file_resource_urls import FileResourceUrls
+from .file_too_large_problem import FileTooLargeProblem
+from .hardware import Hardware
+from .hidden_version import HiddenVersion
+from .model import Model
+from .model_create_request import ModelCreateRequest
+from .model_create_request_visibility import ModelCreateRequestVisibility
+from .model_default_example import ModelDefaultExample
+from .model_latest_version import ModelLatestVersion
+from .model_page import ModelPage
+from .model_sort_by import ModelSortBy
+from .model_update_request import ModelUpdateRequest
+from .model_visibility import ModelVisibility
+from .prediction import Prediction
+from .prediction_example_page import PredictionExamplePage
+from .prediction_input import PredictionInput
+from .prediction_metrics import PredictionMetrics
+from .prediction_page import PredictionPage
+from .prediction_request import PredictionRequest
+from .prediction_request_input import PredictionRequestInput
+from .prediction_source import PredictionSource
+from .prediction_source_filter import PredictionSourceFilter
+from .prediction_status import PredictionStatus
+from .prediction_urls import PredictionUrls
+from .search_bad_request_problem import SearchBadRequestProblem
+from .search_collection import SearchCollection
+from .search_model_metadata import SearchModelMetadata
+from .search_model_result import SearchModelResult
+from .search_results import SearchResults
+from .search_server_error_problem import SearchServerErrorProblem
+from .sort_direction import SortDirection
+from .training import Training
+from .training_input import TrainingInput
+from .training_metrics import TrainingMetrics
+from .training_output import TrainingOutput
+from .training_page import TrainingPage
+from .training_request import TrainingRequest
+from .training_request_input import TrainingRequestInput
+from .training_source import TrainingSource
+from .training_status import TrainingStatus
+from .training_urls import TrainingUrls
+from .version import Version
+from .version_openapi_schema import VersionOpenapiSchema
+from .version_page import VersionPage
+from .version_prediction_request import VersionPredictionRequest
+from .version_prediction_request_input import VersionPredictionRequestInput
+from .webhook_event import WebhookEvent
+from .webhook_secret import WebhookSecret
+
+__all__ = (
+    "Account",
+    "AccountType",
+    "Collection",
+    "CollectionPage",
+    "CollectionSummary",
+    "Deployment",
+    "DeploymentCreateRequest",
+    "DeploymentPage",
+    "DeploymentRelease",
+    "DeploymentReleaseConfiguration",
+    "DeploymentReleaseCreator",
+    "DeploymentUpdateRequest",
+    "DocumentationPage",
+    "FileCreateRequest",
+    "FileCreateRequestMetadata",
+    "FileDeleteNotFoundProblem",
+    "FileDownloadNotFoundProblem",
+    "FileNotFoundProblem",
+    "FilePage",
+    "FileResource",
+    "FileResourceChecksums",
+    "FileResourceMetadata",
+    "FileResourceUrls",
+    "FileTooLargeProblem",
+    "Hardware",
+    "HiddenVersion",
+    "Model",
+    "ModelCreateRequest",
+    "ModelCreateRequestVisibility",
+    "ModelDefaultExample",
+    "ModelLatestVersion",
+    "ModelPage",
+    "ModelSortBy",
+    "ModelUpdateRequest",
+    "ModelVisibility",
+    "Prediction",
+    "PredictionExamplePage",
+    "PredictionInput",
+    "PredictionMetrics",
+    "PredictionPage",
+    "PredictionRequest",
+    "PredictionRequestInput",
+    "PredictionSource",
+    "PredictionSourceFilter",
+    "PredictionStatus",
+    "PredictionUrls",
+    "SearchBadRequestProblem",
+    "SearchCollection",
+    "SearchModelMetadata",
+    "SearchModelResult",
+    "SearchResults",
+    "SearchServerErrorProblem",
+    "SortDirection",
+    "Training",
+    "TrainingInput",
+    "TrainingMetrics",
+    "TrainingOutput",
+    "TrainingPage",
+    "TrainingRequest",
+    "TrainingRequestInput",
+    "TrainingSource",
+    "TrainingStatus",
+    "TrainingUrls",
+    "Version",
+    "VersionOpenapiSchema",
+    "VersionPage",
+    "VersionPredictionRequest",
+    "VersionPredictionRequestInput",
+    "WebhookEvent",
+    "WebhookSecret",
+)

@@ -1,0 +1,104 @@
+"""Regenerate generated/replicate_api from openapi.json.
+
+    scripts/regenerate                   rebuild generated/ from openapi.json
+    scripts/regenerate --check           fail, naming files, if generated/ has drifted
+    scripts/regenerate --spec PATH|URL   adopt a new spec: report API changes,
+                                         replace openapi.json, rebuild generated/
+
+Nothing is written until generation has succeeded; generated/ is then swapped
+in whole, so a failed run leaves it as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import sys
+import tempfile
+from pathlib import Path
+
+from regen import changes, handwritten, tree
+from regen.generate import PACKAGE_NAME, GenerationError, generate
+from regen.spec import Operation, SpecError, dump, load, operations, validate
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None, root: Path = REPO_ROOT) -> int:
+    """Run the command line; return the process exit code."""
+    parser = argparse.ArgumentParser(prog="scripts/regenerate", description=__doc__.split("\n")[0])
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="verify generated/ is up to date")
+    mode.add_argument("--spec", metavar="PATH_OR_URL", help="adopt a new OpenAPI document")
+    args = parser.parse_args(argv)
+    try:
+        return _run(root, check=args.check, new_spec=args.spec)
+    except (SpecError, GenerationError) as exc:
+        print(f"regenerate: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(root: Path, *, check: bool, new_spec: str | None) -> int:
+    spec_path = root / "openapi.json"
+    target = root / "generated" / PACKAGE_NAME
+    if tree.recover(target):
+        print(f"restored {target} from an interrupted run")
+
+    spec = load(spec_path)
+    if new_spec is not None:
+        incoming = load(new_spec)
+        validate(incoming)
+        print(changes.report(spec, incoming))
+        spec = incoming
+    else:
+        validate(spec)
+    version = importlib.metadata.version("openapi-python-client")
+    print(f"generating {len(operations(spec))} operations with openapi-python-client {version}")
+
+    with tempfile.TemporaryDirectory(prefix=".regen-", dir=target.parent) as staging:
+        result = generate(spec, Path(staging) / PACKAGE_NAME)
+        for name, places in result.patches_applied.items():
+            print(f"spec patch {name}: {len(places) or 'no'} places")
+        if not _report_not_generated(root, result.not_generated, operations(spec)):
+            return 1
+        if check:
+            drift = tree.differences(result.package_dir, target)
+            for line in drift:
+                print(f"  {line}", file=sys.stderr)
+            if drift:
+                print(
+                    f"generated/{PACKAGE_NAME} differs from what openapi.json produces "
+                    f"({len(drift)} files); run scripts/regenerate",
+                    file=sys.stderr,
+                )
+                return 1
+            print(f"generated/{PACKAGE_NAME} is up to date")
+            return 0
+        if new_spec is not None:
+            spec_path.write_text(dump(spec), encoding="utf-8")
+            print(f"wrote {spec_path.name}")
+        tree.replace(target, result.package_dir)
+    print(f"wrote generated/{PACKAGE_NAME} ({len(tree.files(target))} files)")
+    return 0
+
+
+def _report_not_generated(
+    root: Path, not_generated: list[Operation], every: list[Operation]
+) -> bool:
+    manifest = handwritten.load_manifest(root)
+    for operation in not_generated:
+        entry = manifest.get(operation.operation_id)
+        how = (
+            f"by hand in {entry.module}: {entry.reason}"
+            if entry
+            else "NOWHERE"
+        )
+        print(f"not generated: {operation}, implemented {how}")
+    found = handwritten.problems(not_generated, every, manifest, root)
+    for problem in found:
+        print(f"regenerate: {problem}", file=sys.stderr)
+    return not found
+
+
+if __name__ == "__main__":
+    sys.exit(main())

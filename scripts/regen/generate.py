@@ -1,0 +1,124 @@
+"""Run the pinned openapi-python-client on a patched copy of the spec."""
+
+from __future__ import annotations
+
+import ast
+import importlib.metadata
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openapi_python_client
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser.errors import ErrorLevel
+
+from regen import patches
+from regen.spec import Operation, Spec, operations
+
+CONFIG_PATH = Path(__file__).with_name("generator.yaml")
+TEMPLATES_PATH = Path(__file__).with_name("templates")
+PACKAGE_NAME = "replicate_api"
+
+#: The generator release our templates were copied from (see templates/).
+TEMPLATES_BASE_VERSION = "0.29.1"
+
+#: How the generator words a warning about an endpoint it skipped; those are
+#: reported through the list of operations that were not generated instead.
+_SKIPPED_ENDPOINT = "Endpoint will not be generated"
+
+
+class GenerationError(Exception):
+    """The generator failed or warned about something other than a skipped endpoint."""
+
+
+@dataclass
+class Generation:
+    """What one run of the generator produced."""
+
+    package_dir: Path
+    generated: list[Operation] = field(default_factory=list)
+    not_generated: list[Operation] = field(default_factory=list)
+    patches_applied: dict[str, list[str]] = field(default_factory=dict)
+
+
+def generate(spec: Spec, package_dir: Path) -> Generation:
+    """Write the replicate_api package for ``spec`` into ``package_dir``, which must not exist."""
+    installed = importlib.metadata.version("openapi-python-client")
+    if installed != TEMPLATES_BASE_VERSION:
+        raise GenerationError(
+            f"openapi-python-client {installed} is installed but scripts/regen/templates/ was "
+            f"copied from {TEMPLATES_BASE_VERSION}: re-copy the templates, then update the pin"
+        )
+    patched, applied = patches.apply(spec)
+    with tempfile.TemporaryDirectory(prefix="replicate-regen-") as tmp:
+        spec_path = Path(tmp) / "openapi.patched.json"
+        spec_path.write_text(json.dumps(patched, indent=2), encoding="utf-8")
+        config = Config.from_sources(
+            ConfigFile.load_from_path(CONFIG_PATH),
+            MetaType.NONE,
+            document_source=spec_path,
+            file_encoding="utf-8",
+            overwrite=False,
+            output_path=package_dir,
+        )
+        with _pinned_tools_first_on_path():
+            errors = openapi_python_client.generate(
+                config=config, custom_template_path=TEMPLATES_PATH
+            )
+    problems = [
+        f"{error.header}: {error.detail or ''}".strip()
+        for error in errors
+        if error.level == ErrorLevel.ERROR or _SKIPPED_ENDPOINT not in error.header
+    ]
+    if problems:
+        raise GenerationError("\n".join(problems))
+    # --meta none leaves out the PEP 561 marker; the package is typed, so add it.
+    (package_dir / "py.typed").write_text("", encoding="utf-8")
+
+    produced = _generated_endpoints(package_dir)
+    result = Generation(package_dir=package_dir, patches_applied=applied)
+    for operation in operations(spec):
+        is_generated = (operation.method, operation.path) in produced
+        (result.generated if is_generated else result.not_generated).append(operation)
+    return result
+
+
+@contextmanager
+def _pinned_tools_first_on_path() -> Iterator[None]:
+    """Make the post-hooks run the ruff pinned in this environment, not one on PATH."""
+    saved = os.environ.get("PATH", "")
+    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), saved])
+    try:
+        yield
+    finally:
+        os.environ["PATH"] = saved
+
+
+def _generated_endpoints(package_dir: Path) -> set[tuple[str, str]]:
+    """Read (method, path) from every generated endpoint module's ``_get_kwargs``."""
+    found = set()
+    for module in sorted((package_dir / "api").glob("*/*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                pairs = {
+                    key.value: value
+                    for key, value in zip(node.keys, node.values, strict=True)
+                    if isinstance(key, ast.Constant)
+                }
+                method, url = pairs.get("method"), pairs.get("url")
+                if isinstance(method, ast.Constant) and url is not None:
+                    found.add((str(method.value), _url_template(url)))
+    return found
+
+
+def _url_template(node: ast.expr) -> str:
+    # Either "/predictions" or "/predictions/{prediction_id}".format(...)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        node = node.func.value
+    return str(node.value) if isinstance(node, ast.Constant) else ""
