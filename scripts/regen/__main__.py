@@ -55,6 +55,7 @@ def _run(root: Path, *, check: bool, new_spec: str | None) -> int:
     version = importlib.metadata.version("openapi-python-client")
     print(f"generating {len(operations(spec))} operations with openapi-python-client {version}")
 
+    target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".regen-", dir=target.parent) as staging:
         result = generate(spec, Path(staging) / PACKAGE_NAME)
         for name, places in result.patches_applied.items():
@@ -88,11 +89,7 @@ def _report_not_generated(
     manifest = handwritten.load_manifest(root)
     for operation in not_generated:
         entry = manifest.get(operation.operation_id)
-        how = (
-            f"by hand in {entry.module}: {entry.reason}"
-            if entry
-            else "NOWHERE"
-        )
+        how = f"by hand in {entry.module}: {entry.reason}" if entry else "NOWHERE"
         print(f"not generated: {operation}, implemented {how}")
     found = handwritten.problems(not_generated, every, manifest, root)
     for problem in found:

@@ -61,6 +61,15 @@ def _nullable_training_output(spec: Spec) -> list[str]:
     return _make_nullable(spec, "schemas_training_response", ("output",))
 
 
+def _hidden_version_any_of(spec: Spec) -> list[str]:
+    schema = _schema(spec, "schemas_prediction_response")
+    version = schema and schema.get("properties", {}).get("version")
+    if isinstance(version, dict) and "oneOf" in version:
+        version["anyOf"] = version.pop("oneOf")
+        return ["schemas_prediction_response.version"]
+    return []
+
+
 def _response_schemas(spec: Spec) -> Iterator[dict[str, Any]]:
     for item in spec.get("paths", {}).values():
         for operation in item.values():
@@ -131,6 +140,14 @@ PATCHES: tuple[Patch, ...] = (
         "api-reality",
         "A training's output is null until it succeeds; the spec types it as an object.",
         _nullable_training_output,
+    ),
+    Patch(
+        "hidden-version-any-of",
+        "api-reality",
+        "Official-model predictions carry version 'hidden', which matches both branches "
+        "of the spec's oneOf (any string, or the enum ['hidden']) and so is never valid; "
+        "anyOf accepts it and generates the same union.",
+        _hidden_version_any_of,
     ),
     Patch(
         "open-response-enums",

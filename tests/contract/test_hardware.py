@@ -1,0 +1,29 @@
+"""Contract test for /hardware."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from replicate_api.api.hardware import hardware_list
+from replicate_api.models import Hardware
+
+from tests.support.contract import Exchange
+
+Contract = Callable[[str], Exchange]
+
+
+@pytest.mark.operation("hardware.list", 200)
+def test_list(contract: Contract) -> None:
+    exchange = contract("hardware.list")
+    exchange.respond(
+        200, [{"name": "CPU", "sku": "cpu"}, {"name": "Nvidia T4 GPU", "sku": "gpu-t4"}]
+    )
+
+    response = exchange.call(hardware_list)
+
+    exchange.assert_request("/hardware")
+    hardware = response.parsed
+    assert isinstance(hardware, list)
+    assert all(isinstance(h, Hardware) for h in hardware)
+    assert [h.sku for h in hardware] == ["cpu", "gpu-t4"]

@@ -1,0 +1,53 @@
+"""The API change report, from two small specs made here."""
+
+from __future__ import annotations
+
+from regen import changes
+
+from tests.regen import small_specs
+
+
+def test_no_changes() -> None:
+    assert changes.report(small_specs.before(), small_specs.before()) == "API changes: none"
+
+
+def test_each_kind_of_change_is_reported_and_classified() -> None:
+    found = {
+        (change.breaking, change.kind, change.where, change.detail)
+        for change in changes.compare(small_specs.before(), small_specs.after())
+    }
+
+    assert found == {
+        (True, "operation removed", "things.delete (DELETE /things/{thing_id})", ""),
+        (False, "operation added", "things.archive (POST /things/{thing_id}/archive)", ""),
+        (True, "field retyped", "things.list", "query parameter limit: integer -> string"),
+        (True, "field added", "things.list", "query parameter owner"),
+        (True, "field removed", "things.create", "request application/json.color"),
+        (True, "field added", "things.create", "request application/json.owner"),
+        (False, "response added", "things.get", "status 404"),
+        (True, "field removed", "schema Thing", ".name"),
+        (False, "field added", "schema Thing", ".tags"),
+        (False, "field added", "schema Thing", ".tags[]"),
+        (True, "field retyped", "schema Thing", ".size: integer -> number"),
+        (True, "enum value removed", "schema Thing", ".status: 'archived'"),
+        (False, "enum value added", "schema Thing", ".status: 'deleted'"),
+    }
+
+
+def test_a_new_http_method_is_an_added_operation() -> None:
+    report = changes.report(
+        small_specs.before(), small_specs.with_query_method(small_specs.before())
+    )
+
+    assert report.splitlines() == [
+        "API changes: 0 breaking, 1 additive",
+        "  additive  operation added          things.search (QUERY /things)",
+    ]
+
+
+def test_report_lists_breaking_changes_first() -> None:
+    lines = changes.report(small_specs.before(), small_specs.after()).splitlines()
+
+    assert lines[0] == "API changes: 8 breaking, 5 additive"
+    labels = [line.split()[0] for line in lines[1:]]
+    assert labels == ["BREAKING"] * 8 + ["additive"] * 5

@@ -1,0 +1,196 @@
+"""scripts/regenerate: drift check, determinism, atomic writes, adopting a new spec."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from regen import __main__ as regenerate
+from regen import tree
+from regen.generate import generate
+from regen.spec import dump
+
+from tests.regen import small_specs
+from tests.support.spec import ROOT
+
+PACKAGE = Path("generated", "replicate_api")
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """The parts of this repository that regeneration reads and writes."""
+    for part in (
+        "openapi.json",
+        "scripts/regen/handwritten.toml",
+        "facade/replicate_typed/lowlevel/models_search.py",
+    ):
+        (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / part, tmp_path / part)
+    shutil.copytree(
+        ROOT / PACKAGE, tmp_path / PACKAGE, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return tmp_path
+
+
+@pytest.fixture
+def small_repo(tmp_path: Path) -> Path:
+    """A repository holding the small 'things' spec and the code generated from it."""
+    (tmp_path / "openapi.json").write_text(dump(small_specs.before()), encoding="utf-8")
+    assert regenerate.main([], root=tmp_path) == 0
+    return tmp_path
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {"openapi.json": (root / "openapi.json").read_bytes()} | {
+        f"generated/{name}": data for name, data in tree.files(root / "generated").items()
+    }
+
+
+def test_check_passes_on_the_committed_tree(repo_copy: Path) -> None:
+    assert regenerate.main(["--check"], root=repo_copy) == 0
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda p: p.joinpath("models/prediction.py").write_text("# edited\n"),
+            "changed   models/prediction.py",
+        ),
+        (
+            lambda p: p.joinpath("api/account/account_get.py").unlink(),
+            "missing   api/account/account_get.py",
+        ),
+        (
+            lambda p: p.joinpath("models/extra.py").write_text("x = 1\n"),
+            "unexpected models/extra.py",
+        ),
+    ],
+    ids=["hand-edit", "deleted-file", "stray-file"],
+)
+def test_check_fails_naming_each_drifted_file(
+    repo_copy: Path, capsys: pytest.CaptureFixture[str], edit: Any, expected: str
+) -> None:
+    edit(repo_copy / PACKAGE)
+
+    assert regenerate.main(["--check"], root=repo_copy) == 1
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "differs from what openapi.json produces (1 files)" in err
+
+
+def test_generation_is_deterministic(tmp_path: Path) -> None:
+    spec = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
+
+    first = generate(spec, tmp_path / "one" / "replicate_api").package_dir
+    second = generate(spec, tmp_path / "two" / "replicate_api").package_dir
+
+    assert tree.files(first) == tree.files(second)
+    assert tree.files(first) == tree.files(ROOT / PACKAGE)
+
+
+def test_regenerating_reports_the_hand_written_operation(
+    repo_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _snapshot(repo_copy)
+
+    assert regenerate.main([], root=repo_copy) == 0
+
+    out = capsys.readouterr().out
+    assert "not generated: models.search (QUERY /models), implemented by hand in" in out
+    assert _snapshot(repo_copy) == before
+
+
+def test_an_operation_nobody_implemented_fails_the_run(
+    small_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _snapshot(small_repo)
+    new_spec = small_repo / "incoming.json"
+    new_spec.write_text(json.dumps(small_specs.with_query_method(small_specs.before())))
+
+    assert regenerate.main(["--spec", str(new_spec)], root=small_repo) == 1
+
+    captured = capsys.readouterr()
+    assert "not generated: things.search (QUERY /things), implemented NOWHERE" in captured.out
+    assert "is not implemented by hand" in captured.err
+    assert _snapshot(small_repo) == before
+
+
+def test_a_stale_manifest_entry_fails_the_run(
+    repo_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = repo_copy / "scripts/regen/handwritten.toml"
+    manifest.write_text(
+        manifest.read_text() + '\n[operations."predictions.get"]\nmodule = "x.py"\nreason = "r"\n'
+    )
+
+    assert regenerate.main(["--check"], root=repo_copy) == 1
+    assert "lists predictions.get, which is now generated" in capsys.readouterr().err
+
+
+def test_adopting_a_new_spec_reports_changes_and_rewrites_both(
+    small_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new_spec = tmp_path / "things-v2.json"
+    new_spec.write_text(json.dumps(small_specs.after()))
+    capsys.readouterr()
+
+    assert regenerate.main(["--spec", str(new_spec)], root=small_repo) == 0
+
+    out = capsys.readouterr().out
+    assert "API changes: 8 breaking, 5 additive" in out
+    assert "BREAKING  operation removed        things.delete (DELETE /things/{thing_id})" in out
+    assert (small_repo / "openapi.json").read_text() == dump(small_specs.after())
+    api = small_repo / PACKAGE / "api" / "things"
+    assert (api / "things_archive.py").is_file()
+    assert not (api / "things_delete.py").exists()
+    expected = generate(small_specs.after(), tmp_path / "expected" / "replicate_api")
+    assert tree.files(small_repo / PACKAGE) == tree.files(expected.package_dir)
+    assert regenerate.main(["--check"], root=small_repo) == 0
+
+
+def test_an_invalid_spec_is_refused_before_anything_is_written(
+    small_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = small_specs.after()
+    del broken["paths"]["/things"]["get"]["operationId"]
+    new_spec = tmp_path / "broken.json"
+    new_spec.write_text(json.dumps(broken))
+    before = _snapshot(small_repo)
+
+    assert regenerate.main(["--spec", str(new_spec)], root=small_repo) == 1
+
+    assert "GET /things has no operationId" in capsys.readouterr().err
+    assert _snapshot(small_repo) == before
+
+
+def test_a_generator_crash_leaves_generated_untouched(
+    small_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash_halfway(*, config: Any, custom_template_path: Path) -> None:
+        config.output_path.mkdir(parents=True)
+        (config.output_path / "__init__.py").write_text("# half written\n")
+        raise RuntimeError("generator died")
+
+    monkeypatch.setattr("regen.generate.openapi_python_client.generate", crash_halfway)
+    new_spec = tmp_path / "things-v2.json"
+    new_spec.write_text(json.dumps(small_specs.after()))
+    before = _snapshot(small_repo)
+
+    with pytest.raises(RuntimeError, match="generator died"):
+        regenerate.main(["--spec", str(new_spec)], root=small_repo)
+
+    assert _snapshot(small_repo) == before
+    assert [p.name for p in (small_repo / "generated").iterdir()] == ["replicate_api"]
+
+
+def test_an_interrupted_swap_is_recovered(small_repo: Path) -> None:
+    package = small_repo / PACKAGE
+    before = tree.files(package)
+    package.rename(package.with_name(".regen-old-replicate_api"))  # as if killed mid-swap
+
+    assert regenerate.main(["--check"], root=small_repo) == 0
+    assert tree.files(package) == before

@@ -1,0 +1,135 @@
+"""Validate payloads against the schemas in openapi.json.
+
+Fixtures are checked against openapi.json plus the ``api-reality`` spec patches
+(the places where the live API sends values the spec does not allow, such as
+``null`` timestamps on a running prediction), so a fixture cannot drift from
+what the spec and its documented patches say.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+from regen import patches
+from regen.spec import Operation, Spec, operations
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC_PATH = ROOT / "openapi.json"
+_URI = "urn:replicate-typed:openapi"
+
+
+@functools.cache
+def spec() -> Spec:
+    """openapi.json exactly as committed."""
+    loaded: Spec = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+@functools.cache
+def effective_spec() -> Spec:
+    """openapi.json with the api-reality patches: what the live API really sends."""
+    patched, _ = patches.apply(spec(), kinds=("api-reality",))
+    return patched
+
+
+def operation(operation_id: str) -> tuple[Operation, dict[str, Any]]:
+    """Find an operation by operationId; return its location and its object."""
+    for found in operations(spec()):
+        if found.operation_id == operation_id:
+            return found, spec()["paths"][found.path][found.method]
+    raise KeyError(operation_id)
+
+
+def documented_statuses(operation_id: str) -> set[int]:
+    """The response status codes the spec documents for an operation."""
+    return {int(status) for status in operation(operation_id)[1]["responses"]}
+
+
+def validate_response(
+    operation_id: str,
+    status: int,
+    body: Any,
+    media_type: str = "application/json",
+    *,
+    document: Spec | None = None,
+) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``body`` fits the documented response."""
+    found, _ = operation(operation_id)
+    pointer = (
+        f"/paths/{_escape(found.path)}/{found.method}/responses/{status}"
+        f"/content/{_escape(media_type)}/schema"
+    )
+    _validator(pointer, document).validate(body)
+
+
+def validate_request(
+    operation_id: str,
+    body: Any,
+    media_type: str = "application/json",
+    *,
+    document: Spec | None = None,
+) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``body`` fits the documented request body."""
+    found, _ = operation(operation_id)
+    pointer = (
+        f"/paths/{_escape(found.path)}/{found.method}/requestBody"
+        f"/content/{_escape(media_type)}/schema"
+    )
+    _validator(pointer, document).validate(body)
+
+
+def validate_schema(name: str, instance: Any, *, document: Spec | None = None) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``instance`` fits a component schema."""
+    _validator(f"/components/schemas/{name}", document).validate(instance)
+
+
+def _validator(pointer: str, document: Spec | None) -> Draft202012Validator:
+    if document is None:
+        return _effective_validator(pointer)
+    return _build_validator(pointer, document)
+
+
+@functools.cache
+def _effective_validator(pointer: str) -> Draft202012Validator:
+    return _build_validator(pointer, effective_spec())
+
+
+def _build_validator(pointer: str, document: Spec) -> Draft202012Validator:
+    resource: Resource[Any] = DRAFT202012.create_resource(as_json_schema(document))
+    registry: Registry[Any] = Registry().with_resource(_URI, resource)
+    return Draft202012Validator(
+        {"$ref": f"{_URI}#{pointer}"},
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def as_json_schema(node: Any) -> Any:
+    """Rewrite OpenAPI 3.0 ``nullable: true`` (which the spec uses) as JSON Schema nulls."""
+    if isinstance(node, list):
+        return [as_json_schema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    converted = {
+        key: value if key in ("example", "examples", "enum") else as_json_schema(value)
+        for key, value in node.items()
+        if key != "nullable"
+    }
+    if node.get("nullable") is True:
+        if isinstance(converted.get("type"), str):
+            converted["type"] = [converted["type"], "null"]
+            if "enum" in converted:
+                converted["enum"] = [*converted["enum"], None]
+        else:
+            converted = {"anyOf": [converted, {"type": "null"}]}
+    return converted
+
+
+def _escape(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
