@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from pytest_httpx import HTTPXMock
 
-from tests.support.contract import Exchange
+from tests.support.contract import Contract, Exchange
 
 
 @pytest.fixture
-def contract(httpx_mock: HTTPXMock) -> Callable[[str], Exchange]:
+def contract(httpx_mock: HTTPXMock) -> Contract:
     """Start pinning the operation with this operationId."""
 
     def start(operation_id: str) -> Exchange:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from replicate_api.api.account import account_get
 from replicate_api.models import Account, AccountType
 
-from tests.support.contract import Exchange
-
-Contract = Callable[[str], Exchange]
+from tests.support.contract import Contract
 
 
 @pytest.mark.operation("account.get", 200)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from replicate_api.api.collections import collections_get, collections_list
 from replicate_api.models import Collection, CollectionPage
 
 from tests.support import payloads
-from tests.support.contract import Exchange
-
-Contract = Callable[[str], Exchange]
+from tests.support.contract import Contract
 
 
 @pytest.mark.operation("collections.list", 200)

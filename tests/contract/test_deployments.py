@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from replicate_api.api.deployments import (
     deployments_create,
@@ -29,10 +27,8 @@ from replicate_api.models import (
 )
 
 from tests.support import payloads
-from tests.support.contract import Exchange
+from tests.support.contract import Contract
 from tests.support.payloads import VERSION_ID
-
-Contract = Callable[[str], Exchange]
 
 
 @pytest.mark.operation("deployments.list", 200)

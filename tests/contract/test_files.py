@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 import pytest
 from replicate_api.api.files import (
@@ -26,10 +25,9 @@ from replicate_api.models import (
 from replicate_api.types import File
 
 from tests.support import payloads
-from tests.support.contract import Exchange
+from tests.support.contract import Contract
 from tests.support.payloads import FILE_ID
 
-Contract = Callable[[str], Exchange]
 PROBLEM = "application/problem+json"
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from replicate_api.api.hardware import hardware_list
 from replicate_api.models import Hardware
 
-from tests.support.contract import Exchange
-
-Contract = Callable[[str], Exchange]
+from tests.support.contract import Contract
 
 
 @pytest.mark.operation("hardware.list", 200)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 import pytest
 from replicate_api.api.predictions import (
@@ -23,10 +22,8 @@ from replicate_api.models import (
 )
 
 from tests.support import payloads
-from tests.support.contract import Exchange
+from tests.support.contract import Contract
 from tests.support.payloads import PREDICTION_ID, VERSION_ID
-
-Contract = Callable[[str], Exchange]
 
 
 def _request_body() -> VersionPredictionRequest:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from replicate_api.api.search import search
 from replicate_api.models import (
@@ -14,9 +12,7 @@ from replicate_api.models import (
 )
 
 from tests.support import payloads
-from tests.support.contract import Exchange
-
-Contract = Callable[[str], Exchange]
+from tests.support.contract import Contract
 
 
 @pytest.mark.operation("search", 200)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from replicate_api.api.trainings import (
     trainings_cancel,
@@ -22,10 +20,8 @@ from replicate_api.models import (
 )
 
 from tests.support import payloads
-from tests.support.contract import Exchange
+from tests.support.contract import Contract
 from tests.support.payloads import TRAINING_ID, VERSION_ID
-
-Contract = Callable[[str], Exchange]
 
 
 @pytest.mark.operation("trainings.create", 201)

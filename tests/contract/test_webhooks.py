@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from replicate_api.api.webhooks import webhooks_default_secret_get
 from replicate_api.models import WebhookSecret
 
-from tests.support.contract import Exchange
-
-Contract = Callable[[str], Exchange]
+from tests.support.contract import Contract
 
 
 @pytest.mark.operation("webhooks.default.secret.get", 200)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -125,3 +126,7 @@ def _parsed_equal(first: Any, second: Any) -> bool:
     if payload_a is not None and payload_b is not None:
         return bool(payload_a.getvalue() == payload_b.getvalue())
     return bool(first == second)
+
+
+#: The ``contract`` fixture: start pinning the operation with this operationId.
+Contract = Callable[[str], Exchange]
