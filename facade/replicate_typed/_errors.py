@@ -1,0 +1,202 @@
+"""Exceptions raised by replicate-typed.
+
+    ReplicateError
+    ├── MissingTokenError            no token given and REPLICATE_API_TOKEN unset
+    ├── APIError                     the API answered with an error or an unreadable body
+    │   ├── BadRequestError          400
+    │   ├── AuthenticationError      401
+    │   ├── PermissionDeniedError    403
+    │   ├── NotFoundError            404
+    │   ├── ConflictError            409
+    │   ├── UnprocessableEntityError 422
+    │   ├── RateLimitError           429, with retry_after
+    │   ├── InternalServerError      5xx
+    │   └── InvalidResponseError     a success status with a body that does not parse
+    ├── APIConnectionError           no usable answer: connection failed or dropped
+    │   └── APITimeoutError          the request timed out
+    └── PredictionError              the prediction itself did not succeed
+        ├── ModelError               it failed; carries its error and logs
+        ├── PredictionCanceledError  it was canceled or aborted (says which)
+        ├── PredictionTimeoutError   it did not finish within the timeout
+        └── UnknownStatusError       it finished with a status this client does not know
+
+Bad arguments raise ``ValueError`` (or ``TypeError``) naming the value, before
+any request is sent. ``APIError`` and ``APIConnectionError`` carry
+``prediction_may_exist``: true when a create request may have reached
+Replicate, so a prediction may exist (and be billed) even though the call failed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+    from replicate_api.models.prediction import Prediction
+
+_MAY_EXIST = (
+    " The create request may have reached Replicate, so a prediction may exist; "
+    "look for it in predictions.list() before creating another."
+)
+
+
+class ReplicateError(Exception):
+    """Base class of every error replicate-typed raises on purpose."""
+
+
+class MissingTokenError(ReplicateError):
+    """Raised by a client constructor when no API token is given or found."""
+
+
+class APIError(ReplicateError):
+    """Raised when the API answers with an error status or a body that cannot be read.
+
+    ``title``, ``detail`` and ``instance`` come from the problem JSON body when
+    there is one; ``body`` is always the raw text, so nothing is lost when the
+    body is a proxy's HTML page.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        operation: str,
+        body: str = "",
+        title: str | None = None,
+        detail: str | None = None,
+        instance: str | None = None,
+        headers: dict[str, str] | None = None,
+        prediction_may_exist: bool = False,
+    ) -> None:
+        super().__init__(message + (_MAY_EXIST if prediction_may_exist else ""))
+        self.status = status
+        self.operation = operation
+        self.body = body
+        self.title = title
+        self.detail = detail
+        self.instance = instance
+        self.headers = headers or {}
+        self.prediction_may_exist = prediction_may_exist
+
+
+class BadRequestError(APIError):
+    """Raised on 400 Bad Request."""
+
+
+class AuthenticationError(APIError):
+    """Raised on 401 Unauthorized: the token is missing, wrong or revoked."""
+
+
+class PermissionDeniedError(APIError):
+    """Raised on 403 Forbidden."""
+
+
+class NotFoundError(APIError):
+    """Raised on 404 Not Found."""
+
+
+class ConflictError(APIError):
+    """Raised on 409 Conflict."""
+
+
+class UnprocessableEntityError(APIError):
+    """Raised on 422 Unprocessable Entity, e.g. input the model rejects."""
+
+
+class RateLimitError(APIError):
+    """Raised on 429 Too Many Requests once retries are used up.
+
+    ``retry_after`` is the server's Retry-After in seconds, when it sent one.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIError):
+    """Raised on a 5xx status once retries are used up (creates are never retried)."""
+
+
+class InvalidResponseError(APIError):
+    """Raised when a success response's body is not the JSON the spec describes."""
+
+
+class APIConnectionError(ReplicateError):
+    """Raised when no usable response arrived; chained from the httpx error."""
+
+    def __init__(self, message: str, *, operation: str, prediction_may_exist: bool = False) -> None:
+        super().__init__(message + (_MAY_EXIST if prediction_may_exist else ""))
+        self.operation = operation
+        self.prediction_may_exist = prediction_may_exist
+
+
+class APITimeoutError(APIConnectionError):
+    """Raised when a request timed out; chained from the httpx timeout."""
+
+
+class PredictionError(ReplicateError):
+    """Base class for a prediction that did not succeed; ``prediction`` is its last state."""
+
+    def __init__(self, message: str, prediction: Prediction) -> None:
+        super().__init__(message)
+        self.prediction = prediction
+
+
+class ModelError(PredictionError):
+    """Raised by ``run`` when the prediction failed.
+
+    ``error`` is the model's error message and ``logs`` its output.
+    """
+
+    def __init__(self, prediction: Prediction) -> None:
+        self.error = prediction.error
+        self.logs = prediction.logs if isinstance(prediction.logs, str) else ""
+        super().__init__(f"prediction {prediction.id} failed: {self.error}", prediction)
+
+
+class PredictionCanceledError(PredictionError):
+    """Raised by ``run`` when the prediction was canceled or aborted.
+
+    ``aborted`` is true when it never started (a deadline passed while queued,
+    not billed), false when it was canceled while running.
+    """
+
+    def __init__(self, prediction: Prediction) -> None:
+        self.aborted = prediction.status == "aborted"
+        how = "aborted before it started" if self.aborted else "canceled"
+        super().__init__(f"prediction {prediction.id} was {how}", prediction)
+
+
+class PredictionTimeoutError(PredictionError):
+    """Raised when a prediction did not finish within the timeout.
+
+    ``run`` cancels the prediction first; ``wait`` leaves it running.
+    """
+
+    def __init__(self, prediction: Prediction, timeout: float, *, canceled: bool) -> None:
+        self.timeout = timeout
+        self.canceled = canceled
+        then = "; it was canceled" if canceled else "; it is still running"
+        super().__init__(
+            f"prediction {prediction.id} did not finish within {timeout:g} s "
+            f"(last status: {prediction.status}){then}",
+            prediction,
+        )
+
+
+class UnknownStatusError(PredictionError):
+    """Raised by ``run`` when a prediction finished with a status this client does not know."""
+
+    def __init__(self, prediction: Prediction) -> None:
+        super().__init__(
+            f"prediction {prediction.id} finished with status {prediction.status!r}, "
+            "which this version of replicate-typed does not know; see .prediction",
+            prediction,
+        )
+
+
+def describe_transport_error(exc: httpx.HTTPError) -> str:
+    """Say what went wrong in a transport error, without request headers."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

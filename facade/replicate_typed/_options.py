@@ -1,0 +1,191 @@
+"""Validate create options and turn them into headers and body fields (no I/O here)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, TypeAlias
+
+#: The longest sync window the API offers ("Prefer: wait" alone means this).
+MAX_WAIT = 60
+#: The shortest deadline the API accepts in Cancel-After.
+MIN_DEADLINE = 5.0
+WEBHOOK_EVENTS = ("start", "output", "logs", "completed")
+
+#: ``timedelta``, seconds, or an API duration string such as "30s", "5m", "1h30m".
+Deadline: TypeAlias = timedelta | float | str
+
+_UNIT_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
+_DURATION = re.compile(
+    r"^(?:(?P<h>\d+(?:\.\d+)?)h)?(?:(?P<m>\d+(?:\.\d+)?)m(?!s))?"
+    r"(?:(?P<s>\d+(?:\.\d+)?)s)?(?:(?P<ms>\d+(?:\.\d+)?)ms)?$"
+)
+
+
+@dataclass(frozen=True)
+class CreateOptions:
+    """Everything about a create request except what to run and its input."""
+
+    prefer: str | None = None
+    #: Longest time the API may hold the request open, in seconds.
+    window: float | None = None
+    cancel_after: str | None = None
+    #: The deadline in seconds, as sent in Cancel-After.
+    deadline: float | None = None
+    webhook: str | None = None
+    webhook_events_filter: tuple[str, ...] | None = None
+
+
+def create_options(
+    *,
+    wait: bool | int = False,
+    deadline: Deadline | None = None,
+    webhook: str | None = None,
+    webhook_events_filter: Iterable[str] | None = None,
+) -> CreateOptions:
+    """Validate the keyword options of ``create``; ValueError names the bad value."""
+    prefer, window = prefer_wait(wait)
+    seconds = None if deadline is None else deadline_seconds(deadline)
+    return CreateOptions(
+        prefer=prefer,
+        window=window,
+        cancel_after=None if seconds is None else format_duration(seconds),
+        deadline=seconds,
+        webhook=_webhook(webhook),
+        webhook_events_filter=_events(webhook_events_filter),
+    )
+
+
+def prefer_wait(wait: bool | int) -> tuple[str | None, float | None]:
+    """Map ``wait`` to a Prefer header value and the window it asks for."""
+    if wait is False:
+        return None, None
+    if wait is True:
+        return "wait", float(MAX_WAIT)
+    if isinstance(wait, int) and 1 <= wait <= MAX_WAIT:
+        return f"wait={wait}", float(wait)
+    raise ValueError(
+        f"wait must be True, False or whole seconds from 1 to {MAX_WAIT}, got {wait!r}"
+    )
+
+
+def deadline_seconds(deadline: Deadline) -> float:
+    """Read a deadline as seconds; ValueError if unparseable or under 5 seconds."""
+    if isinstance(deadline, timedelta):
+        seconds = deadline.total_seconds()
+    elif isinstance(deadline, bool):
+        raise ValueError(f"deadline must be a duration, got {deadline!r}")
+    elif isinstance(deadline, int | float):
+        seconds = float(deadline)
+    elif isinstance(deadline, str):
+        seconds = parse_duration(deadline)
+    else:
+        raise ValueError(
+            f"deadline must be a timedelta, seconds or a string like '5m', got {deadline!r}"
+        )
+    if not math.isfinite(seconds) or seconds < MIN_DEADLINE:
+        raise ValueError(f"deadline must be at least {MIN_DEADLINE:g} seconds, got {deadline!r}")
+    return seconds
+
+
+def parse_duration(text: str) -> float:
+    """Parse "90", "30s", "5m", "1h30m", "1.5h", "500ms" into seconds."""
+    stripped = text.strip()
+    try:
+        return float(stripped) if stripped and _is_number(stripped) else _units(stripped)
+    except ValueError:
+        raise ValueError(
+            f"cannot read duration {text!r}: use seconds or units h, m, s, ms, e.g. '30s', '1h30m'"
+        ) from None
+
+
+def format_duration(seconds: float) -> str:
+    """Write seconds the way Cancel-After examples do: "1h30m", "90" -> "1m30s", "5.5s"."""
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else ""]
+    if millis:
+        parts.append(f"{millis / 1000:g}s")
+    return "".join(parts) or "0s"
+
+
+def check_input(input: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Return the input as a dict if JSON can carry it; ValueError names the first bad value."""
+    if input is None:
+        return {}
+    if not isinstance(input, Mapping):
+        raise ValueError(f"input must be a mapping of input names to values, got {input!r}")
+    problem = _first_unserializable(input, "input")
+    if problem:
+        raise ValueError(problem)
+    return dict(input)
+
+
+def _first_unserializable(value: Any, path: str) -> str | None:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return f"{path} has key {key!r}: JSON object keys must be strings"
+            if found := _first_unserializable(item, f"{path}[{key!r}]"):
+                return found
+        return None
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            if found := _first_unserializable(item, f"{path}[{index}]"):
+                return found
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{path} is {value!r}, which JSON cannot carry"
+    if value is None or isinstance(value, str | int | float | bool):
+        return None
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return f"{path} is a {type(value).__name__} ({value!r:.60}), which is not JSON-serializable"
+    return None
+
+
+def _webhook(url: str | None) -> str | None:
+    if url is None:
+        return None
+    if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+", url):
+        raise ValueError(f"webhook must be an http(s) URL, got {url!r}")
+    return url
+
+
+def _events(events: Iterable[str] | None) -> tuple[str, ...] | None:
+    if events is None:
+        return None
+    if isinstance(events, str):
+        raise ValueError(
+            f"webhook_events_filter must be a list of events, got the string {events!r}"
+        )
+    chosen = tuple(events)
+    unknown = [event for event in chosen if event not in WEBHOOK_EVENTS]
+    if unknown or not chosen:
+        raise ValueError(
+            f"webhook_events_filter has unknown events {unknown!r}: choose from {WEBHOOK_EVENTS}"
+            if unknown
+            else "webhook_events_filter is empty: leave it out to get the default events"
+        )
+    return chosen
+
+
+def _is_number(text: str) -> bool:
+    return re.fullmatch(r"\d+(?:\.\d+)?", text) is not None
+
+
+def _units(text: str) -> float:
+    match = _DURATION.match(text)
+    if not text or not match or not any(match.groupdict().values()):
+        raise ValueError(text)
+    return sum(
+        float(amount) * _UNIT_SECONDS[unit]
+        for unit, amount in match.groupdict().items()
+        if amount is not None
+    )

@@ -1,0 +1,106 @@
+"""Parse what a caller names to run: a model, a version or a deployment."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from replicate_api.models.model import Model
+from replicate_api.models.model_latest_version import ModelLatestVersion
+from replicate_api.models.version import Version
+from replicate_api.types import Unset
+
+#: What ``create``/``run`` accept as the model to run.
+ModelReference: TypeAlias = str | Model | Version
+
+_NAME = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+_VERSION_ID = r"[0-9a-f]{64}"
+_OWNER_NAME = re.compile(rf"^({_NAME})/({_NAME})$")
+_OWNER_NAME_VERSION = re.compile(rf"^({_NAME})/({_NAME}):({_VERSION_ID})$")
+_BARE_VERSION = re.compile(rf"^{_VERSION_ID}$")
+
+_FORMS = (
+    "'owner/name' (an official model), 'owner/name:<64-hex version id>', "
+    "a bare 64-hex version id, a Model or a Version"
+)
+
+
+@dataclass(frozen=True)
+class OfficialModel:
+    """Run through POST /models/{owner}/{name}/predictions (no version)."""
+
+    owner: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ModelVersion:
+    """Run through POST /predictions with a version id."""
+
+    version_id: str
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """Run through POST /deployments/{owner}/{name}/predictions."""
+
+    owner: str
+    name: str
+
+
+Target: TypeAlias = OfficialModel | ModelVersion | Deployment
+
+
+def resolve(ref: ModelReference | None, deployment: str | None) -> Target:
+    """Decide which endpoint runs ``ref`` (or ``deployment``); ValueError names a bad value."""
+    if deployment is not None:
+        if ref is not None:
+            raise ValueError(f"pass a model reference or deployment=, not both (got {ref!r})")
+        return _deployment(deployment)
+    if ref is None:
+        raise ValueError("name what to run: a model reference, or deployment='owner/name'")
+    if isinstance(ref, Version):
+        return ModelVersion(_version_id(ref.id, ref))
+    if isinstance(ref, Model):
+        return _from_model(ref)
+    if not isinstance(ref, str):
+        raise TypeError(
+            f"model reference must be a str, Model or Version, not {type(ref).__name__}"
+        )
+    return parse(ref)
+
+
+def parse(ref: str) -> OfficialModel | ModelVersion:
+    """Parse a string reference; ValueError explains the accepted forms."""
+    if match := _OWNER_NAME_VERSION.match(ref):
+        return ModelVersion(match.group(3))
+    if match := _OWNER_NAME.match(ref):
+        return OfficialModel(match.group(1), match.group(2))
+    if _BARE_VERSION.match(ref):
+        return ModelVersion(ref)
+    raise ValueError(f"invalid model reference {ref!r}: expected {_FORMS}")
+
+
+def _deployment(name: str) -> Deployment:
+    if not isinstance(name, str) or not (match := _OWNER_NAME.match(name)):
+        raise ValueError(f"invalid deployment {name!r}: expected 'owner/name'")
+    return Deployment(match.group(1), match.group(2))
+
+
+def _from_model(model: Model) -> Target:
+    owner, name = model.owner, model.name
+    if not (isinstance(owner, str) and isinstance(name, str)):
+        raise ValueError(f"Model has no owner/name to run: {model!r}")
+    if model.is_official is True:
+        return OfficialModel(owner, name)
+    latest = model.latest_version
+    if isinstance(latest, ModelLatestVersion) and "id" in latest:
+        return ModelVersion(_version_id(latest["id"], model))
+    raise ValueError(f"model {owner}/{name} is not official and has no latest version to run")
+
+
+def _version_id(value: str | Unset, source: object) -> str:
+    if isinstance(value, str) and _BARE_VERSION.match(value):
+        return value
+    raise ValueError(f"{type(source).__name__} has no valid 64-hex version id: {value!r}")

@@ -1,0 +1,133 @@
+"""Turn httpx responses into typed results or typed errors (no I/O here)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Protocol, TypeVar
+
+import httpx
+
+from replicate_typed._errors import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    InvalidResponseError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+}
+_EXCERPT = 200
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class FromDict(Protocol[T_co]):
+    """A generated model class: builds itself from a JSON object."""
+
+    def from_dict(self, src_dict: Any, /) -> T_co: ...
+
+
+def error_from_response(
+    response: httpx.Response,
+    operation: str,
+    *,
+    retry_after: float | None = None,
+    prediction_may_exist: bool = False,
+) -> APIError:
+    """Build the APIError subclass for an error status, reading problem JSON when present."""
+    body = response.text
+    problem = _problem(body)
+    title = _text(problem.get("title"))
+    detail = _text(problem.get("detail"))
+    instance = _text(problem.get("instance"))
+    summary = f"{response.status_code} {title or response.reason_phrase}".rstrip()
+    if detail:
+        summary += f": {detail}"
+    elif not problem and body.strip():
+        summary += f": {_excerpt(body)}"
+    kwargs: dict[str, Any] = {
+        "status": response.status_code,
+        "operation": operation,
+        "body": body,
+        "title": title,
+        "detail": detail,
+        "instance": instance,
+        "headers": dict(response.headers),
+        "prediction_may_exist": prediction_may_exist,
+    }
+    message = f"{operation} failed with {summary}"
+    if response.status_code == 429:
+        return RateLimitError(message, retry_after=retry_after, **kwargs)
+    if response.status_code >= 500:
+        return InternalServerError(message, **kwargs)
+    return _BY_STATUS.get(response.status_code, APIError)(message, **kwargs)
+
+
+def parse_model(
+    response: httpx.Response,
+    model: FromDict[T_co],
+    operation: str,
+    *,
+    prediction_may_exist: bool = False,
+) -> T_co:
+    """Parse a success response into a generated model, or raise InvalidResponseError."""
+    data = parse_json(response, operation, prediction_may_exist=prediction_may_exist)
+    try:
+        return model.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _invalid(
+            response, operation, f"does not match the schema ({exc!r})", prediction_may_exist
+        ) from exc
+
+
+def parse_json(
+    response: httpx.Response, operation: str, *, prediction_may_exist: bool = False
+) -> Any:
+    """Decode a success response's JSON body, or raise InvalidResponseError."""
+    try:
+        return json.loads(response.content)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise _invalid(response, operation, "is not valid JSON", prediction_may_exist) from exc
+
+
+def _invalid(
+    response: httpx.Response, operation: str, why: str, prediction_may_exist: bool
+) -> InvalidResponseError:
+    return InvalidResponseError(
+        f"{operation} returned {response.status_code} but the body {why}: "
+        f"{_excerpt(response.text)!r}",
+        status=response.status_code,
+        operation=operation,
+        body=response.text,
+        headers=dict(response.headers),
+        prediction_may_exist=prediction_may_exist,
+    )
+
+
+def _problem(body: str) -> dict[str, Any]:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"

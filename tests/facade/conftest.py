@@ -1,0 +1,111 @@
+"""Fixtures for facade tests: every test runs against both Replicate and AsyncReplicate."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable, Iterator
+from typing import Any, Literal, cast
+
+import pytest
+from pytest_httpx import HTTPXMock
+from replicate_typed import AsyncReplicate, Replicate
+
+from tests.support.payloads import API, TOKEN
+
+Kind = Literal["sync", "async"]
+
+
+class FakeTime:
+    """A monotonic clock that only moves when the client sleeps; records every sleep."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+class Blocking:
+    """Present an async client (or one of its namespaces) with blocking methods.
+
+    Lets one test body drive both clients; async iterators are collected.
+    """
+
+    def __init__(self, target: object, runner: asyncio.Runner) -> None:
+        self._target = target
+        self._runner = runner
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._target, name)
+        if inspect.iscoroutinefunction(value):
+            return lambda *args, **kwargs: self._runner.run(value(*args, **kwargs))
+        if inspect.isasyncgenfunction(value):
+            return lambda *args, **kwargs: iter(self._runner.run(_collect(value(*args, **kwargs))))
+        if type(value).__module__.startswith("replicate_typed."):
+            return Blocking(value, self._runner)
+        return value
+
+
+async def _collect(items: Any) -> list[Any]:
+    return [item async for item in items]
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture(params=["sync", "async"])
+def kind(request: pytest.FixtureRequest) -> Kind:
+    return cast(Kind, request.param)
+
+
+@pytest.fixture
+def make_client(
+    kind: Kind, fake_time: FakeTime, httpx_mock: HTTPXMock
+) -> Iterator[Callable[..., Replicate]]:
+    """Build a client of this test's kind; the async one is wrapped to look blocking."""
+    runner = asyncio.Runner()
+    made: list[Replicate | AsyncReplicate] = []
+
+    def make(**options: Any) -> Replicate:
+        options.setdefault("api_token", TOKEN)
+        options.setdefault("base_url", API)
+        options.setdefault("clock", fake_time.clock)
+        if kind == "sync":
+            options.setdefault("sleep", fake_time.sleep)
+            client = Replicate(**options)
+            made.append(client)
+            return client
+        options.setdefault("sleep", fake_time.async_sleep)
+        async_client = runner.run(_construct(options))
+        made.append(async_client)
+        return cast(Replicate, Blocking(async_client, runner))
+
+    yield make
+    for client in made:
+        if isinstance(client, AsyncReplicate):
+            runner.run(client.aclose())
+        else:
+            client.close()
+    runner.close()
+
+
+async def _construct(options: dict[str, Any]) -> AsyncReplicate:
+    # Built inside the runner's loop, like real async code would.
+    return AsyncReplicate(**options)
+
+
+@pytest.fixture
+def replicate(make_client: Callable[..., Replicate]) -> Replicate:
+    """A client of this test's kind with a fake clock and sleeper."""
+    return make_client()

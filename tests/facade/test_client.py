@@ -1,0 +1,114 @@
+"""Client construction: token, base URL, timeouts, User-Agent, own httpx client or transport."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from pytest_httpx import HTTPXMock
+from replicate_typed import AsyncReplicate, MissingTokenError, Replicate, __version__
+
+from tests.support import payloads
+from tests.support.payloads import API, PREDICTION_ID, TOKEN
+
+GET = f"{API}/predictions/{PREDICTION_ID}"
+
+
+@pytest.mark.parametrize("client_class", [Replicate, AsyncReplicate])
+def test_a_missing_token_names_the_variable(
+    client_class: type[Replicate] | type[AsyncReplicate], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REPLICATE_API_TOKEN", raising=False)
+
+    with pytest.raises(MissingTokenError, match="REPLICATE_API_TOKEN"):
+        client_class()
+
+
+def test_token_and_base_url_come_from_the_environment(
+    httpx_mock: HTTPXMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPLICATE_API_TOKEN", "r8_from_env")
+    monkeypatch.setenv("REPLICATE_BASE_URL", "http://127.0.0.1:8123/")
+    httpx_mock.add_response(
+        url=f"http://127.0.0.1:8123/v1/predictions/{PREDICTION_ID}", json=payloads.prediction()
+    )
+
+    with Replicate() as client:
+        client.predictions.get(PREDICTION_ID)
+
+    request = httpx_mock.get_request()
+    assert request is not None
+    assert request.headers["Authorization"] == "Bearer r8_from_env"
+    assert request.headers["User-Agent"] == f"replicate-typed/{__version__}"
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["https://api.replicate.com", "https://api.replicate.com/", "https://api.replicate.com/v1/"],
+)
+def test_base_url_is_accepted_with_or_without_v1(httpx_mock: HTTPXMock, base_url: str) -> None:
+    httpx_mock.add_response(url=GET, json=payloads.prediction())
+
+    with Replicate(TOKEN, base_url=base_url) as client:
+        client.predictions.get(PREDICTION_ID)
+
+
+def test_a_bad_base_url_is_refused() -> None:
+    with pytest.raises(ValueError, match="base URL must be an http"):
+        Replicate(TOKEN, base_url="api.replicate.com")
+
+
+def test_your_own_http_client_gets_auth_and_base_url_and_stays_open(
+    httpx_mock: HTTPXMock,
+) -> None:
+    httpx_mock.add_response(url=GET, json=payloads.prediction())
+    mine = httpx.Client(headers={"X-Team": "vision"})
+
+    with Replicate(TOKEN, http_client=mine) as client:
+        client.predictions.get(PREDICTION_ID)
+
+    request = httpx_mock.get_request()
+    assert request is not None
+    assert request.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert request.headers["X-Team"] == "vision"
+    assert not mine.is_closed
+    mine.close()
+
+
+def test_a_transport_serves_both_clients() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["Authorization"])
+        return httpx.Response(200, json=payloads.prediction())
+
+    with Replicate(TOKEN, transport=httpx.MockTransport(handler)) as client:
+        assert client.predictions.get(PREDICTION_ID).id == PREDICTION_ID
+
+    async def use_async() -> None:
+        async with AsyncReplicate(TOKEN, transport=httpx.MockTransport(handler)) as client:
+            assert (await client.predictions.get(PREDICTION_ID)).id == PREDICTION_ID
+
+    asyncio.run(use_async())
+    assert seen == [f"Bearer {TOKEN}"] * 2
+
+
+def test_http_client_and_transport_together_are_refused() -> None:
+    with pytest.raises(ValueError, match="not both"):
+        Replicate(TOKEN, http_client=httpx.Client(), transport=httpx.HTTPTransport())
+
+
+def test_closing_the_client_closes_its_pool() -> None:
+    client = Replicate(TOKEN)
+    with client:
+        pass
+    assert client._http.is_closed
+
+
+def test_explicit_timeouts() -> None:
+    with Replicate(TOKEN) as client:
+        timeout = client._http.timeout
+    assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (5.0, 30.0, 30.0, 10.0)
+    with Replicate(TOKEN, timeout=12) as client:
+        assert client._http.timeout.read == 12

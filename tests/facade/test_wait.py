@@ -1,0 +1,138 @@
+"""wait(): poll on the schedule until the prediction is finished, whatever its status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytest_httpx import HTTPXMock
+from replicate_typed import (
+    PollSchedule,
+    Prediction,
+    PredictionStatus,
+    PredictionTimeoutError,
+    Replicate,
+)
+
+from tests.facade.conftest import FakeTime
+from tests.support import payloads
+from tests.support.payloads import API, PREDICTION_ID
+
+GET = f"{API}/predictions/{PREDICTION_ID}"
+
+
+def _serve(httpx_mock: HTTPXMock, *states: dict[str, object]) -> None:
+    for state in states:
+        httpx_mock.add_response(method="GET", url=GET, json=state)
+
+
+def test_waits_by_id_and_reports_each_change(
+    replicate: Replicate, httpx_mock: HTTPXMock, fake_time: FakeTime
+) -> None:
+    _serve(
+        httpx_mock,
+        payloads.prediction("starting"),
+        payloads.prediction("starting"),
+        payloads.prediction("processing", logs="step 1\n"),
+        payloads.prediction("processing", logs="step 1\nstep 2\n"),
+        payloads.prediction("succeeded"),
+    )
+    seen: list[tuple[str, object]] = []
+
+    result = replicate.wait(PREDICTION_ID, on_update=lambda p: seen.append((p.status, p.logs)))
+
+    assert result.status is PredictionStatus.SUCCEEDED
+    assert seen == [
+        ("starting", ""),
+        ("processing", "step 1\n"),
+        ("processing", "step 1\nstep 2\n"),
+        ("succeeded", "Generating...\n"),
+    ]
+    assert fake_time.sleeps == [0.1, 0.1, 0.1, 0.1]
+
+
+def test_a_finished_prediction_is_returned_without_a_request(replicate: Replicate) -> None:
+    done = Prediction.from_dict(payloads.prediction("succeeded"))
+
+    assert replicate.wait(done) is done
+
+
+def test_aborted_is_final(replicate: Replicate, httpx_mock: HTTPXMock) -> None:
+    _serve(httpx_mock, payloads.prediction("starting"), payloads.prediction("aborted"))
+
+    assert replicate.wait(PREDICTION_ID).status is PredictionStatus.ABORTED
+    assert len(httpx_mock.get_requests()) == 2
+
+
+def test_unknown_status_with_completed_at_is_final(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    _serve(
+        httpx_mock,
+        payloads.prediction("processing") | {"status": "queued"},
+        payloads.prediction("succeeded") | {"status": "archived"},
+    )
+
+    result = replicate.wait(PREDICTION_ID)
+
+    assert result.status == "archived"
+    assert len(httpx_mock.get_requests()) == 2
+
+
+def test_unknown_status_without_completed_at_stops_at_the_timeout(
+    replicate: Replicate, httpx_mock: HTTPXMock, fake_time: FakeTime
+) -> None:
+    httpx_mock.add_response(
+        method="GET",
+        url=GET,
+        json=payloads.prediction("processing") | {"status": "queued"},
+        is_reusable=True,
+    )
+
+    with pytest.raises(PredictionTimeoutError) as caught:
+        replicate.wait(PREDICTION_ID, timeout=1.0)
+
+    assert caught.value.canceled is False  # wait leaves it running
+    assert caught.value.prediction.status == "queued"
+    assert sum(fake_time.sleeps) == pytest.approx(1.0)
+
+
+def test_a_prediction_long_past_its_deadline_stops_the_wait(
+    replicate: Replicate, httpx_mock: HTTPXMock, fake_time: FakeTime
+) -> None:
+    overdue = payloads.prediction("processing") | {
+        "status": "queued",
+        "deadline": "2020-01-01T00:00:00.000000Z",
+    }
+    httpx_mock.add_response(method="GET", url=GET, json=overdue)
+
+    with pytest.raises(PredictionTimeoutError):
+        replicate.wait(PREDICTION_ID)
+    assert fake_time.sleeps == []
+
+
+def test_the_schedule_backs_off_after_the_fast_phase(
+    make_client: Callable[..., Replicate], httpx_mock: HTTPXMock, fake_time: FakeTime
+) -> None:
+    schedule = PollSchedule(interval=0.5, fast_for=1.0, growth=2.0, max_interval=3.0)
+    client = make_client(polling=schedule)
+    _serve(httpx_mock, *[payloads.prediction("processing")] * 6, payloads.prediction("succeeded"))
+
+    client.wait(PREDICTION_ID)
+
+    assert fake_time.sleeps == [0.5, 0.5, 1.0, 2.0, 3.0, 3.0]
+
+
+def test_timeout_must_be_positive(replicate: Replicate) -> None:
+    with pytest.raises(ValueError, match="timeout must be a positive number of seconds, got -1"):
+        replicate.wait(PREDICTION_ID, timeout=-1)
+
+
+def test_default_schedule_is_fast_then_capped() -> None:
+    delays = PollSchedule().delays()
+    first = [next(delays) for _ in range(40)]
+
+    assert first[:30] == [0.1] * 30
+    assert first[30] == pytest.approx(0.15)
+    assert max(first) <= 2.0
+    assert first[-1] == 2.0
