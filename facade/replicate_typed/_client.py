@@ -7,22 +7,39 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
+from replicate_api.api.search import search
 from replicate_api.models.prediction import Prediction
+from replicate_api.models.search_results import SearchResults
+from replicate_api.types import UNSET
 
+from replicate_typed._catalog import (
+    AccountInfo,
+    Collections,
+    Deployments,
+    HardwareOptions,
+    Models,
+    Webhooks,
+)
 from replicate_typed._config import Settings, adopt_http_client, http_client_options
-from replicate_typed._core import Core, OnUpdate
+from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Send
+from replicate_typed._files import FileOutput, Files
+from replicate_typed._inputs import FileStrategy, check_strategy
 from replicate_typed._io import SyncIO
-from replicate_typed._options import Deadline, create_options
+from replicate_typed._jobs import Jobs, OnUpdate
+from replicate_typed._options import Deadline, check_input, create_options
+from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
-from replicate_typed._refs import ModelReference
+from replicate_typed._predictions import Predictions, Trainings
+from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
+from replicate_typed._streams import PredictionStream
 
 T = TypeVar("T")
 
@@ -76,7 +93,16 @@ class Replicate:
             now=lambda: datetime.now(UTC),
             random=random.random,
         )
+        self._jobs = Jobs(self._core)
         self.predictions = Predictions(self)
+        self.trainings = Trainings(self)
+        self.models = Models(self)
+        self.deployments = Deployments(self)
+        self.collections = Collections(self)
+        self.hardware = HardwareOptions(self)
+        self.account = AccountInfo(self)
+        self.files = Files(self)
+        self.webhooks = Webhooks(self)
         #: Shortcuts for the most used prediction operations.
         self.create = self.predictions.create
         self.wait = self.predictions.wait
@@ -111,13 +137,18 @@ class Replicate:
         deadline: Deadline | None = None,
         webhook: str | None = None,
         webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+        file_output: bool = True,
         timeout: float | None = None,
-        on_update: OnUpdate | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
     ) -> Any:
         """Run a model and return its output.
 
-        Creates the prediction in sync mode (``wait``, see ``create``), then
-        waits for it whatever status the sync window closed on.
+        Creates the prediction in sync mode (``wait``, see ``predictions.create``
+        for the other options), then waits for it whatever status the sync window
+        closed on. File URLs in the output come back as ``FileOutput`` objects
+        (str URLs that can ``read``, ``iter_bytes`` and ``save``); pass
+        ``file_output=False`` for plain URLs.
 
         Raises:
             ModelError: the prediction failed (carries its error and logs).
@@ -131,15 +162,63 @@ class Replicate:
             webhook=webhook,
             webhook_events_filter=webhook_events_filter,
         )
-        flow = self._core.run(
+        flow = self._jobs.run(
             ref,
             input,
             deployment=deployment,
             options=options,
+            file_strategy=check_strategy(file_strategy),
             timeout=timeout,
             on_update=on_update,
         )
-        return self._perform(flow)
+        output = self._perform(flow)
+        if not file_output:
+            return output
+        return wrap_files(output, lambda url: FileOutput(url, self))
+
+    def stream(
+        self,
+        ref: ModelReference | Prediction | None = None,
+        input: dict[str, Any] | None = None,
+        *,
+        deployment: str | None = None,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> PredictionStream:
+        """Run a model (or follow an existing prediction) and stream its output events.
+
+        The prediction is created when iteration starts; arguments are checked
+        now. Raises StreamUnavailableError if the model does not stream.
+        """
+        if isinstance(ref, Prediction):
+            return PredictionStream(self, ref)
+        options = create_options(
+            deadline=deadline, webhook=webhook, webhook_events_filter=webhook_events_filter
+        )
+        resolve(ref, deployment)
+        check_input(input, allow_files=True)
+        start = self._jobs.create_prediction(
+            ref,
+            input,
+            deployment=deployment,
+            options=options,
+            file_strategy=check_strategy(file_strategy),
+        )
+        return PredictionStream(self, start)
+
+    def search(self, query: str, *, limit: int | None = None) -> SearchResults:
+        """Search public models, collections and docs (the beta /search endpoint)."""
+        if not isinstance(query, str) or not query.strip():
+            raise ValueError(f"query must be non-empty text, got {query!r}")
+        if limit is not None and not (isinstance(limit, int) and 1 <= limit <= 50):
+            raise ValueError(f"limit must be from 1 to 50, got {limit!r}")
+        send = Send(
+            "search", search._get_kwargs(query=query, limit=UNSET if limit is None else limit)
+        )
+        core = self._core
+        return self._perform(core.call(send, core.model(SearchResults, send.operation)))
 
     def _perform(self, flow: Flow[T]) -> T:
         """Drive a flow: perform each effect it yields and send back the result or error."""
@@ -155,97 +234,3 @@ class Replicate:
                 value, error = self._io.perform(effect), None
             except BaseException as exc:  # the flow decides: retry, cancel, or raise
                 value, error = None, exc
-
-
-class Predictions:
-    """Predictions: create, get, list, cancel, wait."""
-
-    def __init__(self, client: Replicate) -> None:
-        self._client = client
-        self._core = client._core
-
-    def create(
-        self,
-        ref: ModelReference | None = None,
-        input: dict[str, Any] | None = None,
-        *,
-        deployment: str | None = None,
-        wait: bool | int = False,
-        deadline: Deadline | None = None,
-        webhook: str | None = None,
-        webhook_events_filter: Iterable[str] | None = None,
-    ) -> Prediction:
-        """Create a prediction and return it as the API does (often still running).
-
-        Args:
-            ref: "owner/name" (an official model), "owner/name:<version id>", a
-                64-hex version id, a Model or a Version; or leave it out and
-                pass ``deployment="owner/name"``.
-            input: The model's inputs; must be JSON-serializable.
-            wait: True to let the API hold the request until the prediction
-                finishes (up to 60 s, "Prefer: wait"), or whole seconds 1-60.
-            deadline: After this the API ends the prediction: ``aborted`` if it
-                never started, ``canceled`` if it was running. A timedelta,
-                seconds, or "30s", "5m", "1h30m"; at least 5 s.
-            webhook, webhook_events_filter: Where and for which events
-                ("start", "output", "logs", "completed") the API calls back.
-
-        Raises:
-            ValueError: a bad argument, before any request.
-            APIError, APIConnectionError: the request failed; a create is never
-                retried once it may have arrived, and ``prediction_may_exist``
-                says so.
-        """
-        options = create_options(
-            wait=wait,
-            deadline=deadline,
-            webhook=webhook,
-            webhook_events_filter=webhook_events_filter,
-        )
-        flow = self._core.create(ref, input, deployment=deployment, options=options)
-        return self._client._perform(flow)
-
-    def get(self, prediction_id: str) -> Prediction:
-        """Fetch a prediction by id."""
-        return self._client._perform(self._core.get(prediction_id))
-
-    def list(
-        self,
-        *,
-        created_after: datetime | None = None,
-        created_before: datetime | None = None,
-        source: str | None = None,
-    ) -> Iterator[Prediction]:
-        """Iterate over your predictions, newest first, fetching pages as needed."""
-        request: Send | None = self._core.list_request(
-            created_after=created_after, created_before=created_before, source=source
-        )
-        while request is not None:
-            page = self._client._perform(self._core.page(request))
-            for prediction in page.results or []:
-                yield prediction
-            request = self._core.next_page(page, request.operation)
-
-    def cancel(self, prediction: Prediction | str) -> Prediction:
-        """Cancel a prediction; one that already finished is returned unchanged."""
-        return self._client._perform(self._core.cancel(prediction))
-
-    def wait(
-        self,
-        prediction: Prediction | str,
-        *,
-        timeout: float | None = None,
-        on_update: OnUpdate | None = None,
-    ) -> Prediction:
-        """Poll until the prediction is succeeded, failed, canceled or aborted, and return it.
-
-        Polls by ``PollSchedule``. ``on_update`` is called with the prediction
-        whenever its status or logs change. Interrupting the wait (Ctrl-C, task
-        cancellation) cancels the prediction on the server first.
-
-        Raises:
-            PredictionTimeoutError: not finished after ``timeout`` seconds (it is
-                left running), or long past its deadline.
-        """
-        flow = self._core.wait(prediction, timeout=timeout, on_update=on_update)
-        return self._client._perform(flow)

@@ -22,7 +22,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Send:
-    """Send one HTTP request; the result is the ``httpx.Response``."""
+    """Send one HTTP request; the result is the ``httpx.Response``.
+
+    With ``stream`` the body of a 2xx response is left unread for the caller
+    to iterate and close; any other response arrives read and closed.
+    """
 
     #: The API operation, e.g. "predictions.get", for logs and errors.
     operation: str
@@ -32,6 +36,9 @@ class Send:
     timeout: httpx.Timeout | None = None
     #: Sent while the caller is being interrupted (cancel on Ctrl-C): shield it.
     cleanup: bool = False
+    stream: bool = False
+    #: None: the httpx client's own setting. Downloads follow redirects.
+    follow_redirects: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,16 +14,20 @@
     │   └── InvalidResponseError     a success status with a body that does not parse
     ├── APIConnectionError           no usable answer: connection failed or dropped
     │   └── APITimeoutError          the request timed out
-    └── PredictionError              the prediction itself did not succeed
-        ├── ModelError               it failed; carries its error and logs
-        ├── PredictionCanceledError  it was canceled or aborted (says which)
-        ├── PredictionTimeoutError   it did not finish within the timeout
-        └── UnknownStatusError       it finished with a status this client does not know
+    ├── PredictionError              the prediction itself did not succeed
+    │   ├── ModelError               it failed; carries its error and logs
+    │   ├── PredictionCanceledError  it was canceled or aborted (says which)
+    │   ├── PredictionTimeoutError   it did not finish within the timeout
+    │   └── UnknownStatusError       it finished with a status this client does not know
+    ├── TrainingTimeoutError         a training did not finish within the timeout
+    ├── StreamUnavailableError       the prediction's model does not stream output
+    └── WebhookVerificationError     a webhook request cannot be trusted
 
 Bad arguments raise ``ValueError`` (or ``TypeError``) naming the value, before
 any request is sent. ``APIError`` and ``APIConnectionError`` carry
-``prediction_may_exist``: true when a create request may have reached
-Replicate, so a prediction may exist (and be billed) even though the call failed.
+``prediction_may_exist``: true when a create request (of a prediction or a
+training) may have reached Replicate, so it may exist, and be billed, even
+though the call failed.
 """
 
 from __future__ import annotations
@@ -33,10 +37,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import httpx
     from replicate_api.models.prediction import Prediction
+    from replicate_api.models.training import Training
 
 _MAY_EXIST = (
-    " The create request may have reached Replicate, so a prediction may exist; "
-    "look for it in predictions.list() before creating another."
+    " The create request may have reached Replicate, so a prediction may exist (or a "
+    "training, for trainings.create); look for it in the list before creating another."
 )
 
 
@@ -195,6 +200,30 @@ class UnknownStatusError(PredictionError):
             "which this version of replicate-typed does not know; see .prediction",
             prediction,
         )
+
+
+class TrainingTimeoutError(ReplicateError):
+    """Raised by ``trainings.wait`` when a training did not finish within the timeout.
+
+    The training is left running; ``training`` is its last state.
+    """
+
+    def __init__(self, training: Training, timeout: float, *, canceled: bool) -> None:
+        super().__init__(
+            f"training {training.id} did not finish within {timeout:g} s "
+            f"(last status: {training.status})"
+        )
+        self.training = training
+        self.timeout = timeout
+        self.canceled = canceled
+
+
+class WebhookVerificationError(ReplicateError):
+    """Raised by verify_webhook when a request cannot be trusted; the message says why."""
+
+
+class StreamUnavailableError(ReplicateError):
+    """Raised by ``stream`` for a prediction without ``urls.stream``: its model does not stream."""
 
 
 def describe_transport_error(exc: httpx.HTTPError) -> str:

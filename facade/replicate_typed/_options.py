@@ -8,7 +8,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
+
+from replicate_api.types import UNSET, Unset
+
+from replicate_typed._inputs import is_file
+
+T = TypeVar("T")
 
 #: The longest sync window the API offers ("Prefer: wait" alone means this).
 MAX_WAIT = 60
@@ -114,30 +120,35 @@ def format_duration(seconds: float) -> str:
     return "".join(parts) or "0s"
 
 
-def check_input(input: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Return the input as a dict if JSON can carry it; ValueError names the first bad value."""
+def check_input(input: Mapping[str, Any] | None, *, allow_files: bool = False) -> dict[str, Any]:
+    """Return the input as a dict if JSON can carry it; ValueError names the first bad value.
+
+    With ``allow_files``, local files (see ``_inputs``) pass: they are sent separately.
+    """
     if input is None:
         return {}
     if not isinstance(input, Mapping):
         raise ValueError(f"input must be a mapping of input names to values, got {input!r}")
-    problem = _first_unserializable(input, "input")
+    problem = _first_unserializable(input, "input", allow_files)
     if problem:
         raise ValueError(problem)
     return dict(input)
 
 
-def _first_unserializable(value: Any, path: str) -> str | None:
+def _first_unserializable(value: Any, path: str, allow_files: bool) -> str | None:
     if isinstance(value, Mapping):
         for key, item in value.items():
             if not isinstance(key, str):
                 return f"{path} has key {key!r}: JSON object keys must be strings"
-            if found := _first_unserializable(item, f"{path}[{key!r}]"):
+            if found := _first_unserializable(item, f"{path}[{key!r}]", allow_files):
                 return found
         return None
     if isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            if found := _first_unserializable(item, f"{path}[{index}]"):
+            if found := _first_unserializable(item, f"{path}[{index}]", allow_files):
                 return found
+        return None
+    if allow_files and is_file(value):
         return None
     if isinstance(value, float) and not math.isfinite(value):
         return f"{path} is {value!r}, which JSON cannot carry"
@@ -189,3 +200,8 @@ def _units(text: str) -> float:
         for unit, amount in match.groupdict().items()
         if amount is not None
     )
+
+
+def unset_if_none(value: T | None) -> T | Unset:
+    """Leave a request field out when the caller did not set it."""
+    return UNSET if value is None else value

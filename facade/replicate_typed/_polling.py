@@ -18,7 +18,7 @@ class HasStatus(Protocol):
     """A prediction or training: a status and, once finished, a completion time."""
 
     @property
-    def status(self) -> str: ...
+    def status(self) -> object: ...
 
     @property
     def completed_at(self) -> object: ...
@@ -30,7 +30,7 @@ def is_terminal(item: HasStatus) -> bool:
     A status this client does not know yet counts as finished once the API
     sets ``completed_at``, so a new final status never makes ``wait`` hang.
     """
-    status = str(item.status)
+    status = item.status if isinstance(item.status, str) else ""
     if status in TERMINAL_STATUSES:
         return True
     if status in RUNNING_STATUSES:

@@ -82,10 +82,24 @@ def parse(ref: str) -> OfficialModel | ModelVersion:
     raise ValueError(f"invalid model reference {ref!r}: expected {_FORMS}")
 
 
+def owner_and_name(text: str, what: str) -> tuple[str, str]:
+    """Split "owner/name"; ValueError names ``what`` was wrong (a model, a deployment...)."""
+    if not isinstance(text, str) or not (match := _OWNER_NAME.match(text)):
+        raise ValueError(f"invalid {what} {text!r}: expected 'owner/name'")
+    return match.group(1), match.group(2)
+
+
+def versioned(ref: str) -> tuple[str, str, str]:
+    """Split "owner/name:<version id>", which trainings need; ValueError otherwise."""
+    if not isinstance(ref, str) or not (match := _OWNER_NAME_VERSION.match(ref)):
+        raise ValueError(
+            f"invalid model version {ref!r}: expected 'owner/name:<64-hex version id>'"
+        )
+    return match.group(1), match.group(2), match.group(3)
+
+
 def _deployment(name: str) -> Deployment:
-    if not isinstance(name, str) or not (match := _OWNER_NAME.match(name)):
-        raise ValueError(f"invalid deployment {name!r}: expected 'owner/name'")
-    return Deployment(match.group(1), match.group(2))
+    return Deployment(*owner_and_name(name, "deployment"))
 
 
 def _from_model(model: Model) -> Target:

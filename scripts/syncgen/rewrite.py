@@ -24,6 +24,12 @@ class Twin:
 
 TWINS = (
     Twin(FACADE / "_async_client.py", FACADE / "_client.py", "Replicate: the synchronous client."),
+    Twin(FACADE / "_async_resource.py", FACADE / "_resource.py", "Resource: how namespaces call."),
+    Twin(FACADE / "_async_pager.py", FACADE / "_pager.py", "Pager: paginated lists."),
+    Twin(FACADE / "_async_predictions.py", FACADE / "_predictions.py", "Predictions, trainings."),
+    Twin(FACADE / "_async_catalog.py", FACADE / "_catalog.py", "Models, deployments and more."),
+    Twin(FACADE / "_async_files.py", FACADE / "_files.py", "Files API and output files."),
+    Twin(FACADE / "_async_streams.py", FACADE / "_streams.py", "Streamed prediction output."),
 )
 
 #: Applied in order; each is a regular expression and its replacement.
@@ -35,11 +41,14 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b__aiter__\b", "__iter__"),
     (r"\b__anext__\b", "__next__"),
     (r"\baclose\b", "close"),
+    (r"\baread\b", "read"),
+    (r"\baiter_(\w+)", r"iter_\1"),
     (r"\bStopAsyncIteration\b", "StopIteration"),
     (r"\bAwaitable\[None\]", "None"),
     (r"\bAsyncIO\b", "SyncIO"),
     (r"\bAsync(Iterator|Iterable|Generator)\b", r"\1"),
     (r"\bAsync([A-Z]\w*)", r"\1"),
+    (r"\b_async_(\w+)", r"_\1"),
 )
 
 

@@ -47,9 +47,30 @@ class Blocking:
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._target, name)
         if inspect.iscoroutinefunction(value):
-            return lambda *args, **kwargs: self._runner.run(value(*args, **kwargs))
+            return lambda *args, **kwargs: self._wrap(self._runner.run(value(*args, **kwargs)))
         if inspect.isasyncgenfunction(value):
             return lambda *args, **kwargs: iter(self._runner.run(_collect(value(*args, **kwargs))))
+        if inspect.ismethod(value):
+            return lambda *args, **kwargs: self._wrap(value(*args, **kwargs))
+        return self._wrap(value)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter([self._wrap(item) for item in self._runner.run(_collect(self._target))])
+
+    def __str__(self) -> str:
+        return str(self._target)
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self._target == other)
+
+    def __hash__(self) -> int:
+        return hash(self._target)
+
+    def _wrap(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return [self._wrap(item) for item in value]
+        if isinstance(value, dict):
+            return {key: self._wrap(item) for key, item in value.items()}
         if type(value).__module__.startswith("replicate_typed."):
             return Blocking(value, self._runner)
         return value

@@ -106,4 +106,4 @@ def test_a_failed_cancel_on_interrupt_still_propagates_the_interrupt(
     ):
         client.wait(PREDICTION_ID)
 
-    assert f"could not cancel prediction {PREDICTION_ID}: HTTP 500" in caplog.text
+    assert f"could not cancel {PREDICTION_ID}: HTTP 500" in caplog.text

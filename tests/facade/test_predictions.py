@@ -170,7 +170,7 @@ def test_list_is_lazy(httpx_mock: HTTPXMock) -> None:
     )
 
     with Replicate(payloads.TOKEN, base_url=API) as client:
-        predictions = client.predictions.list()
+        predictions = iter(client.predictions.list())
         assert httpx_mock.get_requests() == []
         assert next(predictions).id == "a"
         assert len(httpx_mock.get_requests()) == 1

@@ -1,0 +1,155 @@
+"""The Files API and output files (AsyncFiles, AsyncFileOutput).
+
+scripts/unasync writes ``_files.py`` (``Files``, ``FileOutput``) from this
+file; edit this one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import httpx
+from replicate_api.api.files import files_delete, files_download, files_get, files_list
+from replicate_api.models.file_page import FilePage
+from replicate_api.models.file_resource import FileResource
+
+from replicate_typed import _pages
+from replicate_typed._async_pager import AsyncPager
+from replicate_typed._core import connection_error
+from replicate_typed._effects import Send
+from replicate_typed._inputs import describe
+from replicate_typed._jobs import check_id
+from replicate_typed._outputs import decode_data_uri, filename_of
+
+if TYPE_CHECKING:
+    from replicate_typed._async_client import AsyncReplicate
+
+#: Bytes read per chunk when streaming a download.
+CHUNK_SIZE = 64 * 1024
+
+
+class AsyncFileOutput(str):
+    """A file a model produced: the URL itself (it is a ``str``), plus ways to fetch it.
+
+    Downloads stream, follow redirects, and never carry the API token to a
+    host other than the API's. Output files on replicate.delivery are deleted
+    an hour after the prediction finishes: fetch or save them soon.
+    """
+
+    _client: AsyncReplicate
+
+    def __new__(cls, url: str, client: AsyncReplicate) -> AsyncFileOutput:
+        output = super().__new__(cls, url)
+        output._client = client
+        return output
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
+    @property
+    def url(self) -> str:
+        """The URL, as a plain ``str``."""
+        return str(self)
+
+    @property
+    def filename(self) -> str:
+        """The last segment of the URL's path ("output" for a data URI)."""
+        return filename_of(self)
+
+    async def read(self) -> bytes:
+        """The whole file in memory; for large files prefer ``save`` or ``iter_bytes``."""
+        chunks = []
+        async for chunk in self.iter_bytes():
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    async def iter_bytes(self, chunk_size: int = CHUNK_SIZE) -> AsyncIterator[bytes]:
+        """The file's bytes as they arrive, ``chunk_size`` at a time."""
+        if self.startswith("data:"):
+            yield decode_data_uri(self)
+            return
+        client = self._client
+        send = Send(
+            "output.download",
+            {"method": "GET", "url": str(self)},
+            stream=True,
+            follow_redirects=True,
+        )
+        response = await client._perform(client._core.send(send, repeatable=True))
+        try:
+            async for chunk in response.aiter_bytes(chunk_size):
+                yield chunk
+        except httpx.RequestError as exc:
+            raise connection_error(send, exc) from exc
+        finally:
+            await response.aclose()
+
+    async def save(self, path: str | os.PathLike[str]) -> Path:
+        """Stream the file to ``path`` (a directory gets ``filename``) in constant memory.
+
+        The bytes go to a temporary file beside the target, renamed into place
+        once complete, so a failed download never leaves a partial file.
+        """
+        target = Path(path)
+        if target.is_dir():
+            target = target / self.filename
+        partial = target.with_name(f".{target.name}.part")
+        try:
+            with partial.open("wb") as out:
+                async for chunk in self.iter_bytes():
+                    out.write(chunk)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        return target
+
+
+class AsyncFiles:
+    """The Files API: upload, look up, list, delete and download files."""
+
+    def __init__(self, client: AsyncReplicate) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        file: Path | bytes | IO[bytes],
+        *,
+        filename: str | None = None,
+        content_type: str | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> FileResource:
+        """Upload a file (multipart); name and type default to the file's own."""
+        local = describe(file, filename=filename, content_type=content_type)
+        return await self._client._perform(self._client._core.upload(local, metadata))
+
+    async def get(self, file_id: str) -> FileResource:
+        """A file's record by id."""
+        core = self._client._core
+        send = Send("files.get", files_get._get_kwargs(check_id(file_id)))
+        return await self._client._perform(
+            core.call(send, core.model(FileResource, send.operation))
+        )
+
+    def list(self) -> AsyncPager[FileResource]:
+        """Every file you uploaded, newest first."""
+        send = Send("files.list", files_list._get_kwargs())
+        return AsyncPager(self._client, send, _pages.parser(FilePage, send.operation))
+
+    async def delete(self, file_id: str) -> None:
+        """Delete a file."""
+        send = Send("files.delete", files_delete._get_kwargs(check_id(file_id)))
+        await self._client._perform(self._client._core.call(send, _ignore))
+
+    def download(self, file_id: str, *, owner: str, expiry: int, signature: str) -> AsyncFileOutput:
+        """A file's content through a signed download link, as an output file to read or save."""
+        kwargs = files_download._get_kwargs(
+            check_id(file_id), owner=owner, expiry=expiry, signature=signature
+        )
+        return AsyncFileOutput(self._client._core.absolute(kwargs), self._client)
+
+
+def _ignore(response: httpx.Response) -> None:
+    return None

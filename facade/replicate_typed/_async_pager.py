@@ -1,0 +1,59 @@
+"""AsyncPager: every item of a paginated list, fetched a page at a time.
+
+scripts/unasync writes ``_pager.py`` (``Pager``) from this file; edit this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import httpx
+
+from replicate_typed._effects import Send
+from replicate_typed._pages import Page
+
+if TYPE_CHECKING:
+    from replicate_typed._async_client import AsyncReplicate
+
+T = TypeVar("T")
+
+
+class AsyncPager(Generic[T]):
+    """Iterate to get every item (pages are fetched lazily, following ``next``).
+
+    ``page()`` fetches the first page, ``page(url)`` the one at a ``next`` or
+    ``previous`` link, and ``pages()`` iterates page by page.
+    """
+
+    def __init__(
+        self,
+        client: AsyncReplicate,
+        first: Send,
+        parse: Callable[[httpx.Response], Page[T]],
+    ) -> None:
+        self._client = client
+        self._first = first
+        self._parse = parse
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._items()
+
+    async def _items(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.results:
+                yield item
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        """Every page, from the first."""
+        page = await self.page()
+        yield page
+        while page.next is not None:
+            page = await self.page(page.next)
+            yield page
+
+    async def page(self, url: str | None = None) -> Page[T]:
+        """One page: the first, or the one at a ``next``/``previous`` link."""
+        core = self._client._core
+        send = self._first if url is None else core.follow(url, self._first.operation)
+        return await self._client._perform(core.call(send, self._parse))

@@ -1,0 +1,93 @@
+"""AsyncPredictionStream: a prediction's server-sent events, resumed across drops.
+
+scripts/unasync writes ``_streams.py`` (``PredictionStream``) from this file;
+edit this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+import attrs
+import httpx
+from httpx_sse import EventSource
+from replicate_api.models.prediction import Prediction
+
+from replicate_typed._effects import Flow
+from replicate_typed._errors import ModelError
+from replicate_typed._jobs import PREDICTION
+from replicate_typed._stream import ErrorSignal, OutputEvent, StreamEvent, StreamReader
+
+if TYPE_CHECKING:
+    from replicate_typed._async_client import AsyncReplicate
+
+
+class AsyncPredictionStream:
+    """Iterate for ``OutputEvent``s and ``LogsEvent``s as they happen, then a ``DoneEvent``.
+
+    An ``error`` event raises ``ModelError``; event types this client does not
+    know are skipped. A dropped connection is resumed with Last-Event-ID
+    (bounded by the retry policy), so no chunk is lost or repeated.
+    ``prediction`` is set once iteration has started.
+    """
+
+    def __init__(self, client: AsyncReplicate, start: Prediction | Flow[Prediction]) -> None:
+        self._client = client
+        self._start = start
+        self.prediction: Prediction | None = start if isinstance(start, Prediction) else None
+
+    def __aiter__(self) -> AsyncIterator[StreamEvent]:
+        return self._events()
+
+    async def iter_text(self) -> AsyncIterator[str]:
+        """Only the output chunks, as text: a language model's tokens as they come."""
+        async for event in self:
+            if isinstance(event, OutputEvent):
+                yield event.data
+
+    async def text(self) -> str:
+        """All the output chunks joined: the whole text once the model is done."""
+        chunks = []
+        async for chunk in self.iter_text():
+            chunks.append(chunk)
+        return "".join(chunks)
+
+    async def _events(self) -> AsyncIterator[StreamEvent]:
+        client, core = self._client, self._client._core
+        if isinstance(self._start, Prediction):
+            self.prediction = self._start
+        else:
+            self.prediction = await client._perform(self._start)
+        reader = StreamReader(self.prediction, core.settings.timeout)
+        while True:
+            response = await client._perform(core.send(reader.request(), repeatable=True))
+            dropped: httpx.RequestError | None = None
+            try:
+                reader.check(response)
+                async for sse in EventSource(response).aiter_sse():
+                    event = reader.feed(sse)
+                    if isinstance(event, ErrorSignal):
+                        raise await self._failure(event)
+                    if event is not None:
+                        yield event
+                    if reader.done:
+                        return
+            except httpx.RequestError as exc:
+                dropped = exc
+            finally:
+                await response.aclose()
+            await client._perform(reader.reconnect(dropped, core.retry, core.random))
+
+    async def _failure(self, signal: ErrorSignal) -> ModelError:
+        """The ModelError for an ``error`` event, with the prediction's final state if it loads."""
+        assert self.prediction is not None
+        try:
+            failed = await self._client._perform(
+                self._client._jobs.get(PREDICTION, self.prediction.id)
+            )
+        except Exception:
+            failed = attrs.evolve(self.prediction, status="failed", error=signal.message)
+        if not failed.error:
+            failed = attrs.evolve(failed, error=signal.message)
+        return ModelError(failed)

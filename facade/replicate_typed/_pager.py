@@ -1,0 +1,59 @@
+"""Pager: paginated lists.
+
+Written by scripts/unasync from _async_pager.py: edit that file, not this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import httpx
+
+from replicate_typed._effects import Send
+from replicate_typed._pages import Page
+
+if TYPE_CHECKING:
+    from replicate_typed._client import Replicate
+
+T = TypeVar("T")
+
+
+class Pager(Generic[T]):
+    """Iterate to get every item (pages are fetched lazily, following ``next``).
+
+    ``page()`` fetches the first page, ``page(url)`` the one at a ``next`` or
+    ``previous`` link, and ``pages()`` iterates page by page.
+    """
+
+    def __init__(
+        self,
+        client: Replicate,
+        first: Send,
+        parse: Callable[[httpx.Response], Page[T]],
+    ) -> None:
+        self._client = client
+        self._first = first
+        self._parse = parse
+
+    def __iter__(self) -> Iterator[T]:
+        return self._items()
+
+    def _items(self) -> Iterator[T]:
+        for page in self.pages():
+            for item in page.results:
+                yield item
+
+    def pages(self) -> Iterator[Page[T]]:
+        """Every page, from the first."""
+        page = self.page()
+        yield page
+        while page.next is not None:
+            page = self.page(page.next)
+            yield page
+
+    def page(self, url: str | None = None) -> Page[T]:
+        """One page: the first, or the one at a ``next``/``previous`` link."""
+        core = self._client._core
+        send = self._first if url is None else core.follow(url, self._first.operation)
+        return self._client._perform(core.call(send, self._parse))

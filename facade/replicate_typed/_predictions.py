@@ -1,0 +1,189 @@
+"""Predictions, trainings.
+
+Written by scripts/unasync from _async_predictions.py: edit that file, not this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from replicate_api.api.predictions import predictions_list
+from replicate_api.api.trainings import trainings_list
+from replicate_api.models.prediction import Prediction
+from replicate_api.models.prediction_page import PredictionPage
+from replicate_api.models.prediction_source_filter import PredictionSourceFilter
+from replicate_api.models.training import Training
+from replicate_api.models.training_page import TrainingPage
+
+from replicate_typed._effects import Send
+from replicate_typed._inputs import FileStrategy, check_strategy
+from replicate_typed._jobs import PREDICTION, TRAINING, OnUpdate
+from replicate_typed._options import Deadline, create_options, unset_if_none
+from replicate_typed._pager import Pager
+from replicate_typed._refs import ModelReference
+from replicate_typed._resource import Resource
+
+if TYPE_CHECKING:
+    from replicate_typed._client import Replicate
+
+
+class Predictions(Resource):
+    """Predictions: create, get, list, cancel, wait."""
+
+    def __init__(self, client: Replicate) -> None:
+        super().__init__(client)
+        self._jobs = client._jobs
+
+    def create(
+        self,
+        ref: ModelReference | None = None,
+        input: dict[str, Any] | None = None,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> Prediction:
+        """Create a prediction and return it as the API does (often still running).
+
+        Args:
+            ref: "owner/name" (an official model), "owner/name:<version id>", a
+                64-hex version id, a Model or a Version; or leave it out and
+                pass ``deployment="owner/name"``.
+            input: The model's inputs. Local files anywhere in it (a Path, an
+                open binary file, bytes, BytesIO) are uploaded through the
+                Files API and replaced by their URLs; with
+                ``file_strategy="data-uri"`` files up to 256 KB go inline instead.
+            wait: True to let the API hold the request until the prediction
+                finishes (up to 60 s, "Prefer: wait"), or whole seconds 1-60.
+            deadline: After this the API ends the prediction: ``aborted`` if it
+                never started, ``canceled`` if it was running. A timedelta,
+                seconds, or "30s", "5m", "1h30m"; at least 5 s.
+            webhook, webhook_events_filter: Where and for which events
+                ("start", "output", "logs", "completed") the API calls back.
+
+        Raises:
+            ValueError: a bad argument, before any request.
+            APIError, APIConnectionError: the request failed; a create is never
+                retried once it may have arrived, and ``prediction_may_exist``
+                says so.
+        """
+        options = create_options(
+            wait=wait,
+            deadline=deadline,
+            webhook=webhook,
+            webhook_events_filter=webhook_events_filter,
+        )
+        flow = self._jobs.create_prediction(
+            ref,
+            input,
+            deployment=deployment,
+            options=options,
+            file_strategy=check_strategy(file_strategy),
+        )
+        return self._client._perform(flow)
+
+    def get(self, prediction_id: str) -> Prediction:
+        """Fetch a prediction by id."""
+        return self._client._perform(self._jobs.get(PREDICTION, prediction_id))
+
+    def list(
+        self,
+        *,
+        created_after: datetime | None = None,
+        created_before: datetime | None = None,
+        source: Literal["web"] | None = None,
+    ) -> Pager[Prediction]:
+        """Your predictions, newest first, fetched a page at a time as you iterate."""
+        kwargs = predictions_list._get_kwargs(
+            created_after=unset_if_none(created_after),
+            created_before=unset_if_none(created_before),
+            source=unset_if_none(None if source is None else PredictionSourceFilter(source)),
+        )
+        return self._pager(Send("predictions.list", kwargs), PredictionPage)
+
+    def cancel(self, prediction: Prediction | str) -> Prediction:
+        """Cancel a prediction; one that already finished is returned unchanged."""
+        return self._client._perform(self._jobs.cancel(PREDICTION, prediction))
+
+    def wait(
+        self,
+        prediction: Prediction | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> Prediction:
+        """Poll until the prediction is succeeded, failed, canceled or aborted, and return it.
+
+        Polls by ``PollSchedule``. ``on_update`` is called with the prediction
+        whenever its status or logs change (``Progress.of(prediction)`` reads a
+        progress bar from its logs). Interrupting the wait (Ctrl-C, task
+        cancellation) cancels the prediction on the server first.
+
+        Raises:
+            PredictionTimeoutError: not finished after ``timeout`` seconds (it is
+                left running), or long past its deadline.
+        """
+        flow = self._jobs.wait(PREDICTION, prediction, timeout=timeout, on_update=on_update)
+        return self._client._perform(flow)
+
+
+class Trainings(Resource):
+    """Trainings: fine-tune a model version into a new version of another model."""
+
+    def __init__(self, client: Replicate) -> None:
+        super().__init__(client)
+        self._jobs = client._jobs
+
+    def create(
+        self,
+        ref: str,
+        input: dict[str, Any] | None = None,
+        *,
+        destination: str,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> Training:
+        """Start training ``ref`` ("owner/name:<version id>"); the result goes to ``destination``.
+
+        ``input`` is handled as for predictions: local files are uploaded (or
+        sent as data URIs), and the call is never retried once it may have
+        reached the API.
+        """
+        options = create_options(webhook=webhook, webhook_events_filter=webhook_events_filter)
+        flow = self._jobs.create_training(
+            ref, destination, input, options=options, file_strategy=check_strategy(file_strategy)
+        )
+        return self._client._perform(flow)
+
+    def get(self, training_id: str) -> Training:
+        """Fetch a training by id."""
+        return self._client._perform(self._jobs.get(TRAINING, training_id))
+
+    def list(self) -> Pager[Training]:
+        """Your trainings, newest first, fetched a page at a time as you iterate."""
+        return self._pager(Send("trainings.list", trainings_list._get_kwargs()), TrainingPage)
+
+    def cancel(self, training: Training | str) -> Training:
+        """Cancel a training; one that already finished is returned unchanged."""
+        return self._client._perform(self._jobs.cancel(TRAINING, training))
+
+    def wait(
+        self,
+        training: Training | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Training] | None = None,
+    ) -> Training:
+        """Poll until the training is finished and return it, as ``predictions.wait`` does.
+
+        Raises:
+            TrainingTimeoutError: not finished after ``timeout`` seconds (left running).
+        """
+        flow = self._jobs.wait(TRAINING, training, timeout=timeout, on_update=on_update)
+        return self._client._perform(flow)
