@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import time
 from pathlib import Path
 
 import mypy.api
 import pytest
 from pytest_httpx import HTTPXMock
+from replicate_typed import sign_webhook
 
 from tests.readme import examples
 from tests.support import payloads
@@ -92,3 +96,139 @@ def test_examples_pass_mypy_strict(tmp_path: Path) -> None:
     stdout, stderr, status = mypy.api.run(["--strict", "--no-error-summary", *files])
 
     assert status == 0, stdout + stderr
+
+
+STREAM = f"https://stream.replicate.com/v1/files/{payloads.PREDICTION_ID}"
+
+
+def _sse(*chunks: str) -> bytes:
+    events = [f"event: output\nid: {n}\ndata: {c}\n\n" for n, c in enumerate(chunks)]
+    return ("".join(events) + "event: done\nid: end\ndata: {}\n\n").encode()
+
+
+def test_stream_example(httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[str]) -> None:
+    llama = f"{payloads.API}/models/meta/meta-llama-3-8b-instruct/predictions"
+    starting = payloads.prediction("starting")
+    httpx_mock.add_response(
+        method="POST", url=llama, status_code=201, json=starting, is_reusable=True
+    )
+    httpx_mock.add_response(
+        url=STREAM, headers={"Content-Type": "text/event-stream"}, content=_sse("Why", "?")
+    )
+    httpx_mock.add_response(
+        url=STREAM, headers={"Content-Type": "text/event-stream"}, content=_sse("Be", "cause")
+    )
+
+    _run("stream")
+
+    assert capsys.readouterr().out == "Why?Because\n"
+
+
+def test_files_example(
+    httpx_mock: HTTPXMock,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG photo")
+    outputs = [f"https://replicate.delivery/x/out-{n}.png" for n in range(2)]
+    uploaded = payloads.file_resource()
+    httpx_mock.add_response(
+        method="POST", url=f"{payloads.API}/files", status_code=201, json=uploaded, is_reusable=True
+    )
+    httpx_mock.add_response(
+        method="POST",
+        url=f"{payloads.API}/models/acme/upscaler/predictions",
+        status_code=201,
+        json=payloads.prediction(output=outputs),
+    )
+    for n, url in enumerate(outputs):
+        httpx_mock.add_response(url=url, content=f"upscaled {n}".encode())
+    httpx_mock.add_response(
+        method="GET", url=f"{payloads.API}/files", json=payloads.page([uploaded])
+    )
+
+    _run("files")
+
+    assert (tmp_path / "out-1.png").read_bytes() == b"upscaled 1"
+    assert capsys.readouterr().out.splitlines() == [
+        "out-0.png",
+        "out-1.png",
+        f"{payloads.FILE_ID} ['{payloads.FILE_ID}']",
+    ]
+
+
+def test_catalog_example(
+    httpx_mock: HTTPXMock,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "faces.zip").write_bytes(b"PK zip")
+    api, training_id = payloads.API, payloads.TRAINING_ID
+    version = "7762fd07cf82c948538e41f63f77d685e02b063e37e496e96eefd46c929f9bdc"
+    httpx_mock.add_response(
+        method="POST", url=f"{api}/files", status_code=201, json=payloads.file_resource()
+    )
+    httpx_mock.add_response(
+        method="POST",
+        url=f"{api}/models/stability-ai/sdxl/versions/{version}/trainings",
+        status_code=201,
+        json=payloads.training("starting"),
+    )
+    running = payloads.training("processing", logs=" 50%|█████     | 1/2 [00:01<00:01, 1.00it/s]")
+    httpx_mock.add_response(url=f"{api}/trainings/{training_id}", json=running)
+    httpx_mock.add_response(
+        url=f"{api}/trainings/{training_id}", json=payloads.training("succeeded")
+    )
+    httpx_mock.add_response(
+        method="QUERY",
+        url=f"{api}/models",
+        json=payloads.page([payloads.model("nightmareai", "real-esrgan")]),
+    )
+    httpx_mock.add_response(
+        url=f"{api}/predictions",
+        json=payloads.page([payloads.prediction()], next_url=f"{api}/predictions?cursor=2"),
+    )
+    httpx_mock.add_response(
+        method="POST",
+        url=f"{api}/deployments/acme/faces/predictions",
+        status_code=201,
+        json=payloads.prediction(),
+    )
+
+    httpx_mock.add_response(url=f"{api}/deployments", json=payloads.page([payloads.deployment()]))
+    httpx_mock.add_response(url=f"{api}/account", json={"type": "organization", "username": "acme"})
+    httpx_mock.add_response(url=f"{api}/hardware", json=[{"name": "T4", "sku": "gpu-t4"}])
+    results = {"query": "upscale", "models": [], "collections": [], "pages": []}
+    httpx_mock.add_response(url=f"{api}/search?query=upscale", json=results)
+
+    _run("catalog")
+
+    assert capsys.readouterr().out.splitlines() == [
+        "None",
+        "Progress(percentage=50.0, current=1, total=2)",
+        "None",
+        "succeeded",
+        "nightmareai real-esrgan",
+        f"['{payloads.PREDICTION_ID}'] {api}/predictions?cursor=2",
+        "hello Alice",
+        "['my-app-image-generator'] acme",
+        "['gpu-t4'] upscale",
+    ]
+
+
+def test_webhooks_example() -> None:
+    namespace: dict[str, object] = {"__name__": "readme"}
+    exec(compile(examples()["webhooks"], "README.md", "exec"), namespace)
+    handle = namespace["handle_webhook"]
+    secret = "whsec_" + base64.b64encode(b"0123456789abcdef0123").decode()
+    body = json.dumps(payloads.prediction()).encode()
+    now = int(time.time())
+    headers = {"webhook-id": "msg_1", "webhook-timestamp": str(now)}
+    headers["webhook-signature"] = sign_webhook("msg_1", now, body, secret)
+
+    assert handle(headers, body, secret) == f"{payloads.PREDICTION_ID} is succeeded"  # type: ignore[operator]
+    assert handle(headers, body + b" ", secret).startswith("refused: ")  # type: ignore[operator]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import pytest
@@ -11,8 +12,10 @@ from replicate_typed import (
     Prediction,
     PredictionStatus,
     PredictionTimeoutError,
+    Progress,
     Replicate,
 )
+from tqdm import tqdm
 
 from tests.facade.conftest import FakeTime
 from tests.support import payloads
@@ -136,3 +139,28 @@ def test_default_schedule_is_fast_then_capped() -> None:
     assert first[30] == pytest.approx(0.15)
     assert max(first) <= 2.0
     assert first[-1] == 2.0
+
+
+def test_progress_from_real_tqdm_logs_reaches_on_update(
+    replicate: Replicate, httpx_mock: HTTPXMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tqdm, "monitor_interval", 0)  # no background thread in tests
+    logs = io.StringIO()
+    bar = tqdm(total=4, file=logs, ncols=80, mininterval=0, desc="Sampling")
+    states = []
+    for _ in range(4):
+        bar.update(1)
+        states.append(payloads.prediction("processing", logs=logs.getvalue()))
+    bar.close()
+    _serve(httpx_mock, *states, payloads.prediction("succeeded", logs=logs.getvalue()))
+    seen: list[Progress | None] = []
+
+    replicate.wait(PREDICTION_ID, on_update=lambda p: seen.append(Progress.of(p)))
+
+    assert [(p.current, p.total, p.percentage) for p in seen if p] == [
+        (1, 4, 25.0),
+        (2, 4, 50.0),
+        (3, 4, 75.0),
+        (4, 4, 100.0),
+        (4, 4, 100.0),
+    ]

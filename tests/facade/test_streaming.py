@@ -1,0 +1,164 @@
+"""stream(): typed server-sent events, resumed across drops, errors raised."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+
+import httpx
+import pytest
+from pytest_httpx import HTTPXMock
+from replicate_typed import (
+    APIConnectionError,
+    DoneEvent,
+    LogsEvent,
+    ModelError,
+    OutputEvent,
+    Prediction,
+    Replicate,
+    RetryPolicy,
+    StreamUnavailableError,
+)
+
+from tests.support import payloads
+from tests.support.payloads import API, PREDICTION_ID, VERSION_ID
+
+STREAM = f"https://stream.replicate.com/v1/files/{PREDICTION_ID}"
+SSE = {"Content-Type": "text/event-stream"}
+STARTING = payloads.prediction("starting")
+
+
+def sse(*events: tuple[str, str, str]) -> bytes:
+    """Encode (event, id, data) triples as a text/event-stream body."""
+    return "".join(f"event: {e}\nid: {i}\ndata: {d}\n\n" for e, i, d in events).encode()
+
+
+class Dropping(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that sends some bytes, then loses the connection."""
+
+    def __init__(self, sent: bytes) -> None:
+        self._sent = sent
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self._sent
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self._sent
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
+
+
+def _create(httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_response(method="POST", url=f"{API}/predictions", status_code=201, json=STARTING)
+
+
+def test_events_arrive_typed_and_unknown_types_are_skipped(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    _create(httpx_mock)
+    body = sse(
+        ("output", "1", "Hello"),
+        ("logs", "2", "warming up"),
+        ("heartbeat", "3", "{}"),
+        ("output", "4", ", world"),
+        ("done", "5", "{}"),
+    )
+    httpx_mock.add_response(url=STREAM, headers=SSE, content=body)
+
+    events = list(replicate.stream(VERSION_ID, {"prompt": "hi"}))
+
+    assert events == [
+        OutputEvent("Hello", "1"),
+        LogsEvent("warming up", "2"),
+        OutputEvent(", world", "4"),
+        DoneEvent(None, "5"),
+    ]
+    create, stream = httpx_mock.get_requests()
+    assert "Prefer" not in create.headers  # a held-open create would defeat streaming
+    assert stream.headers["Accept"] == "text/event-stream"
+    assert "Authorization" not in stream.headers  # the stream host is not the API's
+
+
+def test_iter_text_joins_only_output(replicate: Replicate, httpx_mock: HTTPXMock) -> None:
+    _create(httpx_mock)
+    body = sse(
+        ("output", "1", "The"), ("logs", "2", "x"), ("output", "3", " end"), ("done", "4", "{}")
+    )
+    httpx_mock.add_response(url=STREAM, headers=SSE, content=body)
+
+    assert replicate.stream(VERSION_ID, {}).text() == "The end"
+
+
+def test_a_dropped_stream_resumes_after_the_last_event_without_repeats(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    _create(httpx_mock)
+    first = sse(("output", "1", "one "), ("output", "2", "two ")) + b"event: output\nid: 3\nda"
+    httpx_mock.add_response(url=STREAM, headers=SSE, stream=Dropping(first))
+    # The server resumes after id 2, but repeats it once (as a careless proxy might).
+    resumed = sse(("output", "2", "two "), ("output", "3", "three"), ("done", "4", "{}"))
+    httpx_mock.add_response(url=STREAM, headers=SSE, content=resumed)
+
+    chunks = list(replicate.stream(VERSION_ID, {}).iter_text())
+
+    assert chunks == ["one ", "two ", "three"]
+    reconnect = httpx_mock.get_requests()[-1]
+    assert reconnect.headers["Last-Event-ID"] == "2"
+
+
+def test_a_stream_that_keeps_dropping_gives_up(
+    make_client: Callable[..., Replicate], httpx_mock: HTTPXMock
+) -> None:
+    client = make_client(retry=RetryPolicy(max_retries=2))
+    _create(httpx_mock)
+    httpx_mock.add_response(
+        url=STREAM, headers=SSE, stream=Dropping(sse(("output", "1", "x"))), is_reusable=True
+    )
+
+    with pytest.raises(APIConnectionError, match="gave up after 3 reconnects"):
+        list(client.stream(VERSION_ID, {}))
+    assert len(httpx_mock.get_requests()) == 1 + 3
+
+
+def test_an_error_event_raises_model_error_with_the_final_state(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    _create(httpx_mock)
+    body = sse(("output", "1", "partial"), ("error", "2", '{"detail": "CUDA out of memory"}'))
+    httpx_mock.add_response(url=STREAM, headers=SSE, content=body)
+    httpx_mock.add_response(
+        url=f"{API}/predictions/{PREDICTION_ID}", json=payloads.prediction("failed")
+    )
+
+    stream = replicate.stream(VERSION_ID, {})
+    with pytest.raises(ModelError) as caught:
+        list(stream)
+
+    assert caught.value.error == "CUDA out of memory"
+    assert caught.value.prediction.status == "failed"
+
+
+def test_a_model_without_a_stream_url_gets_a_clear_error(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    no_stream = payloads.prediction("starting")
+    del no_stream["urls"]["stream"]
+    httpx_mock.add_response(method="POST", status_code=201, json=no_stream)
+
+    with pytest.raises(StreamUnavailableError, match="does not stream"):
+        list(replicate.stream("acme/image-model", {}))
+
+
+def test_streaming_an_existing_prediction(replicate: Replicate, httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_response(
+        url=STREAM, headers=SSE, content=sse(("output", "1", "hi"), ("done", "2", ""))
+    )
+
+    text = replicate.stream(Prediction.from_dict(STARTING)).text()
+
+    assert text == "hi"
+    assert len(httpx_mock.get_requests()) == 1
+
+
+def test_stream_arguments_are_checked_before_any_request(replicate: Replicate) -> None:
+    with pytest.raises(ValueError, match="invalid model reference"):
+        replicate.stream("not a model", {})
