@@ -11,6 +11,7 @@ import mypy.api
 import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import sign_webhook
+from replicate_typed.testing import FakeReplicate
 
 from tests.readme import examples
 from tests.support import payloads
@@ -232,3 +233,12 @@ def test_webhooks_example() -> None:
 
     assert handle(headers, body, secret) == f"{payloads.PREDICTION_ID} is succeeded"  # type: ignore[operator]
     assert handle(headers, body + b" ", secret).startswith("refused: ")  # type: ignore[operator]
+
+
+def test_fake_example(fake_replicate: FakeReplicate) -> None:
+    namespace: dict[str, object] = {"__name__": "readme"}
+    exec(compile(examples()["fake"], "README.md", "exec"), namespace)
+
+    namespace["test_my_captioner"](fake_replicate)  # type: ignore[operator]
+    namespace["test_my_error_handling"](FakeReplicate())  # type: ignore[operator]
+    assert len(fake_replicate.requests.to("predictions.get")) >= 2

@@ -18,9 +18,10 @@ from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser.errors import ErrorLevel
 
 from regen import patches
-from regen.spec import Operation, Spec, operations
+from regen.spec import Operation, Spec, dump, operations
 
 CONFIG_PATH = Path(__file__).with_name("generator.yaml")
+SHIPPED_SPEC = "openapi.json"
 TEMPLATES_PATH = Path(__file__).with_name("templates")
 PACKAGE_NAME = "replicate_api"
 
@@ -79,6 +80,11 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
         raise GenerationError("\n".join(problems))
     # --meta none leaves out the PEP 561 marker; the package is typed, so add it.
     (package_dir / "py.typed").write_text("", encoding="utf-8")
+    # Ship the description the package follows, for tools that validate traffic
+    # against it (replicate_typed.testing): the facts of openapi.json plus the
+    # api-reality patches, i.e. what the live API really sends.
+    reality, _ = patches.apply(spec, kinds=("api-reality",))
+    (package_dir / SHIPPED_SPEC).write_text(dump(reality), encoding="utf-8")
 
     produced = _generated_endpoints(package_dir)
     result = Generation(package_dir=package_dir, patches_applied=applied)

@@ -18,6 +18,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 from regen import patches
 from regen.spec import Operation, Spec, operations
+from replicate_typed.testing._spec import as_json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "openapi.json"
@@ -108,27 +109,6 @@ def _build_validator(pointer: str, document: Spec) -> Draft202012Validator:
         registry=registry,
         format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
-
-
-def as_json_schema(node: Any) -> Any:
-    """Rewrite OpenAPI 3.0 ``nullable: true`` (which the spec uses) as JSON Schema nulls."""
-    if isinstance(node, list):
-        return [as_json_schema(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    converted = {
-        key: value if key in ("example", "examples", "enum") else as_json_schema(value)
-        for key, value in node.items()
-        if key != "nullable"
-    }
-    if node.get("nullable") is True:
-        if isinstance(converted.get("type"), str):
-            converted["type"] = [converted["type"], "null"]
-            if "enum" in converted:
-                converted["enum"] = [*converted["enum"], None]
-        else:
-            converted = {"anyOf": [converted, {"type": "null"}]}
-    return converted
 
 
 def _escape(part: str) -> str:

@@ -1,0 +1,34 @@
+"""A local Replicate for tests, demos and offline work: FakeReplicate.
+
+    from replicate_typed.testing import FakeReplicate
+
+    fake = FakeReplicate()
+    fake.add_model("acme/echo", lambda input: input["text"], run_time=2)
+    with fake.client() as replicate:          # in process: no sockets, no real time
+        assert replicate.run("acme/echo", {"text": "hi"}) == "hi"
+
+    with fake.serve() as served:              # a loopback port, real time
+        print(served.url)                     # REPLICATE_BASE_URL for other tools
+
+Also: ``python -m replicate_typed.testing --port 0`` serves one and prints its
+URL, and the pytest plugin provides a ``fake_replicate`` fixture. It needs the
+``testing`` extra (``pip install replicate-typed[testing]``) for validation.
+"""
+
+from replicate_typed.testing._clock import RealClock, VirtualClock
+from replicate_typed.testing._fake import FakeReplicate, FakeSpecViolation, RecordedRequest
+from replicate_typed.testing._faults import Fault
+from replicate_typed.testing._models import FakeFile, ModelFailure
+from replicate_typed.testing._server import ServedFake
+
+__all__ = [
+    "FakeFile",
+    "FakeReplicate",
+    "FakeSpecViolation",
+    "Fault",
+    "ModelFailure",
+    "RealClock",
+    "RecordedRequest",
+    "ServedFake",
+    "VirtualClock",
+]

@@ -1,0 +1,34 @@
+"""Serve a FakeReplicate on a loopback port: ``python -m replicate_typed.testing --port 0``.
+
+Prints the API URL (set it as REPLICATE_BASE_URL, with any token) and serves
+until interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from replicate_typed.testing._fake import FakeReplicate
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve until SIGINT or SIGTERM."""
+    parser = argparse.ArgumentParser(prog="python -m replicate_typed.testing", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
+    parser.add_argument("--port", type=int, default=0, help="port, 0 for any free one")
+    parser.add_argument("--page-size", type=int, default=100, help="items per list page")
+    args = parser.parse_args(argv)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    with FakeReplicate(page_size=args.page_size).serve(args.host, args.port) as served:
+        print(served.url, flush=True)
+        stop.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Faults to inject into the fake, for testing how a client copes.
+
+    fake.inject(Fault.rate_limit(retry_after="2"), operation="predictions.get")
+    fake.inject(Fault.server_error(503), operation="predictions.create", times=2)
+    fake.inject(Fault.cut_body(), operation="predictions.create")  # work done, reply lost
+
+``commit`` says whether the server does the work before the fault hits (a
+prediction is created, a file stored): what makes a blind retry dangerous.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from replicate_typed.testing._http import FakeResponse, problem
+
+FaultKind = Literal[
+    "rate_limit",
+    "server_error",
+    "html_error",
+    "drop",
+    "cut_body",
+    "timeout",
+    "slow",
+    "malformed_json",
+    "unknown_status",
+    "unknown_fields",
+]
+
+_HTML = (
+    b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+)
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One way for a request to go wrong; build it with the class methods."""
+
+    kind: FaultKind
+    commit: bool
+    status: int = 500
+    retry_after: str | None = None
+    seconds: float = 0.0
+
+    @classmethod
+    def rate_limit(cls, retry_after: str = "1") -> Fault:
+        """429 with Retry-After (seconds or an HTTP date); nothing is done."""
+        return cls("rate_limit", commit=False, status=429, retry_after=retry_after)
+
+    @classmethod
+    def server_error(cls, status: int = 500, *, commit: bool = False) -> Fault:
+        """A 5xx problem response; with ``commit`` the work is done first."""
+        return cls("server_error", commit=commit, status=status)
+
+    @classmethod
+    def html_error(cls) -> Fault:
+        """A proxy's 502 HTML page instead of problem JSON."""
+        return cls("html_error", commit=False, status=502)
+
+    @classmethod
+    def drop(cls, *, commit: bool = False) -> Fault:
+        """The connection is reset before any response (after the work, with ``commit``)."""
+        return cls("drop", commit=commit)
+
+    @classmethod
+    def cut_body(cls) -> Fault:
+        """The work is done, the response starts, and the connection dies mid-body."""
+        return cls("cut_body", commit=True)
+
+    @classmethod
+    def timeout(cls, seconds: float = 120.0) -> Fault:
+        """The work is done but no response comes in time (stalls ``seconds`` when served)."""
+        return cls("timeout", commit=True, seconds=seconds)
+
+    @classmethod
+    def slow(cls, seconds: float) -> Fault:
+        """The response comes, correct, after ``seconds``."""
+        return cls("slow", commit=True, seconds=seconds)
+
+    @classmethod
+    def malformed_json(cls) -> Fault:
+        """The work is done; the success response's JSON is cut in half."""
+        return cls("malformed_json", commit=True)
+
+    @classmethod
+    def unknown_status(cls, status: str = "queued") -> Fault:
+        """The work is done; the response carries a status the spec does not list."""
+        return cls("unknown_status", commit=True, retry_after=status)
+
+    @classmethod
+    def unknown_fields(cls) -> Fault:
+        """The work is done; the response carries fields the spec does not list."""
+        return cls("unknown_fields", commit=True)
+
+    def before(self) -> FakeResponse | None:
+        """The response that replaces the work, for faults that stop it from happening."""
+        if self.kind == "rate_limit":
+            headers = {"Retry-After": self.retry_after or "1"}
+            return problem(429, "Too Many Requests", "Request was throttled.", **headers)
+        if self.kind == "server_error" and not self.commit:
+            return problem(self.status, "Server error", "Something went wrong on our side.")
+        if self.kind == "html_error":
+            return FakeResponse(self.status, {"Content-Type": "text/html"}, _HTML)
+        if self.kind == "drop" and not self.commit:
+            return FakeResponse(0, wire_fault="drop")
+        return None
+
+    def after(self, response: FakeResponse) -> FakeResponse:
+        """The response once the work is done, spoiled as this fault says."""
+        if self.kind == "server_error":
+            return problem(
+                self.status, "Server error", "The request failed after it was processed."
+            )
+        if self.kind == "drop":
+            return FakeResponse(0, wire_fault="drop")
+        if self.kind == "cut_body":
+            response.wire_fault = "cut"
+        elif self.kind == "timeout":
+            response.wire_fault = "timeout"
+            response.stall = self.seconds
+        elif self.kind == "malformed_json":
+            response.body = response.body[: max(1, len(response.body) // 2)]
+        elif self.kind in ("unknown_status", "unknown_fields"):
+            response.body = self._mutate(response.body)
+        return response
+
+    def _mutate(self, body: bytes) -> bytes:
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return body
+        if isinstance(payload, dict):
+            if self.kind == "unknown_status" and "status" in payload:
+                payload["status"] = self.retry_after
+            if self.kind == "unknown_fields":
+                payload["x_fake_unknown"] = {"added_in": "a future API", "values": [1, 2]}
+        return json.dumps(payload).encode()

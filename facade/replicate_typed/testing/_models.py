@@ -1,0 +1,84 @@
+"""How fake models behave: a Python function from input to output, plus timing."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ModelFailure(Exception):
+    """Raise from a fake model's function to make the prediction fail with this message."""
+
+
+@dataclass(frozen=True)
+class FakeFile:
+    """A file a fake model outputs; it is served on the fake's delivery host."""
+
+    content: bytes
+    name: str = "output.bin"
+    content_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class Behavior:
+    """What a fake model does with an input.
+
+    ``run`` returns the output (JSON values; ``FakeFile`` or ``bytes`` become
+    file URLs), or raises ``ModelFailure``. With ``stream`` it returns the
+    chunks to stream, sent evenly over ``run_time``; the output is their list.
+    ``queue_time`` is spent "starting", ``run_time`` "processing". With
+    ``steps`` the logs show a tqdm-style progress bar while processing.
+    """
+
+    run: Callable[[dict[str, Any]], Any]
+    queue_time: float = 0.0
+    run_time: float = 0.0
+    stream: bool = False
+    steps: int | None = None
+
+
+@dataclass
+class ModelEntry:
+    """A model the fake knows, with its one version."""
+
+    owner: str
+    name: str
+    behavior: Behavior
+    official: bool = True
+    description: str = ""
+    visibility: str = "public"
+    hardware: str = "cpu"
+    readme: str = ""
+    version_id: str = ""
+    run_count: int = 0
+    extra_versions: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.version_id:
+            self.version_id = version_id_for(f"{self.owner}/{self.name}")
+        if not self.readme:
+            self.readme = f"# {self.name}\n\n{self.description}\n"
+
+    @property
+    def full_name(self) -> str:
+        """ "owner/name"."""
+        return f"{self.owner}/{self.name}"
+
+    @property
+    def versions(self) -> list[str]:
+        """Every version id, newest first."""
+        return [*reversed(self.extra_versions), self.version_id]
+
+
+def version_id_for(text: str) -> str:
+    """A stable 64-hex version id derived from ``text``."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def as_chunks(value: Any) -> list[Any]:
+    """The chunks a streaming behavior returned, as a list."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return [value]
+    return list(value)

@@ -1,0 +1,145 @@
+"""Serve a FakeReplicate on a loopback port, for other processes and tools.
+
+A thread per connection, HTTP/1.1 keep-alive, streamed bodies sent chunked.
+Wire faults are real: a dropped connection closes the socket, a cut body stops
+mid-way, a timeout stalls.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
+
+import httpx
+
+from replicate_typed.testing._clock import RealClock, VirtualClock
+from replicate_typed.testing._http import Bases, FakeRequest, served_bases
+
+if TYPE_CHECKING:
+    from replicate_typed.testing._fake import FakeReplicate
+
+
+class ServedFake:
+    """A FakeReplicate listening on ``host:port`` in a background thread; ``url`` is its API."""
+
+    def __init__(self, fake: FakeReplicate, host: str = "127.0.0.1", port: int = 0) -> None:
+        if isinstance(fake.clock, VirtualClock):
+            fake.clock = RealClock()  # other processes cannot move a virtual clock
+        self.fake = fake
+        self._server = _Server((host, port), _Handler)
+        self._server.fake = fake
+        self._server.bases = served_bases(self._server.server_address[1])
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        """The API base URL, e.g. http://127.0.0.1:8123/v1."""
+        return self._server.bases.api
+
+    def start(self) -> Self:
+        """Start serving in a background thread."""
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 512
+    fake: FakeReplicate
+    bases: Bases
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep quiet: a fake that logs every request drowns the output of its users."""
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    do_POST = do_PATCH = do_DELETE = do_PUT = do_QUERY = do_GET
+
+    def _serve(self) -> None:
+        body = self._body()
+        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_address[1]}"
+        url = httpx.URL(f"http://{host}{self.path}")
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        response = self.server.fake.handle(
+            FakeRequest(self.command, url, headers, body), self.server.bases
+        )
+        if response.wire_fault == "drop":
+            self._abort()
+            return
+        if response.wire_fault == "timeout":
+            threading.Event().wait(response.stall)
+            self._abort()
+            return
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            if name.lower() not in ("content-length", "transfer-encoding", "connection"):
+                self.send_header(name, value)
+        if response.chunks is None and response.wire_fault is None:
+            self.send_header("Content-Length", str(len(response.body)))
+            self.end_headers()
+            self.wfile.write(response.body)
+            return
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        try:
+            for index, chunk in enumerate(response.iter_body()):
+                if response.wire_fault == "cut" and index == 0:
+                    self._chunk(chunk[: max(1, len(chunk) // 2)])
+                    self._abort()
+                    return
+                self._chunk(chunk)
+            if response.wire_fault == "cut":
+                self._abort()
+                return
+            self.wfile.write(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def _body(self) -> bytes:
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            parts = []
+            while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
+                parts.append(self.rfile.read(size))
+                self.rfile.readline()
+            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                pass  # trailers
+            return b"".join(parts)
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def _chunk(self, data: bytes) -> None:
+        if data:
+            self.wfile.write(f"{len(data):X}\r\n".encode() + data + b"\r\n")
+            self.wfile.flush()
+
+    def _abort(self) -> None:
+        """Drop the connection without finishing the response."""
+        self.close_connection = True
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass

@@ -1,0 +1,198 @@
+"""The JSON the fake sends for its objects, shaped like the live API's."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from replicate_typed.testing._clock import Clock
+from replicate_typed.testing._http import Bases
+from replicate_typed.testing._jobs import Job
+from replicate_typed.testing._models import FakeFile, ModelEntry
+
+
+@dataclass
+class StoredFile:
+    """A file uploaded through the Files API."""
+
+    id: str
+    name: str
+    content_type: str
+    content: bytes
+    metadata: dict[str, Any]
+    created: float
+
+
+@dataclass
+class DeploymentEntry:
+    """A deployment: a model version on fixed hardware, with its release history."""
+
+    owner: str
+    name: str
+    model: str
+    version: str
+    hardware: str
+    min_instances: int
+    max_instances: int
+    created: float
+    release: int = 1
+    history: list[str] = field(default_factory=list)
+
+    @property
+    def full_name(self) -> str:
+        """ "owner/name"."""
+        return f"{self.owner}/{self.name}"
+
+
+def iso(clock: Clock, moment: float | None) -> str | None:
+    """A moment as the API writes times: ISO 8601 in UTC with a trailing Z."""
+    if moment is None:
+        return None
+    return clock.wall(moment).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def prediction(job: Job, now: float, clock: Clock, bases: Bases) -> dict[str, Any]:
+    """A prediction as GET /predictions/{id} returns it at ``now``."""
+    status = job.status(now)
+    payload: dict[str, Any] = {
+        "id": job.id,
+        "model": job.model,
+        "version": job.version,
+        "input": job.input,
+        "logs": job.logs(now),
+        "output": output(job, job.output(now), bases),
+        "data_removed": False,
+        "error": job.outcome().error if status == "failed" else None,
+        "source": "api",
+        "status": status,
+        "created_at": iso(clock, job.created),
+        "started_at": iso(clock, job.started_at(now)),
+        "completed_at": iso(clock, job.completed_at(now)),
+        "urls": {
+            "get": f"{bases.api}/predictions/{job.id}",
+            "cancel": f"{bases.api}/predictions/{job.id}/cancel",
+            "web": f"https://replicate.com/p/{job.id}",
+        },
+        "metrics": _metrics(job, now),
+    }
+    if job.behavior.stream:
+        payload["urls"]["stream"] = f"{bases.stream}/stream/{job.id}"
+    if job.deadline is not None:
+        payload["deadline"] = iso(clock, job.deadline)
+    if job.deployment is not None:
+        payload["deployment"] = job.deployment
+    return payload
+
+
+def training(job: Job, now: float, clock: Clock, bases: Bases) -> dict[str, Any]:
+    """A training as GET /trainings/{id} returns it at ``now``."""
+    status = job.status(now)
+    result = job.output(now) if status == "succeeded" else None
+    return {
+        "id": job.id,
+        "model": job.model,
+        "version": job.version,
+        "input": job.input,
+        "logs": job.logs(now),
+        "output": output(job, result, bases),
+        "error": job.outcome().error if status == "failed" else None,
+        "source": "api",
+        "status": status,
+        "created_at": iso(clock, job.created),
+        "started_at": iso(clock, job.started_at(now)),
+        "completed_at": iso(clock, job.completed_at(now)),
+        "urls": {
+            "get": f"{bases.api}/trainings/{job.id}",
+            "cancel": f"{bases.api}/trainings/{job.id}/cancel",
+        },
+        "metrics": _metrics(job, now),
+    }
+
+
+def output(job: Job, value: Any, bases: Bases) -> Any:
+    """An output value as JSON: each FakeFile becomes its download URL."""
+    files = {id(file): index for index, file in enumerate(job.files())}
+
+    def convert(item: Any) -> Any:
+        if isinstance(item, FakeFile):
+            return f"{bases.delivery}/delivery/{job.id}/{files[id(item)]}/{item.name}"
+        if isinstance(item, list):
+            return [convert(element) for element in item]
+        if isinstance(item, dict):
+            return {key: convert(element) for key, element in item.items()}
+        return item
+
+    return convert(value)
+
+
+def model(entry: ModelEntry, clock: Clock) -> dict[str, Any]:
+    """A model with its latest version."""
+    return {
+        "url": f"https://replicate.com/{entry.full_name}",
+        "owner": entry.owner,
+        "name": entry.name,
+        "description": entry.description,
+        "visibility": entry.visibility,
+        "github_url": None,
+        "paper_url": None,
+        "license_url": None,
+        "run_count": entry.run_count,
+        "cover_image_url": None,
+        "default_example": None,
+        "latest_version": version(entry.versions[0], clock),
+        "is_official": entry.official,
+    }
+
+
+def version(version_id: str, clock: Clock) -> dict[str, Any]:
+    """A model version, with a minimal Cog schema."""
+    return {
+        "id": version_id,
+        "created_at": iso(clock, 0.0),
+        "cog_version": "0.14.0",
+        "openapi_schema": {"openapi": "3.0.2", "info": {"title": "Cog", "version": "0.1.0"}},
+    }
+
+
+def stored_file(file: StoredFile, clock: Clock, bases: Bases) -> dict[str, Any]:
+    """A file's record from the Files API."""
+    digest = hashlib.sha256(file.content).hexdigest()
+    return {
+        "id": file.id,
+        "name": file.name,
+        "content_type": file.content_type,
+        "size": len(file.content),
+        "etag": f'"{hashlib.md5(file.content).hexdigest()}"',  # an etag, not security
+        "checksums": {"sha256": digest},
+        "metadata": file.metadata,
+        "created_at": iso(clock, file.created),
+        "expires_at": iso(clock, file.created + 86400),
+        "urls": {"get": f"{bases.api}/files/{file.id}"},
+    }
+
+
+def deployment(entry: DeploymentEntry, clock: Clock) -> dict[str, Any]:
+    """A deployment with its current release."""
+    return {
+        "owner": entry.owner,
+        "name": entry.name,
+        "current_release": {
+            "number": entry.release,
+            "model": entry.model,
+            "version": entry.version,
+            "created_at": iso(clock, entry.created),
+            "created_by": {"type": "organization", "username": entry.owner, "name": "Fake"},
+            "configuration": {
+                "hardware": entry.hardware,
+                "min_instances": entry.min_instances,
+                "max_instances": entry.max_instances,
+            },
+        },
+    }
+
+
+def _metrics(job: Job, now: float) -> dict[str, float]:
+    if job.status(now) != "succeeded":
+        return {}
+    return {"predict_time": job.behavior.run_time, "total_time": job.end - job.created}

@@ -1,0 +1,185 @@
+"""FakeReplicate's behaviour: lifecycle on a virtual clock, deadlines, streams, webhooks, faults."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import httpx
+import pytest
+from replicate_typed import (
+    APIConnectionError,
+    InvalidResponseError,
+    ModelError,
+    PredictionCanceledError,
+    RateLimitError,
+    verify_webhook,
+)
+from replicate_typed.testing import FakeFile, FakeReplicate, Fault, ModelFailure, VirtualClock
+
+
+def test_predictions_move_through_their_statuses_on_the_clock() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/echo", lambda input: input["text"], queue_time=2, run_time=3)
+    with fake.client() as replicate:
+        prediction = replicate.create("acme/echo", {"text": "hi"})
+        seen = [(fake.clock.now(), prediction.status)]
+        for _ in range(3):
+            assert isinstance(fake.clock, VirtualClock)
+            fake.clock.advance(2)
+            current = replicate.predictions.get(prediction.id)
+            seen.append((fake.clock.now(), current.status))
+
+    assert seen == [(0, "starting"), (2, "processing"), (4, "processing"), (6, "succeeded")]
+    assert current.output == "hi"
+    assert isinstance(current.started_at, datetime)
+    assert isinstance(current.completed_at, datetime)
+    assert (current.completed_at - current.started_at).total_seconds() == 3
+
+
+def test_sync_mode_holds_until_done_or_the_window_closes() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/quick", lambda _: "ok", run_time=3)
+    fake.add_model("acme/long", lambda _: "ok", run_time=30)
+    with fake.client() as replicate:
+        quick = replicate.create("acme/quick", {}, wait=10)
+        long = replicate.create("acme/long", {}, wait=5)
+
+    assert (quick.status, quick.output) == ("succeeded", "ok")
+    assert long.status == "processing"
+    assert fake.clock.now() == 3 + 5
+
+
+def test_run_waits_past_the_window_for_the_right_output() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/long", lambda input: input["n"] * 2, queue_time=1.5, run_time=0.3)
+    with fake.client() as replicate:
+        assert replicate.run("acme/long", {"n": 21}, wait=1) == 42
+
+
+@pytest.mark.parametrize(("queue", "status"), [(10.0, "aborted"), (1.0, "canceled")])
+def test_a_deadline_aborts_a_queued_prediction_and_cancels_a_running_one(
+    queue: float, status: str
+) -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/slow", lambda _: "late", queue_time=queue, run_time=60)
+    with fake.client() as replicate, pytest.raises(PredictionCanceledError) as caught:
+        replicate.run("acme/slow", {}, deadline="5s")
+
+    assert caught.value.prediction.status == status
+    assert caught.value.aborted is (status == "aborted")
+
+
+def test_cancel_and_failures() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/broken", lambda _: (_ for _ in ()).throw(ModelFailure("bad weights")))
+    with fake.client() as replicate:
+        slow = replicate.create("acme/slow-model", {})
+        canceled = replicate.cancel(slow.id)
+        with pytest.raises(ModelError, match="bad weights"):
+            replicate.run("acme/broken", {})
+
+    assert canceled.status == "canceled"
+
+
+def test_streams_resume_after_the_last_event_id() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/words", lambda _: ["a", "b", "c", "d"], run_time=4, stream=True)
+    with fake.client() as replicate:
+        prediction = replicate.create("acme/words", {})
+        with httpx.Client(transport=fake.transport()) as http:
+            resumed = http.get(str(prediction.urls.stream), headers={"Last-Event-ID": "1"})
+
+    assert "data: a" not in resumed.text
+    assert [line for line in resumed.text.splitlines() if line.startswith("data: ")][:2] == [
+        "data: c",
+        "data: d",
+    ]
+    assert "event: done" in resumed.text
+
+
+def test_file_outputs_download_without_the_token() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/pic", lambda _: FakeFile(b"\x89PNG data", "pic.png", "image/png"))
+    with fake.client() as replicate:
+        output = replicate.run("acme/pic", {})
+        assert output.read() == b"\x89PNG data"
+
+    download = fake.requests[-1]
+    assert download.url == str(output)
+    assert download.authorized is False
+
+
+def test_webhooks_are_delivered_signed() -> None:
+    fake = FakeReplicate()
+    received: list[object] = []
+    fake.on_webhook = lambda headers, body: received.append(
+        verify_webhook(headers, body, fake.webhook_secret)
+    )
+    with fake.client() as replicate:
+        replicate.run("replicate/hello-world", {"text": "x"}, webhook="https://example.com/hook")
+
+    assert [p.status for p in received] == ["processing", "succeeded"]  # type: ignore[attr-defined]
+
+
+def test_lists_are_paginated_with_absolute_links() -> None:
+    fake = FakeReplicate(page_size=2)
+    with fake.client() as replicate:
+        for n in range(5):
+            replicate.create("replicate/hello-world", {"text": str(n)})
+        pager = replicate.predictions.list()
+        first = pager.page()
+        texts = [p.input_["text"] for p in pager]
+
+    assert first.next == "https://api.replicate.com/v1/predictions?cursor=2"
+    assert texts == ["4", "3", "2", "1", "0"]
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        (Fault.drop(commit=True), APIConnectionError),
+        (Fault.cut_body(), APIConnectionError),
+        (Fault.timeout(), APIConnectionError),
+        (Fault.malformed_json(), InvalidResponseError),
+        (Fault.server_error(500, commit=True), Exception),
+    ],
+)
+def test_a_create_that_may_have_arrived_is_not_repeated(
+    fault: Fault, error: type[Exception]
+) -> None:
+    fake = FakeReplicate()
+    fake.inject(fault, operation="models.predictions.create")
+    with fake.client() as replicate, pytest.raises(error) as caught:
+        replicate.create("replicate/hello-world", {"text": "once"})
+
+    assert getattr(caught.value, "prediction_may_exist", None) is True
+    assert len(fake.predictions()) == 1
+    assert len(fake.requests.to("models.predictions.create")) == 1
+
+
+def test_faults_before_the_work_are_retried_on_gets() -> None:
+    fake = FakeReplicate()
+    with fake.client() as replicate:
+        prediction = replicate.create("replicate/hello-world", {"text": "x"})
+        fake.inject(Fault.rate_limit(retry_after="2"), operation="predictions.get")
+        fake.inject(Fault.html_error(), operation="predictions.get")
+        fake.inject(Fault.drop(), operation="predictions.get")
+        assert replicate.predictions.get(prediction.id).id == prediction.id
+        fake.inject(Fault.rate_limit(), operation="predictions.get", times=10)
+        with pytest.raises(RateLimitError):
+            replicate.predictions.get(prediction.id)
+
+    assert len(fake.requests.to("predictions.get")) == 4 + 4
+
+
+def test_unknown_statuses_and_fields_reach_the_client_intact() -> None:
+    fake = FakeReplicate()
+    with fake.client() as replicate:
+        prediction = replicate.create("replicate/hello-world", {"text": "x"})
+        fake.inject(Fault.unknown_status("queued"), operation="predictions.get")
+        fake.inject(Fault.unknown_fields(), operation="predictions.get")
+        queued = replicate.predictions.get(prediction.id)
+        extended = replicate.predictions.get(prediction.id)
+
+    assert queued.status == "queued"
+    assert extended.additional_properties["x_fake_unknown"]["added_in"] == "a future API"
