@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -159,30 +159,36 @@ def _deadline(call: Call) -> tuple[float | None, FakeResponse | None]:
     return seconds, None
 
 
-@handles("predictions.get")
-def predictions_get(call: Call) -> FakeResponse:
-    job = call.fake.job(call.params["prediction_id"], "prediction")
-    if job is None:
-        return not_found("prediction")
-    return json_response(200, _shapes.prediction(job, call.now, call.fake.clock, call.bases))
+def _job_handlers(kind: Literal["prediction", "training"]) -> None:
+    """get, cancel and list for predictions or trainings, which differ only in their shape."""
+    shape = _shapes.prediction if kind == "prediction" else _shapes.training
+    plural = f"{kind}s"
+
+    def get(call: Call) -> FakeResponse:
+        job = call.fake.job(call.params[f"{kind}_id"], kind)
+        if job is None:
+            return not_found(kind)
+        return json_response(200, shape(job, call.now, call.fake.clock, call.bases))
+
+    def cancel(call: Call) -> FakeResponse:
+        job = call.fake.job(call.params[f"{kind}_id"], kind)
+        if job is None:
+            return not_found(kind)
+        call.fake.cancel(job)
+        return json_response(200, shape(job, call.fake.clock.now(), call.fake.clock, call.bases))
+
+    def list_(call: Call) -> FakeResponse:
+        # Every fake job came through the API, so a source=web filter finds none.
+        jobs = [] if call.query("source") == "web" else call.fake.all_jobs(kind)
+        return call.fake.page(call, [shape(j, call.now, call.fake.clock, call.bases) for j in jobs])
+
+    HANDLERS[f"{plural}.get"] = get
+    HANDLERS[f"{plural}.cancel"] = cancel
+    HANDLERS[f"{plural}.list"] = list_
 
 
-@handles("predictions.cancel")
-def predictions_cancel(call: Call) -> FakeResponse:
-    job = call.fake.job(call.params["prediction_id"], "prediction")
-    if job is None:
-        return not_found("prediction")
-    call.fake.cancel(job)
-    now = call.fake.clock.now()
-    return json_response(200, _shapes.prediction(job, now, call.fake.clock, call.bases))
-
-
-@handles("predictions.list")
-def predictions_list(call: Call) -> FakeResponse:
-    # Every fake prediction came through the API, so a source=web filter finds none.
-    jobs = [] if call.query("source") == "web" else call.fake.all_jobs("prediction")
-    shaped = [_shapes.prediction(job, call.now, call.fake.clock, call.bases) for job in jobs]
-    return call.fake.page(call, shaped)
+_job_handlers("prediction")
+_job_handlers("training")
 
 
 # -- trainings -------------------------------------------------------------------------------
@@ -221,33 +227,6 @@ def trainings_create(call: Call) -> FakeResponse:
     )
     call.fake.add_job(job)
     return json_response(201, _shapes.training(job, call.now, call.fake.clock, call.bases))
-
-
-@handles("trainings.get")
-def trainings_get(call: Call) -> FakeResponse:
-    job = call.fake.job(call.params["training_id"], "training")
-    if job is None:
-        return not_found("training")
-    return json_response(200, _shapes.training(job, call.now, call.fake.clock, call.bases))
-
-
-@handles("trainings.cancel")
-def trainings_cancel(call: Call) -> FakeResponse:
-    job = call.fake.job(call.params["training_id"], "training")
-    if job is None:
-        return not_found("training")
-    call.fake.cancel(job)
-    now = call.fake.clock.now()
-    return json_response(200, _shapes.training(job, now, call.fake.clock, call.bases))
-
-
-@handles("trainings.list")
-def trainings_list(call: Call) -> FakeResponse:
-    shaped = [
-        _shapes.training(job, call.now, call.fake.clock, call.bases)
-        for job in call.fake.all_jobs("training")
-    ]
-    return call.fake.page(call, shaped)
 
 
 # -- models and versions ---------------------------------------------------------------------
