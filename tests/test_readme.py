@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
+import shlex
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from pytest_httpx import HTTPXMock
 from replicate_typed import sign_webhook
 from replicate_typed.testing import FakeReplicate
 
-from tests.readme import examples
+from tests.readme import README, examples
 from tests.support import payloads
 
 FLUX = f"{payloads.API}/models/black-forest-labs/flux-schnell/predictions"
@@ -242,3 +245,25 @@ def test_fake_example(fake_replicate: FakeReplicate) -> None:
     namespace["test_my_captioner"](fake_replicate)  # type: ignore[operator]
     namespace["test_my_error_handling"](FakeReplicate())  # type: ignore[operator]
     assert len(fake_replicate.requests.to("predictions.get")) >= 2
+
+
+def test_cli_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each command in the README's CLI block runs, with the exit code its model calls for."""
+    block = README.read_text(encoding="utf-8").split("<!-- readme-cli -->\n```console\n", 1)[1]
+    commands = block.split("```", 1)[0].strip().splitlines()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("an input file")
+    codes = []
+    for command in commands:
+        argv = shlex.split(command)
+        assert argv[0] == "replicate-typed"
+        done = subprocess.run(
+            [sys.executable, "-m", "replicate_typed.cli", *argv[1:]],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        codes.append(done.returncode)
+    assert codes == [0, 0, 0, 1, 0]
+    assert list((tmp_path / "demo-output").iterdir())

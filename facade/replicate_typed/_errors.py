@@ -178,14 +178,26 @@ class PredictionTimeoutError(PredictionError):
     """Raised when a prediction did not finish within the timeout.
 
     ``run`` cancels the prediction first; ``wait`` leaves it running.
+    ``past_deadline`` is true when the wait stopped not at the caller's
+    timeout but because the prediction outlived its own deadline (plus a
+    grace period) without the server ending it.
     """
 
-    def __init__(self, prediction: Prediction, timeout: float, *, canceled: bool) -> None:
+    def __init__(
+        self,
+        prediction: Prediction,
+        timeout: float,
+        *,
+        canceled: bool,
+        past_deadline: bool = False,
+    ) -> None:
         self.timeout = timeout
         self.canceled = canceled
+        self.past_deadline = past_deadline
         then = "; it was canceled" if canceled else "; it is still running"
+        within = "its deadline plus grace" if past_deadline else f"{timeout:g} s"
         super().__init__(
-            f"prediction {prediction.id} did not finish within {timeout:g} s "
+            f"prediction {prediction.id} did not finish within {within} "
             f"(last status: {prediction.status}){then}",
             prediction,
         )

@@ -63,6 +63,7 @@ class JobKind(Generic[J]):
     model: type[J]
     get_request: Callable[[str], dict[str, Any]]
     cancel_request: Callable[[str], dict[str, Any]]
+    #: Builds the error for a wait that gave up: (job, limit, past its deadline?).
     timeout_error: Callable[[J, float, bool], ReplicateError]
 
 
@@ -71,14 +72,14 @@ PREDICTION = JobKind(
     Prediction,
     predictions_get._get_kwargs,
     predictions_cancel._get_kwargs,
-    lambda p, timeout, canceled: PredictionTimeoutError(p, timeout, canceled=canceled),
+    lambda p, limit, past: PredictionTimeoutError(p, limit, canceled=False, past_deadline=past),
 )
 TRAINING = JobKind(
     "trainings",
     Training,
     trainings_get._get_kwargs,
     trainings_cancel._get_kwargs,
-    lambda t, timeout, canceled: TrainingTimeoutError(t, timeout, canceled=canceled),
+    lambda t, limit, past: TrainingTimeoutError(t, limit, canceled=False),
 )
 
 
@@ -124,12 +125,12 @@ class Jobs:
             for delay in self.core.polling.delays():
                 if is_terminal(current):
                     return current
-                limit = self._limit(current, timeout, deadline_budget)
+                limit, past_deadline = self._limit(current, timeout, deadline_budget)
                 pause = delay
                 if limit is not None:
                     left = limit - (self.core.clock() - started)
                     if left <= 0:
-                        raise kind.timeout_error(current, limit, False)
+                        raise kind.timeout_error(current, limit, past_deadline)
                     pause = min(delay, left)
                 yield Sleep(pause)
                 current = yield from self.get(kind, job_id(current))
@@ -214,18 +215,31 @@ class Jobs:
         except PredictionTimeoutError as exc:
             canceled = yield from self._cancel_quietly(exc.prediction.id)
             raise PredictionTimeoutError(
-                canceled or exc.prediction, exc.timeout, canceled=canceled is not None
+                canceled or exc.prediction,
+                exc.timeout,
+                canceled=canceled is not None,
+                past_deadline=exc.past_deadline,
             ) from None
         return output_of(prediction)
 
-    def _limit(self, current: J, timeout: float | None, budget: float | None) -> float | None:
-        """The seconds ``wait`` may take in all: the timeout, or a passed deadline plus grace."""
-        limits = [limit for limit in (timeout, budget) if limit is not None]
+    def _limit(
+        self, current: J, timeout: float | None, budget: float | None
+    ) -> tuple[float | None, bool]:
+        """The seconds ``wait`` may take in all, and whether a deadline (not the timeout) sets it.
+
+        A deadline counts with a grace period: the server ends the prediction
+        then, and ``wait`` only stops waiting if it never does.
+        """
+        limits = [(budget, True)] if budget is not None else []
         deadline = getattr(current, "deadline", None)
         if isinstance(deadline, datetime):
             left = (deadline - self.core.now()).total_seconds() + DEADLINE_GRACE
-            limits.append(max(0.0, left))
-        return min(limits, default=None)
+            limits.append((max(0.0, left), True))
+        if timeout is not None:
+            limits.append((timeout, False))
+        if not limits:
+            return None, False
+        return min(limits, key=lambda limit: (limit[0], limit[1]))
 
     def _cancel_quietly(self, prediction_id: str) -> Flow[Prediction | None]:
         """Cancel as part of giving up; a failure to cancel is logged, not raised."""

@@ -96,6 +96,7 @@ def test_unknown_status_without_completed_at_stops_at_the_timeout(
         replicate.wait(PREDICTION_ID, timeout=1.0)
 
     assert caught.value.canceled is False  # wait leaves it running
+    assert caught.value.past_deadline is False
     assert caught.value.prediction.status == "queued"
     assert sum(fake_time.sleeps) == pytest.approx(1.0)
 
@@ -109,8 +110,10 @@ def test_a_prediction_long_past_its_deadline_stops_the_wait(
     }
     httpx_mock.add_response(method="GET", url=GET, json=overdue)
 
-    with pytest.raises(PredictionTimeoutError):
+    with pytest.raises(PredictionTimeoutError) as caught:
         replicate.wait(PREDICTION_ID)
+    assert caught.value.past_deadline is True
+    assert "did not finish within its deadline plus grace" in str(caught.value)
     assert fake_time.sleeps == []
 
 

@@ -114,6 +114,8 @@ class FakeReplicate:
         self.requests = FakeRequestLog()
         self._token = token
         self._jobs: dict[str, Job] = {}
+        #: Where clients reach this fake (updated by each request), for ``predictions()``.
+        self._bases = IN_PROCESS
         self._faults: list[_Injected] = []
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
@@ -181,7 +183,7 @@ class FakeReplicate:
         with self._lock:
             now = self.clock.now()
             return [
-                _shapes.prediction(job, now, self.clock, IN_PROCESS)
+                _shapes.prediction(job, now, self.clock, self._bases)
                 for job in self._jobs.values()
                 if job.kind == "prediction"
             ]
@@ -290,6 +292,7 @@ class FakeReplicate:
 
     def handle(self, request: FakeRequest, bases: Bases) -> FakeResponse:
         """Answer one request (the transports and the server call this)."""
+        self._bases = bases
         path = request.url.path
         if path.startswith("/delivery/"):
             return self._download(request, path)

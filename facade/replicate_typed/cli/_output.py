@@ -1,0 +1,104 @@
+"""A finished prediction's output for the terminal: files saved to disk, values as text."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from replicate_typed import FileOutput, Replicate
+from replicate_typed._outputs import wrap_files
+from replicate_typed.cli._exit import UsageError
+
+
+def prepare_output_dir(name: str) -> Path:
+    """The directory for output files, created if missing; checked before anything is run.
+
+    A prediction costs money: finding out only after it ran that its output
+    cannot be written would waste it.
+    """
+    directory = Path(name).expanduser()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--output-dir {name!r}: {exc.strerror or exc}") from exc
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise UsageError(f"--output-dir {name!r} is not writable")
+    return directory
+
+
+def save_files(output: Any, replicate: Replicate, directory: Path) -> Any:
+    """A copy of ``output`` with each file URL in it downloaded into ``directory``.
+
+    Each URL is replaced by the local path it was saved to. Existing files are
+    never overwritten: "out.png" becomes "out-1.png" and so on.
+    """
+    taken: set[Path] = set()
+
+    def save(file: FileOutput) -> Path:
+        target = _free_path(directory, _name_of(file), taken)
+        taken.add(target)
+        return file.save(target)
+
+    wrapped = wrap_files(output, lambda url: FileOutput(url, replicate))
+    return _map_files(wrapped, save)
+
+
+def render(output: Any, *, concatenate: bool) -> str | None:
+    """The text to print for an output, or None for no output.
+
+    A string is printed as it is, saved files as their paths (one a line),
+    and the list of chunks a language model streamed (``concatenate``) as one
+    text; anything else as indented JSON.
+    """
+    if output is None:
+        return None
+    if isinstance(output, str | Path):
+        return str(output)
+    if isinstance(output, list) and output:
+        if all(isinstance(item, Path) for item in output):
+            return "\n".join(str(item) for item in output)
+        if concatenate and all(isinstance(item, str) for item in output):
+            return "".join(output)
+    return json.dumps(_paths_as_text(output), indent=2, ensure_ascii=False)
+
+
+def _map_files(value: Any, save: Callable[[FileOutput], Path]) -> Any:
+    if isinstance(value, FileOutput):
+        return save(value)
+    if isinstance(value, list):
+        return [_map_files(item, save) for item in value]
+    if isinstance(value, dict):
+        return {key: _map_files(item, save) for key, item in value.items()}
+    return value
+
+
+def _paths_as_text(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, list):
+        return [_paths_as_text(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _paths_as_text(item) for key, item in value.items()}
+    return value
+
+
+def _name_of(file: FileOutput) -> str:
+    """The file's name from its URL; a data URI gets "output" and an extension for its type."""
+    if not file.startswith("data:"):
+        return file.filename
+    media_type = file.removeprefix("data:").partition(",")[0].partition(";")[0]
+    return "output" + (mimetypes.guess_extension(media_type) or "")
+
+
+def _free_path(directory: Path, name: str, taken: set[Path]) -> Path:
+    target = directory / name
+    stem, suffix = target.stem, target.suffix
+    number = 0
+    while target in taken or target.exists():
+        number += 1
+        target = directory / f"{stem}-{number}{suffix}"
+    return target

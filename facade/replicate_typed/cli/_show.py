@@ -1,0 +1,96 @@
+"""How predictions, trainings and models look on stdout: one line per item, or JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
+
+from replicate_api.types import Unset
+
+from replicate_typed import Model, Prediction, Training
+
+
+def print_json(value: Any) -> None:
+    """``value`` as indented JSON on stdout."""
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def print_lines(lines: list[str]) -> None:
+    """Lines on stdout, one each."""
+    for line in lines:
+        print(line)
+
+
+def job_line(job: Prediction | Training) -> str:
+    """A prediction or training in a list: id, status, when it was created, model."""
+    return f"{text(job.id)}  {text(job.status):<10}  {text(job.created_at)}  {text(job.model)}"
+
+
+def model_line(model: Model) -> str:
+    """A model in a list: owner/name and its description."""
+    name = f"{text(model.owner)}/{text(model.name)}"
+    description = text(model.description, missing="")
+    return f"{name}  {description}" if description else name
+
+
+def job_details(job: Prediction | Training) -> list[str]:
+    """A prediction or training, field by field."""
+    fields: dict[str, object] = {
+        "id": job.id,
+        "model": job.model,
+        "version": job.version,
+        "status": job.status,
+        "created_at": job.created_at,
+        "started_at": job.started_at,
+        "completed_at": job.completed_at,
+    }
+    if job.error:
+        fields["error"] = job.error
+    fields["output"] = json.dumps(_output(job), ensure_ascii=False)
+    if isinstance(job, Prediction):
+        fields["web"] = job.urls.web
+    return _aligned(fields)
+
+
+def model_details(model: Model) -> list[str]:
+    """A model, field by field."""
+    latest = model.latest_version
+    return _aligned(
+        {
+            "name": f"{text(model.owner)}/{text(model.name)}",
+            "description": model.description,
+            "visibility": model.visibility,
+            "official": model.is_official,
+            "runs": model.run_count,
+            "latest_version": latest.to_dict().get("id") if latest else None,
+            "url": model.url,
+        }
+    )
+
+
+def text(value: object, *, missing: str = "-") -> str:
+    """A field as text: ``missing`` when unset or null, times in UTC to the second."""
+    if value is None or isinstance(value, Unset):
+        return missing
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def _output(job: Prediction | Training) -> Any:
+    output = job.output
+    if isinstance(output, Unset):
+        return None
+    to_dict = getattr(output, "to_dict", None)
+    return to_dict() if callable(to_dict) else output
+
+
+def _aligned(fields: dict[str, object]) -> list[str]:
+    width = max(len(name) for name in fields) + 1
+    return [f"{name + ':':<{width}} {text(value)}" for name, value in fields.items()]
