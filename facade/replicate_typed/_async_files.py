@@ -16,9 +16,9 @@ from replicate_api.api.files import files_delete, files_download, files_get, fil
 from replicate_api.models.file_page import FilePage
 from replicate_api.models.file_resource import FileResource
 
-from replicate_typed import _pages
 from replicate_typed._async_pager import AsyncPager
-from replicate_typed._core import connection_error
+from replicate_typed._async_resource import AsyncResource
+from replicate_typed._download import Download
 from replicate_typed._effects import Send
 from replicate_typed._inputs import describe
 from replicate_typed._jobs import check_id
@@ -34,8 +34,9 @@ CHUNK_SIZE = 64 * 1024
 class AsyncFileOutput(str):
     """A file a model produced: the URL itself (it is a ``str``), plus ways to fetch it.
 
-    Downloads stream, follow redirects, and never carry the API token to a
-    host other than the API's. Output files on replicate.delivery are deleted
+    Downloads stream, follow redirects, resume with ``Range`` when the
+    connection drops, and never carry the API token to a host other than the
+    API's. Output files on replicate.delivery are deleted
     an hour after the prediction finishes: fetch or save them soon.
     """
 
@@ -71,21 +72,23 @@ class AsyncFileOutput(str):
         if self.startswith("data:"):
             yield decode_data_uri(self)
             return
-        client = self._client
-        send = Send(
-            "output.download",
-            {"method": "GET", "url": str(self)},
-            stream=True,
-            follow_redirects=True,
-        )
-        response = await client._perform(client._core.send(send, repeatable=True))
-        try:
-            async for chunk in response.aiter_bytes(chunk_size):
-                yield chunk
-        except httpx.RequestError as exc:
-            raise connection_error(send, exc) from exc
-        finally:
-            await response.aclose()
+        client, core = self._client, self._client._core
+        download = Download(str(self))
+        while True:
+            response = await client._perform(core.send(download.request(), repeatable=True))
+            download.accept(response)
+            dropped: httpx.RequestError | None = None
+            try:
+                async for chunk in response.aiter_bytes(chunk_size):
+                    if fresh := download.take(chunk):
+                        yield fresh
+            except httpx.RequestError as exc:
+                dropped = exc
+            finally:
+                await response.aclose()
+            if dropped is None:
+                return
+            await client._perform(download.dropped(dropped, core.retry, core.random))
 
     async def save(self, path: str | os.PathLike[str]) -> Path:
         """Stream the file to ``path`` (a directory gets ``filename``) in constant memory.
@@ -107,11 +110,8 @@ class AsyncFileOutput(str):
         return target
 
 
-class AsyncFiles:
+class AsyncFiles(AsyncResource):
     """The Files API: upload, look up, list, delete and download files."""
-
-    def __init__(self, client: AsyncReplicate) -> None:
-        self._client = client
 
     async def create(
         self,
@@ -127,21 +127,17 @@ class AsyncFiles:
 
     async def get(self, file_id: str) -> FileResource:
         """A file's record by id."""
-        core = self._client._core
-        send = Send("files.get", files_get._get_kwargs(check_id(file_id)))
-        return await self._client._perform(
-            core.call(send, core.model(FileResource, send.operation))
+        return await self._fetch(
+            Send("files.get", files_get._get_kwargs(check_id(file_id))), FileResource
         )
 
     def list(self) -> AsyncPager[FileResource]:
         """Every file you uploaded, newest first."""
-        send = Send("files.list", files_list._get_kwargs())
-        return AsyncPager(self._client, send, _pages.parser(FilePage, send.operation))
+        return self._pager(Send("files.list", files_list._get_kwargs()), FilePage)
 
     async def delete(self, file_id: str) -> None:
         """Delete a file."""
-        send = Send("files.delete", files_delete._get_kwargs(check_id(file_id)))
-        await self._client._perform(self._client._core.call(send, _ignore))
+        await self._send(Send("files.delete", files_delete._get_kwargs(check_id(file_id))))
 
     def download(self, file_id: str, *, owner: str, expiry: int, signature: str) -> AsyncFileOutput:
         """A file's content through a signed download link, as an output file to read or save."""
@@ -149,7 +145,3 @@ class AsyncFiles:
             check_id(file_id), owner=owner, expiry=expiry, signature=signature
         )
         return AsyncFileOutput(self._client._core.absolute(kwargs), self._client)
-
-
-def _ignore(response: httpx.Response) -> None:
-    return None

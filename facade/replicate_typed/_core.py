@@ -130,9 +130,22 @@ class Core:
     def call(
         self, send: Send, parse: Callable[[httpx.Response], T], *, repeatable: bool = True
     ) -> Flow[T]:
-        """Send (with retries) and parse the response."""
-        response = yield from self.send(send, repeatable=repeatable)
-        return parse(response)
+        """Send (with retries) and parse the response.
+
+        A repeatable request whose 2xx body cannot be parsed (cut short, mangled
+        by a proxy) is sent again, on the same backoff as a dropped connection.
+        """
+        attempt = 1
+        while True:
+            response = yield from self.send(send, repeatable=repeatable)
+            try:
+                return parse(response)
+            except InvalidResponseError:
+                if not repeatable or attempt > self.retry.max_retries:
+                    raise
+                self._log(send, "unreadable body", self.clock(), attempt)
+            yield Sleep(self.retry.delay(attempt, self.random))
+            attempt += 1
 
     def model(self, model: FromDict[T], operation: str) -> Callable[[httpx.Response], T]:
         """A parser of ``operation``'s responses into a generated model."""

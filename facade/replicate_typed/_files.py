@@ -15,13 +15,13 @@ from replicate_api.api.files import files_delete, files_download, files_get, fil
 from replicate_api.models.file_page import FilePage
 from replicate_api.models.file_resource import FileResource
 
-from replicate_typed import _pages
-from replicate_typed._core import connection_error
+from replicate_typed._download import Download
 from replicate_typed._effects import Send
 from replicate_typed._inputs import describe
 from replicate_typed._jobs import check_id
 from replicate_typed._outputs import decode_data_uri, filename_of
 from replicate_typed._pager import Pager
+from replicate_typed._resource import Resource
 
 if TYPE_CHECKING:
     from replicate_typed._client import Replicate
@@ -33,8 +33,9 @@ CHUNK_SIZE = 64 * 1024
 class FileOutput(str):
     """A file a model produced: the URL itself (it is a ``str``), plus ways to fetch it.
 
-    Downloads stream, follow redirects, and never carry the API token to a
-    host other than the API's. Output files on replicate.delivery are deleted
+    Downloads stream, follow redirects, resume with ``Range`` when the
+    connection drops, and never carry the API token to a host other than the
+    API's. Output files on replicate.delivery are deleted
     an hour after the prediction finishes: fetch or save them soon.
     """
 
@@ -70,21 +71,23 @@ class FileOutput(str):
         if self.startswith("data:"):
             yield decode_data_uri(self)
             return
-        client = self._client
-        send = Send(
-            "output.download",
-            {"method": "GET", "url": str(self)},
-            stream=True,
-            follow_redirects=True,
-        )
-        response = client._perform(client._core.send(send, repeatable=True))
-        try:
-            for chunk in response.iter_bytes(chunk_size):
-                yield chunk
-        except httpx.RequestError as exc:
-            raise connection_error(send, exc) from exc
-        finally:
-            response.close()
+        client, core = self._client, self._client._core
+        download = Download(str(self))
+        while True:
+            response = client._perform(core.send(download.request(), repeatable=True))
+            download.accept(response)
+            dropped: httpx.RequestError | None = None
+            try:
+                for chunk in response.iter_bytes(chunk_size):
+                    if fresh := download.take(chunk):
+                        yield fresh
+            except httpx.RequestError as exc:
+                dropped = exc
+            finally:
+                response.close()
+            if dropped is None:
+                return
+            client._perform(download.dropped(dropped, core.retry, core.random))
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Stream the file to ``path`` (a directory gets ``filename``) in constant memory.
@@ -106,11 +109,8 @@ class FileOutput(str):
         return target
 
 
-class Files:
+class Files(Resource):
     """The Files API: upload, look up, list, delete and download files."""
-
-    def __init__(self, client: Replicate) -> None:
-        self._client = client
 
     def create(
         self,
@@ -126,19 +126,17 @@ class Files:
 
     def get(self, file_id: str) -> FileResource:
         """A file's record by id."""
-        core = self._client._core
-        send = Send("files.get", files_get._get_kwargs(check_id(file_id)))
-        return self._client._perform(core.call(send, core.model(FileResource, send.operation)))
+        return self._fetch(
+            Send("files.get", files_get._get_kwargs(check_id(file_id))), FileResource
+        )
 
     def list(self) -> Pager[FileResource]:
         """Every file you uploaded, newest first."""
-        send = Send("files.list", files_list._get_kwargs())
-        return Pager(self._client, send, _pages.parser(FilePage, send.operation))
+        return self._pager(Send("files.list", files_list._get_kwargs()), FilePage)
 
     def delete(self, file_id: str) -> None:
         """Delete a file."""
-        send = Send("files.delete", files_delete._get_kwargs(check_id(file_id)))
-        self._client._perform(self._client._core.call(send, _ignore))
+        self._send(Send("files.delete", files_delete._get_kwargs(check_id(file_id))))
 
     def download(self, file_id: str, *, owner: str, expiry: int, signature: str) -> FileOutput:
         """A file's content through a signed download link, as an output file to read or save."""
@@ -146,7 +144,3 @@ class Files:
             check_id(file_id), owner=owner, expiry=expiry, signature=signature
         )
         return FileOutput(self._client._core.absolute(kwargs), self._client)
-
-
-def _ignore(response: httpx.Response) -> None:
-    return None

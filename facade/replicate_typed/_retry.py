@@ -63,7 +63,7 @@ class RetryPolicy:
         if status == 429 or (repeatable and status in RETRYABLE_STATUSES):
             if retry_after is not None:
                 return min(retry_after, self.max_retry_after)
-            return self._backoff(attempt, random)
+            return self.delay(attempt, random)
         return None
 
     def retry_error(
@@ -78,10 +78,11 @@ class RetryPolicy:
         if attempt > self.max_retries:
             return None
         if repeatable or isinstance(error, NOT_SENT_ERRORS):
-            return self._backoff(attempt, random)
+            return self.delay(attempt, random)
         return None
 
-    def _backoff(self, attempt: int, random: Callable[[], float]) -> float:
+    def delay(self, attempt: int, random: Callable[[], float]) -> float:
+        """The backoff before retry number ``attempt`` (from 1), jitter included."""
         delay = min(self.backoff * 2.0 ** (attempt - 1), self.max_backoff)
         return delay * (1.0 - self.jitter * random())
 

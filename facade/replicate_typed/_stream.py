@@ -28,9 +28,6 @@ from replicate_typed._errors import (
 )
 from replicate_typed._retry import RetryPolicy
 
-#: Streams may be idle between chunks; a read that waits this long reconnects.
-STREAM_READ_TIMEOUT = 60.0
-
 
 @dataclass(frozen=True)
 class OutputEvent:
@@ -80,7 +77,9 @@ class StreamReader:
         self.url = url
         self.done = False
         self.reconnects = 0
-        self._timeout = httpx.Timeout(timeout.connect, read=STREAM_READ_TIMEOUT)
+        # A stream idle for longer than the client's read timeout is treated
+        # as dropped: the reader reconnects and resumes after the last event.
+        self._timeout = timeout
         self._last_id: str | None = None
         self._seen: set[str] = set()
 

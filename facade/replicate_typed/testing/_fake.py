@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import random
 import secrets
 import threading
 import time
@@ -117,6 +118,7 @@ class FakeReplicate:
         #: Where clients reach this fake (updated by each request), for ``predictions()``.
         self._bases = IN_PROCESS
         self._faults: list[_Injected] = []
+        self._random_faults: tuple[list[Fault], float, random.Random] | None = None
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         if examples:
@@ -175,6 +177,11 @@ class FakeReplicate:
         """Make the next ``times`` requests to ``operation`` (an operationId, or "*") fail."""
         with self._lock:
             self._faults.append(_Injected(fault, operation, times))
+
+    def inject_randomly(self, faults: list[Fault], *, rate: float, seed: int = 0) -> None:
+        """From now on, fail each request with probability ``rate``, by one of ``faults``."""
+        with self._lock:
+            self._random_faults = (faults, rate, random.Random(seed))
 
     # -- inspecting ------------------------------------------------------------------------------
 
@@ -348,6 +355,10 @@ class FakeReplicate:
                 if injected.remaining > 0 and injected.operation in ("*", operation):
                     injected.remaining -= 1
                     return injected.fault
+            if self._random_faults is not None:
+                faults, rate, chance = self._random_faults
+                if chance.random() < rate:
+                    return chance.choice(faults)
         return None
 
     def _download(self, request: FakeRequest, path: str) -> FakeResponse:
@@ -363,12 +374,17 @@ class FakeReplicate:
         if not 0 <= index < len(files):
             return problem(404, "Not found", "File not found")
         content = files[index].content
-        chunks = (content[i : i + DOWNLOAD_CHUNK] for i in range(0, len(content), DOWNLOAD_CHUNK))
-        headers = {"Content-Type": files[index].content_type, "Content-Length": str(len(content))}
+        status, start = _range(request.header("range"), len(content))
+        chunks = (
+            content[i : i + DOWNLOAD_CHUNK] for i in range(start, len(content), DOWNLOAD_CHUNK)
+        )
+        headers = {"Content-Type": files[index].content_type, "Accept-Ranges": "bytes"}
+        if status == 206:
+            headers["Content-Range"] = f"bytes {start}-{len(content) - 1}/{len(content)}"
         fault = self._take_fault("output.download")
         if fault is not None and (early := fault.before()) is not None:
             return early
-        response = FakeResponse(200, headers, chunks=chunks)
+        response = FakeResponse(status, headers, chunks=chunks)
         return fault.after(response) if fault is not None else response
 
     def _stream(self, request: FakeRequest, path: str) -> FakeResponse:
@@ -445,6 +461,15 @@ class FakeReplicate:
             self.on_webhook(headers, body)
         else:
             self.webhooks.append((headers, body))
+
+
+def _range(header: str | None, size: int) -> tuple[int, int]:
+    """(status, first byte) for a "Range: bytes=N-" request; anything else gets it all."""
+    if header and header.startswith("bytes=") and header.endswith("-"):
+        first = header.removeprefix("bytes=").removesuffix("-")
+        if first.isdigit() and int(first) < size:
+            return 206, int(first)
+    return 200, 0
 
 
 def _request_body(operation: str, request: FakeRequest) -> tuple[Any, FakeResponse | None]:
