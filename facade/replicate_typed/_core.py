@@ -176,8 +176,8 @@ class Core:
             )
             send = Send("files.create", files_create._get_kwargs(body=body))
             # A re-sent upload at worst stores a spare copy, so retry if the bytes can be re-read.
-            response = yield from self.send(send, repeatable=handle.seekable())
-        return parse_model(response, FileResource, send.operation)
+            parse = self.model(FileResource, send.operation)
+            return (yield from self.call(send, parse, repeatable=handle.seekable()))
 
     def prepare_input(self, input: Any, strategy: FileStrategy) -> Flow[dict[str, Any]]:
         """Check the input, then replace each local file in it by a URL or data URI."""

@@ -91,20 +91,15 @@ class Jobs:
 
     def get(self, kind: JobKind[J], job_id: str) -> Flow[J]:
         """Fetch a prediction's or training's current state."""
-        operation = f"{kind.noun}.get"
-        response = yield from self.core.send(
-            Send(operation, kind.get_request(check_id(job_id))), repeatable=True
-        )
-        return parse_model(response, kind.model, operation)
+        send = Send(f"{kind.noun}.get", kind.get_request(check_id(job_id)))
+        return (yield from self.core.call(send, self.core.model(kind.model, send.operation)))
 
     def cancel(self, kind: JobKind[J], job: J | str) -> Flow[J]:
         """Cancel; one already finished comes back unchanged."""
         if isinstance(job, kind.model) and is_terminal(job):
             return job
-        operation = f"{kind.noun}.cancel"
-        send = Send(operation, kind.cancel_request(job_id(job)))
-        response = yield from self.core.send(send, repeatable=True)
-        return parse_model(response, kind.model, operation)
+        send = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id(job)))
+        return (yield from self.core.call(send, self.core.model(kind.model, send.operation)))
 
     def wait(
         self,

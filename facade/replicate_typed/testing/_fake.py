@@ -47,7 +47,11 @@ class FakeSpecViolation(AssertionError):
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """What the fake saw of one request (never the token itself)."""
+    """What the fake saw of one request (never the token itself).
+
+    ``operation`` is the operationId, or "output.download" / "predictions.stream"
+    for the file and stream hosts; ``authorized`` says whether a token came.
+    """
 
     method: str
     url: str
@@ -342,6 +346,11 @@ class FakeReplicate:
         _check_response(route.operation_id, response)
         return response
 
+    def _record(self, request: FakeRequest, operation: str) -> None:
+        """Log a request to the file or stream hosts; ``authorized`` says a token came along."""
+        carried = request.header("authorization") is not None
+        self.requests.append(RecordedRequest(request.method, str(request.url), operation, carried))
+
     def _authorized(self, request: FakeRequest) -> bool:
         header = request.header("authorization") or ""
         scheme, _, token = header.partition(" ")
@@ -362,11 +371,7 @@ class FakeReplicate:
         return None
 
     def _download(self, request: FakeRequest, path: str) -> FakeResponse:
-        self.requests.append(
-            RecordedRequest(
-                request.method, str(request.url), None, request.header("authorization") is not None
-            )
-        )
+        self._record(request, "output.download")
         parts = path.split("/")  # "", "delivery", job id, index, name
         job = self._jobs.get(parts[2]) if len(parts) == 5 else None
         files = job.files() if job is not None else []
@@ -388,11 +393,7 @@ class FakeReplicate:
         return fault.after(response) if fault is not None else response
 
     def _stream(self, request: FakeRequest, path: str) -> FakeResponse:
-        self.requests.append(
-            RecordedRequest(
-                request.method, str(request.url), None, request.header("authorization") is not None
-            )
-        )
+        self._record(request, "predictions.stream")
         job = self._jobs.get(path.removeprefix("/stream/"))
         if job is None or not job.behavior.stream:
             return problem(404, "Not found", "stream not found")

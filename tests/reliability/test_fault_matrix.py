@@ -1,0 +1,97 @@
+"""Every operation x every fault, against FakeReplicate on a real loopback socket.
+
+Each cell asserts the documented outcome (see matrix.py), that the server saw
+no duplicate prediction, and that nothing hung past its timeout.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from replicate_typed import Replicate, ReplicateError, RetryPolicy
+from replicate_typed.testing import FakeReplicate, ServedFake
+
+from tests.reliability import matrix
+from tests.support.spec import ROOT
+
+CELLS = [(op, fault) for op in matrix.OPERATIONS for fault in matrix.FAULTS]
+#: No cell may take longer: the slowest waits out one sync-mode read timeout (11 s).
+WATCHDOG = 60.0
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[ServedFake]:
+    fake = FakeReplicate()
+    matrix.register_models(fake)
+    with fake.serve() as served:
+        yield served
+
+
+def _attempts(fake: FakeReplicate, target: str, since: int) -> int:
+    return len([r for r in fake.requests[since:] if r.operation == target])
+
+
+@pytest.mark.parametrize(
+    ("operation", "fault"), CELLS, ids=[f"{op.name} / {fault}" for op, fault in CELLS]
+)
+def test_cell(served: ServedFake, operation: matrix.Operation, fault: str) -> None:
+    fake = served.fake
+    key = f"{operation.name}/{fault}"
+    slept: list[float] = []
+    client = Replicate(
+        "r8_matrix_token",
+        base_url=served.url,
+        timeout=httpx.Timeout(1.0),
+        retry=RetryPolicy(jitter=0),
+        sleep=slept.append,  # delays are recorded, not waited out
+    )
+    outcome: dict[str, Any] = {}
+
+    def call() -> None:
+        try:
+            outcome["value"] = operation.call(client, fake, key)
+        except ReplicateError as error:
+            outcome["error"] = error
+
+    # Faults hit the operation's next request; setup requests of other operations pass.
+    fake.inject(matrix.FAULTS[fault](operation), operation=operation.target)
+    since = len(fake.requests)
+    worker = threading.Thread(target=call, daemon=True)
+    worker.start()
+    worker.join(WATCHDOG)
+    client.close()
+
+    assert not worker.is_alive(), f"{key} hung past {WATCHDOG} s"
+    want = matrix.expected(operation, fault)
+    error = outcome.get("error")
+    if want.error is None:
+        assert error is None, f"{key}: {error!r}"
+        _check_value(operation, outcome["value"])
+    else:
+        assert isinstance(error, want.error), f"{key}: {error!r}"
+        assert error.prediction_may_exist is True  # type: ignore[attr-defined]
+        assert "a prediction may exist" in str(error)
+    assert _attempts(fake, operation.target, since) == want.attempts
+    if operation.creates:
+        ledger = [p for p in fake.predictions() if p["input"].get("cell") == key]
+        assert len(ledger) == want.created
+    if fault.startswith("429"):
+        assert 0 < slept[0] <= 3  # the Retry-After, in either form
+
+
+def _check_value(operation: matrix.Operation, value: Any) -> None:
+    if operation.name == "file download":
+        assert value == matrix.FILE_BYTES
+    elif operation.name == "stream":
+        assert value == "".join(matrix.STREAM_CHUNKS)
+    elif hasattr(value, "id"):
+        assert value.id
+
+
+def test_the_readme_shows_this_matrix() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert matrix.table() in readme
