@@ -172,8 +172,10 @@ def table() -> str:
     ]
     for fault in FAULTS:
         others = {expected(op, fault).describe() for op in OPERATIONS if not op.creates}
-        shown = expected(other, fault).describe() if len(others) == 1 else (
-            "retried, succeeded (a file or stream: unaffected)"
+        shown = (
+            expected(other, fault).describe()
+            if len(others) == 1
+            else ("retried, succeeded (a file or stream: unaffected)")
         )
         lines.append(f"| {fault} | {expected(create, fault).describe()} | {shown} |")
     return "\n".join(lines)

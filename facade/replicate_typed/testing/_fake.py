@@ -122,7 +122,9 @@ class FakeReplicate:
         #: Where clients reach this fake (updated by each request), for ``predictions()``.
         self._bases = IN_PROCESS
         self._faults: list[_Injected] = []
-        self._random_faults: tuple[list[Fault], float, random.Random] | None = None
+        self._random_faults: (
+            tuple[list[Fault], float, random.Random, frozenset[str] | None] | None
+        ) = None
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)
         if examples:
@@ -182,10 +184,17 @@ class FakeReplicate:
         with self._lock:
             self._faults.append(_Injected(fault, operation, times))
 
-    def inject_randomly(self, faults: list[Fault], *, rate: float, seed: int = 0) -> None:
-        """From now on, fail each request with probability ``rate``, by one of ``faults``."""
+    def inject_randomly(
+        self,
+        faults: list[Fault],
+        *,
+        rate: float,
+        seed: int = 0,
+        operations: frozenset[str] | None = None,
+    ) -> None:
+        """From now on, fail each request (to ``operations``, or any) with probability ``rate``."""
         with self._lock:
-            self._random_faults = (faults, rate, random.Random(seed))
+            self._random_faults = (faults, rate, random.Random(seed), operations)
 
     # -- inspecting ------------------------------------------------------------------------------
 
@@ -365,8 +374,8 @@ class FakeReplicate:
                     injected.remaining -= 1
                     return injected.fault
             if self._random_faults is not None:
-                faults, rate, chance = self._random_faults
-                if chance.random() < rate:
+                faults, rate, chance, only = self._random_faults
+                if (only is None or operation in only) and chance.random() < rate:
                     return chance.choice(faults)
         return None
 

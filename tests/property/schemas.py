@@ -1,0 +1,62 @@
+"""Hypothesis strategies for every JSON response the spec documents.
+
+Instances come from the spec the generated code was built from (openapi.json
+plus every spec patch), so they include what the patches allow: null
+timestamps, unknown enum values, fields the spec does not list.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+from regen import patches
+from regen.spec import operations
+from replicate_typed.testing._spec import as_json_schema
+
+from tests.support import spec
+
+
+@dataclass(frozen=True)
+class ResponseCase:
+    """One documented JSON response: which operation, status and media type."""
+
+    operation_id: str
+    status: int
+    media_type: str
+
+    def __str__(self) -> str:
+        return f"{self.operation_id} {self.status}"
+
+
+@functools.cache
+def _generated_spec() -> dict[str, Any]:
+    patched, _ = patches.apply(spec.spec(), kinds=("api-reality", "forward-compat"))
+    converted: dict[str, Any] = as_json_schema(patched)
+    return converted
+
+
+def cases() -> list[ResponseCase]:
+    """Every (operation, status) whose response has a JSON body."""
+    found = []
+    for operation in operations(spec.spec()):
+        responses = spec.operation(operation.operation_id)[1]["responses"]
+        for status, response in responses.items():
+            for media_type in response.get("content", {}):
+                if media_type.endswith("json"):
+                    found.append(ResponseCase(operation.operation_id, int(status), media_type))
+    return found
+
+
+@functools.cache
+def instances(case: ResponseCase) -> st.SearchStrategy[Any]:
+    """JSON values the response schema allows."""
+    document = _generated_spec()
+    found, _ = spec.operation(case.operation_id)
+    media = document["paths"][found.path][found.method]["responses"][str(case.status)]
+    schema = dict(media["content"][case.media_type]["schema"])
+    schema["components"] = document["components"]
+    return from_schema(schema)

@@ -1,0 +1,185 @@
+"""Fuzzing the parsers that see untrusted or user-typed text."""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from httpx_sse import EventSource
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from replicate_typed import Prediction, WebhookVerificationError, sign_webhook, verify_webhook
+from replicate_typed._options import format_duration, parse_duration
+from replicate_typed._refs import ModelVersion, OfficialModel, parse
+from replicate_typed._stream import DoneEvent, ErrorSignal, StreamEvent, StreamReader
+
+from tests.support import payloads
+
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SECRET = "whsec_" + base64.b64encode(b"fuzzing-secret-key-0123").decode()
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+REF_ALPHABET = "abcxyz0189/:-_.ABF " + "0123456789abcdef"
+
+
+@FUZZ
+@given(st.one_of(st.text(), st.text(REF_ALPHABET, max_size=140)))
+def test_references_parse_or_raise_value_error(text: str) -> None:
+    try:
+        target = parse(text)
+    except ValueError as error:
+        problem = str(error)
+    else:
+        assert isinstance(target, OfficialModel | ModelVersion)
+        if isinstance(target, ModelVersion):
+            assert len(target.version_id) == 64
+        return
+    assert repr(text) in problem
+
+
+@FUZZ
+@given(st.one_of(st.text(), st.text("0123456789hms. ", max_size=20)))
+def test_durations_parse_or_raise_value_error(text: str) -> None:
+    try:
+        seconds = parse_duration(text)
+    except ValueError as error:
+        problem = str(error)
+    else:
+        assert seconds >= 0
+        assert math.isfinite(seconds)
+        return
+    assert repr(text) in problem
+
+
+@FUZZ
+@given(st.floats(0.001, 10**7, allow_nan=False))
+def test_formatted_durations_parse_back(seconds: float) -> None:
+    assert math.isclose(parse_duration(format_duration(seconds)), round(seconds, 3), abs_tol=0.001)
+
+
+def _signed(body: bytes, timestamp: int) -> dict[str, str]:
+    return {
+        "webhook-id": "msg_fuzz",
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": sign_webhook("msg_fuzz", timestamp, body, SECRET),
+    }
+
+
+@FUZZ
+@given(
+    headers=st.dictionaries(
+        st.sampled_from(
+            ["webhook-id", "webhook-timestamp", "webhook-signature", "Webhook-Id", "x"]
+        ),
+        st.text(max_size=80),
+    ),
+    body=st.one_of(st.binary(max_size=200), st.text(max_size=200)),
+    secret=st.one_of(st.just(SECRET), st.text(max_size=60)),
+)
+def test_random_webhooks_never_verify_or_crash(
+    headers: dict[str, str], body: bytes | str, secret: str
+) -> None:
+    try:
+        verify_webhook(headers, body, secret, now=lambda: NOW)
+    except WebhookVerificationError:
+        return
+    raise AssertionError("an unsigned request verified")
+
+
+@FUZZ
+@given(
+    position=st.integers(min_value=0),
+    flip=st.integers(1, 255),
+    part=st.sampled_from(["body", "webhook-id", "webhook-timestamp", "webhook-signature"]),
+    skew=st.integers(-3600, 3600),
+)
+def test_mutated_webhooks_never_verify(position: int, flip: int, part: str, skew: int) -> None:
+    body = json.dumps(payloads.prediction()).encode()
+    timestamp = int(NOW.timestamp()) + skew
+    headers = _signed(body, timestamp)
+    if part == "body":
+        mutated = bytearray(body)
+        mutated[position % len(body)] ^= flip
+        body = bytes(mutated)
+    else:
+        value = bytearray(headers[part].encode())
+        value[position % len(value)] ^= flip & 0x7F or 1
+        headers[part] = value.decode("ascii", "replace")
+    try:
+        verify_webhook(headers, body, SECRET, now=lambda: NOW)
+    except WebhookVerificationError:
+        return
+    raise AssertionError(f"a request with a changed {part} verified")
+
+
+@FUZZ
+@given(st.integers(-(10**6), 10**6))
+def test_the_timestamp_window_holds(skew: int) -> None:
+    body = json.dumps(payloads.prediction()).encode()
+    headers = _signed(body, int(NOW.timestamp()) + skew)
+    try:
+        verify_webhook(headers, body, SECRET, now=lambda: NOW, tolerance=timedelta(minutes=5))
+    except WebhookVerificationError:
+        assert abs(skew) > 300
+    else:
+        assert abs(skew) <= 300
+
+
+EVENT_TEXT = st.text(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"), max_size=20
+)
+
+
+@st.composite
+def event_streams(draw: st.DrawFn) -> tuple[bytes, list[tuple[str, str, str]]]:
+    events = draw(
+        st.lists(
+            st.tuples(st.sampled_from(["output", "logs", "heartbeat"]), EVENT_TEXT),
+            max_size=12,
+        )
+    )
+    sent = [(kind, str(n), data) for n, (kind, data) in enumerate(events)]
+    sent.append(("done", "end", "{}"))
+    body = "".join(f"event: {k}\nid: {i}\ndata: {d}\n\n" for k, i, d in sent).encode()
+    return body, sent
+
+
+class Split(httpx.SyncByteStream):
+    """A body delivered in pieces cut at the given byte offsets."""
+
+    def __init__(self, body: bytes, cuts: list[int]) -> None:
+        self._pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)], strict=True)]
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._pieces
+
+
+def _read(body: bytes, cuts: list[int]) -> list[StreamEvent | ErrorSignal]:
+    response = httpx.Response(
+        200, headers={"Content-Type": "text/event-stream"}, stream=Split(body, cuts)
+    )
+    reader = StreamReader(Prediction.from_dict(payloads.prediction("starting")), httpx.Timeout(5))
+    found = []
+    for sse in EventSource(response).iter_sse():
+        if (event := reader.feed(sse)) is not None:
+            found.append(event)
+    return found
+
+
+@FUZZ
+@given(stream=event_streams(), data=st.data())
+def test_sse_reads_the_same_events_however_the_bytes_are_split(
+    stream: tuple[bytes, list[tuple[str, str, str]]], data: st.DataObject
+) -> None:
+    body, sent = stream
+    assume(body)
+    cuts = sorted(set(data.draw(st.lists(st.integers(1, len(body) - 1), max_size=10))))
+
+    whole, split = _read(body, []), _read(body, cuts)
+
+    assert split == whole
+    assert isinstance(whole[-1], DoneEvent)
+    assert len(whole) == sum(1 for kind, _, _ in sent if kind != "heartbeat")
