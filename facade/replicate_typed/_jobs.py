@@ -192,26 +192,36 @@ class Jobs:
         check_timeout(timeout)
         started = self.core.clock()
         if timeout is not None and options.window is not None and timeout < options.window:
-            window = max(1, math.floor(timeout))  # let the create return within the timeout
-            options = dataclasses.replace(options, prefer=f"wait={window}", window=float(window))
+            # Let the create return within the timeout (the shortest window is 1 s).
+            window = math.floor(timeout)
+            options = dataclasses.replace(
+                options,
+                prefer=f"wait={window}" if window >= 1 else None,
+                window=float(window) if window >= 1 else None,
+            )
         budget = None if options.deadline is None else options.deadline + DEADLINE_GRACE
         prediction = yield from self.create_prediction(
             ref, input, deployment=deployment, options=options, file_strategy=file_strategy
         )
-        remaining = None if timeout is None else max(0.0, timeout - (self.core.clock() - started))
+        remaining = None if timeout is None else timeout - (self.core.clock() - started)
         try:
-            prediction = yield from self.wait(
-                PREDICTION,
-                prediction,
-                timeout=remaining,
-                on_update=on_update,
-                deadline_budget=budget,
-            )
+            if remaining is None or remaining > 0:
+                prediction = yield from self.wait(
+                    PREDICTION,
+                    prediction,
+                    timeout=remaining,
+                    on_update=on_update,
+                    deadline_budget=budget,
+                )
+            elif not is_terminal(prediction):  # the create alone used up the timeout
+                raise PredictionTimeoutError(prediction, timeout or 0.0, canceled=False)
+            elif on_update is not None:
+                on_update(prediction)
         except PredictionTimeoutError as exc:
             canceled = yield from self._cancel_quietly(exc.prediction.id)
             raise PredictionTimeoutError(
                 canceled or exc.prediction,
-                exc.timeout,
+                timeout if timeout is not None and not exc.past_deadline else exc.timeout,
                 canceled=canceled is not None,
                 past_deadline=exc.past_deadline,
             ) from None

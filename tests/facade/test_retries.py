@@ -217,7 +217,7 @@ def test_malformed_json_raises_a_typed_error_not_a_json_error(
     replicate: Replicate, httpx_mock: HTTPXMock
 ) -> None:
     httpx_mock.add_response(
-        url=GET, text='{"id": "gm3q', headers={"Content-Type": "application/json"}
+        url=GET, text='{"id": "gm3q', headers={"Content-Type": "application/json"}, is_reusable=True
     )
 
     with pytest.raises(InvalidResponseError) as caught:
@@ -225,6 +225,19 @@ def test_malformed_json_raises_a_typed_error_not_a_json_error(
 
     assert caught.value.body == '{"id": "gm3q'
     assert isinstance(caught.value.__cause__, ValueError)
+    assert len(httpx_mock.get_requests()) == 4  # a GET is safe to repeat: retried first
+
+
+def test_an_unreadable_body_on_a_get_is_retried(
+    replicate: Replicate, httpx_mock: HTTPXMock, fake_time: FakeTime
+) -> None:
+    httpx_mock.add_response(
+        url=GET, text="<html>proxy</html>", headers={"Content-Type": "text/html"}
+    )
+    httpx_mock.add_response(url=GET, json=payloads.prediction())
+
+    assert replicate.predictions.get(PREDICTION_ID).id == PREDICTION_ID
+    assert len(fake_time.sleeps) == 1
 
 
 def test_a_created_prediction_with_an_unreadable_body_says_it_exists(

@@ -13,6 +13,7 @@ from replicate_typed import (
     Replicate,
     UnknownStatusError,
 )
+from replicate_typed.testing import FakeReplicate
 
 from tests.facade.conftest import FakeTime
 from tests.support import payloads
@@ -115,3 +116,16 @@ def test_unknown_final_status_is_not_mistaken_for_success(
 
     with pytest.raises(UnknownStatusError, match="'expired'"):
         replicate.run(VERSION_ID, {"text": "Alice"})
+
+
+@pytest.mark.parametrize("timeout", [0.5, 1.0, 2.5])
+def test_short_timeouts_cancel_even_when_the_create_uses_them_up(timeout: float) -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/queued", lambda _: "late", queue_time=30)
+    with fake.client() as replicate, pytest.raises(PredictionTimeoutError) as caught:
+        replicate.run("acme/queued", {}, timeout=timeout)
+
+    assert caught.value.canceled is True
+    assert caught.value.timeout == timeout
+    assert fake.clock.now() == pytest.approx(timeout)
+    assert [p["status"] for p in fake.predictions()] == ["canceled"]

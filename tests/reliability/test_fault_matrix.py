@@ -45,7 +45,7 @@ def test_cell(served: ServedFake, operation: matrix.Operation, fault: str) -> No
     client = Replicate(
         "r8_matrix_token",
         base_url=served.url,
-        timeout=httpx.Timeout(1.0),
+        timeout=httpx.Timeout(2.0),
         retry=RetryPolicy(jitter=0),
         sleep=slept.append,  # delays are recorded, not waited out
     )
