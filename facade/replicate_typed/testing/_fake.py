@@ -318,6 +318,8 @@ class FakeReplicate:
             return self._download(request, path)
         if path.startswith("/stream/"):
             return self._stream(request, path)
+        if path == "/_fake/requests":
+            return self._request_counts()
         if not path.startswith("/v1/"):
             return problem(404, "Not found", f"no route for {path}")
         return self._api(request, path.removeprefix("/v1"), bases)
@@ -354,6 +356,13 @@ class FakeReplicate:
             return fault.after(response)
         _check_response(route.operation_id, response)
         return response
+
+    def _request_counts(self) -> FakeResponse:
+        """How many requests the fake has seen, by operation: for tools measuring a client."""
+        counts: dict[str, int] = {}
+        for seen in list(self.requests):
+            counts[seen.operation or "unrouted"] = counts.get(seen.operation or "unrouted", 0) + 1
+        return json_response(200, {"total": sum(counts.values()), "by_operation": counts})
 
     def _record(self, request: FakeRequest, operation: str) -> None:
         """Log a request to the file or stream hosts; ``authorized`` says a token came along."""

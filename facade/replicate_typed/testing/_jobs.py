@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from replicate_typed.testing._models import Behavior, FakeFile, ModelFailure, as_chunks
+from replicate_typed.testing._models import Behavior, FakeFile, ModelFailure, as_chunks, seconds
 
 Status = Literal["starting", "processing", "succeeded", "failed", "canceled", "aborted"]
 TERMINAL = ("succeeded", "failed", "canceled", "aborted")
@@ -52,18 +52,25 @@ class Job:
     deadline: float | None = None
     canceled_at: float | None = None
     delivered: set[str] = field(default_factory=set)
+    #: The behavior's durations for this input, fixed when the job is created.
+    queue_time: float = field(init=False)
+    run_time: float = field(init=False)
     _outcome: Outcome | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.queue_time = seconds(self.behavior.queue_time, self.input)
+        self.run_time = seconds(self.behavior.run_time, self.input)
 
     @property
     def start(self) -> float:
         """When it starts processing (unless stopped first)."""
-        return self.created + self.behavior.queue_time
+        return self.created + self.queue_time
 
     @property
     def end(self) -> float:
         """When it would finish if nothing stops it."""
-        return self.start + self.behavior.run_time
+        return self.start + self.run_time
 
     @property
     def stopped(self) -> tuple[float, Status] | None:
@@ -135,7 +142,7 @@ class Job:
     def chunk_time(self, index: int) -> float:
         """When the chunk at ``index`` is produced (chunks are spread over the run)."""
         count = max(1, len(self.outcome().chunks))
-        return self.start + self.behavior.run_time * (index + 1) / count
+        return self.start + self.run_time * (index + 1) / count
 
     def chunks_due(self, now: float) -> int:
         """How many chunks have been produced by ``now``."""
@@ -162,7 +169,7 @@ class Job:
             return "" if status == "starting" else "running\n"
         until = min(now, self.completed_at(now) or now)
         fraction = (
-            1.0 if self.behavior.run_time <= 0 else (until - self.start) / self.behavior.run_time
+            1.0 if self.run_time <= 0 else (until - self.start) / self.run_time
         )
         done = max(0, min(steps, int(fraction * steps)))
         return "\r".join(_bar(step, steps) for step in range(done + 1)) + "\n"

@@ -28,13 +28,14 @@ class Behavior:
     ``run`` returns the output (JSON values; ``FakeFile`` or ``bytes`` become
     file URLs), or raises ``ModelFailure``. With ``stream`` it returns the
     chunks to stream, sent evenly over ``run_time``; the output is their list.
-    ``queue_time`` is spent "starting", ``run_time`` "processing". With
+    ``queue_time`` is spent "starting", ``run_time`` "processing"; either may
+    be a function of the input (a benchmark draws them per prediction). With
     ``steps`` the logs show a tqdm-style progress bar while processing.
     """
 
     run: Callable[[dict[str, Any]], Any]
-    queue_time: float = 0.0
-    run_time: float = 0.0
+    queue_time: float | Callable[[dict[str, Any]], float] = 0.0
+    run_time: float | Callable[[dict[str, Any]], float] = 0.0
     stream: bool = False
     steps: int | None = None
 
@@ -70,6 +71,11 @@ class ModelEntry:
     def versions(self) -> list[str]:
         """Every version id, newest first."""
         return [*reversed(self.extra_versions), self.version_id]
+
+
+def seconds(duration: float | Callable[[dict[str, Any]], float], input: dict[str, Any]) -> float:
+    """A behavior's duration for this input."""
+    return float(duration(input) if callable(duration) else duration)
 
 
 def version_id_for(text: str) -> str:

@@ -195,4 +195,4 @@ def deployment(entry: DeploymentEntry, clock: Clock) -> dict[str, Any]:
 def _metrics(job: Job, now: float) -> dict[str, float]:
     if job.status(now) != "succeeded":
         return {}
-    return {"predict_time": job.behavior.run_time, "total_time": job.end - job.created}
+    return {"predict_time": job.run_time, "total_time": job.end - job.created}
