@@ -7,82 +7,209 @@
 
 ``Replicate`` and ``AsyncReplicate`` share one implementation of the logic;
 results are the generated models (``Prediction`` and friends), re-exported here.
+
+Public names are imported on first use (PEP 562): ``import replicate_typed``
+loads almost nothing, and ``from replicate_typed import Prediction`` loads the
+model without the HTTP stack. Type checkers see every name as usual.
 """
 
-from replicate_api.models.account import Account
-from replicate_api.models.collection import Collection
-from replicate_api.models.collection_summary import CollectionSummary
-from replicate_api.models.deployment import Deployment
-from replicate_api.models.file_resource import FileResource
-from replicate_api.models.hardware import Hardware
-from replicate_api.models.hidden_version import HiddenVersion
-from replicate_api.models.model import Model
-from replicate_api.models.prediction import Prediction
-from replicate_api.models.prediction_status import PredictionStatus
-from replicate_api.models.search_results import SearchResults
-from replicate_api.models.training import Training
-from replicate_api.models.training_status import TrainingStatus
-from replicate_api.models.version import Version
+import importlib
+from typing import TYPE_CHECKING
 
-from replicate_typed._async_catalog import (
-    AsyncAccountInfo,
-    AsyncCollections,
-    AsyncDeployments,
-    AsyncHardwareOptions,
-    AsyncModels,
-    AsyncModelVersions,
-    AsyncWebhooks,
-)
-from replicate_typed._async_client import AsyncReplicate
-from replicate_typed._async_files import AsyncFileOutput, AsyncFiles
-from replicate_typed._async_pager import AsyncPager
-from replicate_typed._async_predictions import AsyncPredictions, AsyncTrainings
-from replicate_typed._async_streams import AsyncPredictionStream
-from replicate_typed._catalog import (
-    AccountInfo,
-    Collections,
-    Deployments,
-    HardwareOptions,
-    Models,
-    ModelVersions,
-    Webhooks,
-)
-from replicate_typed._client import Replicate
-from replicate_typed._errors import (
-    APIConnectionError,
-    APIError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    InternalServerError,
-    InvalidResponseError,
-    MissingTokenError,
-    ModelError,
-    NotFoundError,
-    PermissionDeniedError,
-    PredictionCanceledError,
-    PredictionError,
-    PredictionTimeoutError,
-    RateLimitError,
-    ReplicateError,
-    StreamUnavailableError,
-    TrainingTimeoutError,
-    UnknownStatusError,
-    UnprocessableEntityError,
-    WebhookVerificationError,
-)
-from replicate_typed._files import FileOutput, Files
-from replicate_typed._pager import Pager
-from replicate_typed._pages import Page
-from replicate_typed._polling import TERMINAL_STATUSES, PollSchedule, is_terminal
-from replicate_typed._predictions import Predictions, Trainings
-from replicate_typed._progress import Progress
-from replicate_typed._retry import RetryPolicy
-from replicate_typed._stream import DoneEvent, LogsEvent, OutputEvent, StreamEvent
-from replicate_typed._streams import PredictionStream
 from replicate_typed._version import __version__
-from replicate_typed._webhooks import sign_webhook, verify_webhook
+
+if TYPE_CHECKING:
+    from replicate_api.models.account import Account
+    from replicate_api.models.collection import Collection
+    from replicate_api.models.collection_summary import CollectionSummary
+    from replicate_api.models.deployment import Deployment
+    from replicate_api.models.file_resource import FileResource
+    from replicate_api.models.hardware import Hardware
+    from replicate_api.models.model import Model
+    from replicate_api.models.prediction import Prediction
+    from replicate_api.models.prediction_status import PredictionStatus
+    from replicate_api.models.search_results import SearchResults
+    from replicate_api.models.training import Training
+    from replicate_api.models.training_status import TrainingStatus
+    from replicate_api.models.version import Version
+
+    from replicate_typed._async_catalog import (
+        AsyncAccountInfo,
+        AsyncCollections,
+        AsyncDeployments,
+        AsyncHardwareOptions,
+        AsyncModels,
+        AsyncModelVersions,
+        AsyncWebhooks,
+    )
+    from replicate_typed._async_client import AsyncReplicate
+    from replicate_typed._async_files import (
+        AsyncFileOutput,
+        AsyncFiles,
+    )
+    from replicate_typed._async_pager import AsyncPager
+    from replicate_typed._async_predictions import (
+        AsyncPredictions,
+        AsyncTrainings,
+    )
+    from replicate_typed._async_streams import AsyncPredictionStream
+    from replicate_typed._catalog import (
+        AccountInfo,
+        Collections,
+        Deployments,
+        HardwareOptions,
+        Models,
+        ModelVersions,
+        Webhooks,
+    )
+    from replicate_typed._client import Replicate
+    from replicate_typed._errors import (
+        APIConnectionError,
+        APIError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        InternalServerError,
+        InvalidResponseError,
+        MissingTokenError,
+        ModelError,
+        NotFoundError,
+        PermissionDeniedError,
+        PredictionCanceledError,
+        PredictionError,
+        PredictionTimeoutError,
+        RateLimitError,
+        ReplicateError,
+        StreamUnavailableError,
+        TrainingTimeoutError,
+        UnknownStatusError,
+        UnprocessableEntityError,
+        WebhookVerificationError,
+    )
+    from replicate_typed._files import (
+        FileOutput,
+        Files,
+    )
+    from replicate_typed._pager import Pager
+    from replicate_typed._pages import Page
+    from replicate_typed._polling import (
+        TERMINAL_STATUSES,
+        PollSchedule,
+        is_terminal,
+    )
+    from replicate_typed._predictions import (
+        Predictions,
+        Trainings,
+    )
+    from replicate_typed._progress import Progress
+    from replicate_typed._retry import RetryPolicy
+    from replicate_typed._stream import (
+        DoneEvent,
+        LogsEvent,
+        OutputEvent,
+        StreamEvent,
+    )
+    from replicate_typed._streams import PredictionStream
+    from replicate_typed._webhooks import (
+        sign_webhook,
+        verify_webhook,
+    )
+
+#: Where each public name lives.
+_LOCATIONS = {
+    "APIConnectionError": "replicate_typed._errors",
+    "APIError": "replicate_typed._errors",
+    "APITimeoutError": "replicate_typed._errors",
+    "Account": "replicate_api.models.account",
+    "AccountInfo": "replicate_typed._catalog",
+    "AsyncAccountInfo": "replicate_typed._async_catalog",
+    "AsyncCollections": "replicate_typed._async_catalog",
+    "AsyncDeployments": "replicate_typed._async_catalog",
+    "AsyncFileOutput": "replicate_typed._async_files",
+    "AsyncFiles": "replicate_typed._async_files",
+    "AsyncHardwareOptions": "replicate_typed._async_catalog",
+    "AsyncModelVersions": "replicate_typed._async_catalog",
+    "AsyncModels": "replicate_typed._async_catalog",
+    "AsyncPager": "replicate_typed._async_pager",
+    "AsyncPredictionStream": "replicate_typed._async_streams",
+    "AsyncPredictions": "replicate_typed._async_predictions",
+    "AsyncReplicate": "replicate_typed._async_client",
+    "AsyncTrainings": "replicate_typed._async_predictions",
+    "AsyncWebhooks": "replicate_typed._async_catalog",
+    "AuthenticationError": "replicate_typed._errors",
+    "BadRequestError": "replicate_typed._errors",
+    "Collection": "replicate_api.models.collection",
+    "CollectionSummary": "replicate_api.models.collection_summary",
+    "Collections": "replicate_typed._catalog",
+    "ConflictError": "replicate_typed._errors",
+    "Deployment": "replicate_api.models.deployment",
+    "Deployments": "replicate_typed._catalog",
+    "DoneEvent": "replicate_typed._stream",
+    "FileOutput": "replicate_typed._files",
+    "FileResource": "replicate_api.models.file_resource",
+    "Files": "replicate_typed._files",
+    "Hardware": "replicate_api.models.hardware",
+    "HardwareOptions": "replicate_typed._catalog",
+    "InternalServerError": "replicate_typed._errors",
+    "InvalidResponseError": "replicate_typed._errors",
+    "LogsEvent": "replicate_typed._stream",
+    "MissingTokenError": "replicate_typed._errors",
+    "Model": "replicate_api.models.model",
+    "ModelError": "replicate_typed._errors",
+    "ModelVersions": "replicate_typed._catalog",
+    "Models": "replicate_typed._catalog",
+    "NotFoundError": "replicate_typed._errors",
+    "OutputEvent": "replicate_typed._stream",
+    "Page": "replicate_typed._pages",
+    "Pager": "replicate_typed._pager",
+    "PermissionDeniedError": "replicate_typed._errors",
+    "PollSchedule": "replicate_typed._polling",
+    "Prediction": "replicate_api.models.prediction",
+    "PredictionCanceledError": "replicate_typed._errors",
+    "PredictionError": "replicate_typed._errors",
+    "PredictionStatus": "replicate_api.models.prediction_status",
+    "PredictionStream": "replicate_typed._streams",
+    "PredictionTimeoutError": "replicate_typed._errors",
+    "Predictions": "replicate_typed._predictions",
+    "Progress": "replicate_typed._progress",
+    "RateLimitError": "replicate_typed._errors",
+    "Replicate": "replicate_typed._client",
+    "ReplicateError": "replicate_typed._errors",
+    "RetryPolicy": "replicate_typed._retry",
+    "SearchResults": "replicate_api.models.search_results",
+    "StreamEvent": "replicate_typed._stream",
+    "StreamUnavailableError": "replicate_typed._errors",
+    "TERMINAL_STATUSES": "replicate_typed._polling",
+    "Training": "replicate_api.models.training",
+    "TrainingStatus": "replicate_api.models.training_status",
+    "TrainingTimeoutError": "replicate_typed._errors",
+    "Trainings": "replicate_typed._predictions",
+    "UnknownStatusError": "replicate_typed._errors",
+    "UnprocessableEntityError": "replicate_typed._errors",
+    "Version": "replicate_api.models.version",
+    "WebhookVerificationError": "replicate_typed._errors",
+    "Webhooks": "replicate_typed._catalog",
+    "is_terminal": "replicate_typed._polling",
+    "sign_webhook": "replicate_typed._webhooks",
+    "verify_webhook": "replicate_typed._webhooks",
+}
+
+
+if not TYPE_CHECKING:  # hidden from type checkers, so a misspelt import is still an error
+
+    def __getattr__(name: str) -> object:
+        module = _LOCATIONS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "TERMINAL_STATUSES",
@@ -119,7 +246,6 @@ __all__ = [
     "Files",
     "Hardware",
     "HardwareOptions",
-    "HiddenVersion",
     "InternalServerError",
     "InvalidResponseError",
     "LogsEvent",

@@ -29,13 +29,13 @@ from replicate_typed._async_catalog import (
     AsyncWebhooks,
 )
 from replicate_typed._async_files import AsyncFileOutput, AsyncFiles
+from replicate_typed._async_io import AsyncIO
 from replicate_typed._async_predictions import AsyncPredictions, AsyncTrainings
 from replicate_typed._async_streams import AsyncPredictionStream
 from replicate_typed._config import Settings, adopt_http_client, http_client_options
 from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Send
 from replicate_typed._inputs import FileStrategy, check_strategy
-from replicate_typed._io import AsyncIO
 from replicate_typed._jobs import Jobs, OnUpdate
 from replicate_typed._options import Deadline, check_input, create_options
 from replicate_typed._outputs import wrap_files

@@ -1,10 +1,9 @@
-"""Perform effects: the only code that differs between the sync and async clients."""
+"""Perform effects with blocking calls (``_async_io`` is the async twin)."""
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -24,9 +23,9 @@ class SyncIO:
         if not isinstance(effect, Send):
             self.sleep(effect.seconds)
             return None
-        request = self.http.build_request(**effect.request, timeout=_timeout(effect))
+        request = self.http.build_request(**effect.request, timeout=timeout_of(effect))
         response = self.http.send(
-            request, stream=effect.stream, follow_redirects=_redirects(effect)
+            request, stream=effect.stream, follow_redirects=redirects_of(effect)
         )
         if effect.stream and not response.is_success:
             try:
@@ -36,43 +35,13 @@ class SyncIO:
         return response
 
 
-class AsyncIO:
-    """Perform effects on the running event loop."""
-
-    def __init__(
-        self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] | None
-    ) -> None:
-        self.http = http
-        self.sleep = sleep or asyncio.sleep
-
-    async def perform(self, effect: Effect) -> Any:
-        """Send the request (returning the response) or sleep."""
-        if not isinstance(effect, Send):
-            await self.sleep(effect.seconds)
-            return None
-        send = self._send(effect)
-        # A cancel sent because the caller's task is being cancelled must
-        # not itself be cancelled by the same cancellation.
-        return await (asyncio.shield(send) if effect.cleanup else send)
-
-    async def _send(self, effect: Send) -> httpx.Response:
-        request = self.http.build_request(**effect.request, timeout=_timeout(effect))
-        response = await self.http.send(
-            request, stream=effect.stream, follow_redirects=_redirects(effect)
-        )
-        if effect.stream and not response.is_success:
-            try:
-                await response.aread()
-            finally:
-                await response.aclose()
-        return response
-
-
-def _timeout(effect: Send) -> httpx.Timeout | Any:
+def timeout_of(effect: Send) -> httpx.Timeout | Any:
+    """The effect's timeout, or the client's own."""
     return effect.timeout or httpx.USE_CLIENT_DEFAULT
 
 
-def _redirects(effect: Send) -> bool | Any:
+def redirects_of(effect: Send) -> bool | Any:
+    """Whether to follow redirects: the effect's choice, or the client's own."""
     if effect.follow_redirects is None:
         return httpx.USE_CLIENT_DEFAULT
     return effect.follow_redirects

@@ -61,11 +61,12 @@ def _nullable_training_output(spec: Spec) -> list[str]:
     return _make_nullable(spec, "schemas_training_response", ("output",))
 
 
-def _hidden_version_any_of(spec: Spec) -> list[str]:
+def _version_is_a_string(spec: Spec) -> list[str]:
     schema = _schema(spec, "schemas_prediction_response")
     version = schema and schema.get("properties", {}).get("version")
     if isinstance(version, dict) and "oneOf" in version:
-        version["anyOf"] = version.pop("oneOf")
+        version.pop("oneOf")
+        version["type"] = "string"
         return ["schemas_prediction_response.version"]
     return []
 
@@ -142,12 +143,13 @@ PATCHES: tuple[Patch, ...] = (
         _nullable_training_output,
     ),
     Patch(
-        "hidden-version-any-of",
+        "version-is-a-string",
         "api-reality",
         "Official-model predictions carry version 'hidden', which matches both branches "
-        "of the spec's oneOf (any string, or the enum ['hidden']) and so is never valid; "
-        "anyOf accepts it and generates the same union.",
-        _hidden_version_any_of,
+        "of the spec's oneOf (any string, or the enum ['hidden']) and so is never valid. "
+        "Every version is a string: typing it so accepts 'hidden' and spares each parse "
+        "a failed enum lookup.",
+        _version_is_a_string,
     ),
     Patch(
         "open-response-enums",

@@ -17,7 +17,6 @@ from replicate_api.api.models import (
     models_versions_list,
 )
 from replicate_api.models import (
-    HiddenVersion,
     Model,
     ModelCreateRequest,
     ModelCreateRequestVisibility,
@@ -228,7 +227,7 @@ def test_official_model_prediction(
     prediction = response.parsed
     assert isinstance(prediction, Prediction)
     assert prediction.status is expected
-    assert prediction.version is HiddenVersion.HIDDEN
+    assert prediction.version == "hidden"
 
 
 @pytest.mark.operation("models.readme.get", 200)

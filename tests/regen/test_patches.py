@@ -10,7 +10,6 @@ import jsonschema
 import pytest
 from regen import patches
 from replicate_api.models import (
-    HiddenVersion,
     Model,
     ModelVisibility,
     Prediction,
@@ -72,7 +71,7 @@ def test_running_training_has_null_output() -> None:
     assert Training.from_dict(body).output is None
 
 
-@proves("hidden-version-any-of")
+@proves("version-is-a-string")
 def test_official_model_prediction_has_hidden_version() -> None:
     body = payloads.prediction(
         "succeeded", model="black-forest-labs/flux-schnell", version="hidden"
@@ -80,7 +79,7 @@ def test_official_model_prediction_has_hidden_version() -> None:
 
     _rejected_by_openapi_json("models.predictions.create", 201, body)
     spec.validate_response("models.predictions.create", 201, body)
-    assert Prediction.from_dict(body).version is HiddenVersion.HIDDEN
+    assert Prediction.from_dict(body).version == "hidden"
     assert Prediction.from_dict(payloads.prediction()).version == payloads.VERSION_ID
 
 

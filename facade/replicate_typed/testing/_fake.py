@@ -33,7 +33,7 @@ from replicate_typed.testing._http import (
     sse_event,
 )
 from replicate_typed.testing._jobs import TERMINAL, Job
-from replicate_typed.testing._models import Behavior, ModelEntry
+from replicate_typed.testing._models import Behavior, Duration, ModelEntry
 from replicate_typed.testing._operations import HANDLERS, Call, next_url
 from replicate_typed.testing._shapes import DeploymentEntry, StoredFile
 
@@ -139,8 +139,8 @@ class FakeReplicate:
         name: str,
         run: Callable[[dict[str, Any]], Any],
         *,
-        queue_time: float = 0.0,
-        run_time: float = 0.0,
+        queue_time: Duration = 0.0,
+        run_time: Duration = 0.0,
         stream: bool = False,
         steps: int | None = None,
         official: bool = True,

@@ -168,9 +168,7 @@ class Job:
         if not steps:
             return "" if status == "starting" else "running\n"
         until = min(now, self.completed_at(now) or now)
-        fraction = (
-            1.0 if self.run_time <= 0 else (until - self.start) / self.run_time
-        )
+        fraction = 1.0 if self.run_time <= 0 else (until - self.start) / self.run_time
         done = max(0, min(steps, int(fraction * steps)))
         return "\r".join(_bar(step, steps) for step in range(done + 1)) + "\n"
 

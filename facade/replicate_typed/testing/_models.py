@@ -21,6 +21,10 @@ class FakeFile:
     content_type: str = "application/octet-stream"
 
 
+Duration = float | Callable[[dict[str, Any]], float]
+"""Seconds, fixed or drawn from the prediction's input."""
+
+
 @dataclass(frozen=True)
 class Behavior:
     """What a fake model does with an input.
@@ -34,8 +38,8 @@ class Behavior:
     """
 
     run: Callable[[dict[str, Any]], Any]
-    queue_time: float | Callable[[dict[str, Any]], float] = 0.0
-    run_time: float | Callable[[dict[str, Any]], float] = 0.0
+    queue_time: Duration = 0.0
+    run_time: Duration = 0.0
     stream: bool = False
     steps: int | None = None
 
@@ -73,7 +77,7 @@ class ModelEntry:
         return [*reversed(self.extra_versions), self.version_id]
 
 
-def seconds(duration: float | Callable[[dict[str, Any]], float], input: dict[str, Any]) -> float:
+def seconds(duration: Duration, input: dict[str, Any]) -> float:
     """A behavior's duration for this input."""
     return float(duration(input) if callable(duration) else duration)
 

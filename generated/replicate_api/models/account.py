@@ -71,7 +71,7 @@ class Account:
                 return type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AccountType | str, data)
+            return cast("AccountType | str", data)
 
         type_ = _parse_type_(d.pop("type"))
 

@@ -85,7 +85,7 @@ class Collection:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         full_description = _parse_full_description(d.pop("full_description", UNSET))
 

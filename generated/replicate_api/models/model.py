@@ -159,7 +159,7 @@ class Model:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         cover_image_url = _parse_cover_image_url(d.pop("cover_image_url", UNSET))
 
@@ -176,7 +176,7 @@ class Model:
                 return default_example_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ModelDefaultExample | None | Unset, data)
+            return cast("ModelDefaultExample | None | Unset", data)
 
         default_example = _parse_default_example(d.pop("default_example", UNSET))
 
@@ -185,7 +185,7 @@ class Model:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(d.pop("description", UNSET))
 
@@ -194,7 +194,7 @@ class Model:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         github_url = _parse_github_url(d.pop("github_url", UNSET))
 
@@ -213,7 +213,7 @@ class Model:
                 return latest_version_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ModelLatestVersion | None | Unset, data)
+            return cast("ModelLatestVersion | None | Unset", data)
 
         latest_version = _parse_latest_version(d.pop("latest_version", UNSET))
 
@@ -222,7 +222,7 @@ class Model:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         license_url = _parse_license_url(d.pop("license_url", UNSET))
 
@@ -235,7 +235,7 @@ class Model:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         paper_url = _parse_paper_url(d.pop("paper_url", UNSET))
 
@@ -254,7 +254,7 @@ class Model:
                 return visibility_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ModelVisibility | str | Unset, data)
+            return cast("ModelVisibility | str | Unset", data)
 
         visibility = _parse_visibility(d.pop("visibility", UNSET))
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.hidden_version import HiddenVersion
 from ..models.prediction_source import PredictionSource
 from ..models.prediction_status import PredictionStatus
 from ..types import UNSET, Unset
@@ -41,7 +40,7 @@ class Prediction:
     """ Lifecycle state; canceled = halted while running (by request or deadline), aborted = never started. """
     urls: PredictionUrls
     """ API and web links related to this prediction. """
-    version: HiddenVersion | str
+    version: str
     """ Version ID, or hidden for official models. """
     completed_at: datetime.datetime | None | Unset = UNSET
     """ Finish time, with outputs stored. """
@@ -83,11 +82,7 @@ class Prediction:
 
         urls = self.urls.to_dict()
 
-        version: str
-        if isinstance(self.version, HiddenVersion):
-            version = self.version.value
-        else:
-            version = self.version
+        version = self.version
 
         completed_at: None | str | Unset
         if isinstance(self.completed_at, Unset):
@@ -172,7 +167,7 @@ class Prediction:
         def _parse_error(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         error = _parse_error(d.pop("error"))
 
@@ -193,24 +188,13 @@ class Prediction:
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(PredictionStatus | str, data)
+            return cast("PredictionStatus | str", data)
 
         status = _parse_status(d.pop("status"))
 
         urls = PredictionUrls.from_dict(d.pop("urls"))
 
-        def _parse_version(data: object) -> HiddenVersion | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                version_type_1 = HiddenVersion(data)
-
-                return version_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(HiddenVersion | str, data)
-
-        version = _parse_version(d.pop("version"))
+        version = d.pop("version")
 
         def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -225,7 +209,7 @@ class Prediction:
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
@@ -258,7 +242,7 @@ class Prediction:
                 return source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(PredictionSource | str | Unset, data)
+            return cast("PredictionSource | str | Unset", data)
 
         source = _parse_source(d.pop("source", UNSET))
 
@@ -275,7 +259,7 @@ class Prediction:
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         started_at = _parse_started_at(d.pop("started_at", UNSET))
 

@@ -75,7 +75,7 @@ class SearchCollection:
                 return models_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         models = _parse_models(d.pop("models", UNSET))
 

@@ -59,7 +59,7 @@ class SearchModelMetadata:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         generated_description = _parse_generated_description(
             d.pop("generated_description", UNSET)
@@ -70,7 +70,7 @@ class SearchModelMetadata:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         score = _parse_score(d.pop("score", UNSET))
 

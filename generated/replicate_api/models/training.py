@@ -182,7 +182,7 @@ class Training:
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
@@ -198,7 +198,7 @@ class Training:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         error = _parse_error(d.pop("error", UNSET))
 
@@ -235,7 +235,7 @@ class Training:
                 return output_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | TrainingOutput | Unset, data)
+            return cast("None | TrainingOutput | Unset", data)
 
         output = _parse_output(d.pop("output", UNSET))
 
@@ -250,7 +250,7 @@ class Training:
                 return source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(str | TrainingSource | Unset, data)
+            return cast("str | TrainingSource | Unset", data)
 
         source = _parse_source(d.pop("source", UNSET))
 
@@ -267,7 +267,7 @@ class Training:
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         started_at = _parse_started_at(d.pop("started_at", UNSET))
 
@@ -282,7 +282,7 @@ class Training:
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(str | TrainingStatus | Unset, data)
+            return cast("str | TrainingStatus | Unset", data)
 
         status = _parse_status(d.pop("status", UNSET))
 

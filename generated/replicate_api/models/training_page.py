@@ -68,7 +68,7 @@ class TrainingPage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         next_ = _parse_next_(d.pop("next", UNSET))
 
@@ -77,7 +77,7 @@ class TrainingPage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         previous = _parse_previous(d.pop("previous", UNSET))
 

@@ -76,7 +76,7 @@ class Version:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         cog_version = _parse_cog_version(d.pop("cog_version", UNSET))
 
@@ -102,7 +102,7 @@ class Version:
                 return openapi_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | VersionOpenapiSchema, data)
+            return cast("None | Unset | VersionOpenapiSchema", data)
 
         openapi_schema = _parse_openapi_schema(d.pop("openapi_schema", UNSET))
 

@@ -1,0 +1,238 @@
+"""What every benchmark driver shares: the scenarios, timed the same way for each client.
+
+Standard library only: drivers also run in the official clients' virtual
+environments. A driver module defines a ``Client`` adapter (below) and calls
+``main``; each scenario runs in a fresh process and prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import resource
+import statistics
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, Protocol
+
+TOKEN = "r8_bench_token"
+QUICK_RUN = 0.3
+OUTLIVE_RUN = 0.3
+MID_EXPECTED_RUNS = 3
+
+
+class Client(Protocol):
+    """One client library, reduced to the calls the scenarios make."""
+
+    def get(self, prediction_id: str) -> Any: ...
+
+    def run(self, model: str, input: dict[str, Any], wait: int | None) -> Any: ...
+
+    def async_runs(
+        self, model: str, inputs: list[dict[str, Any]]
+    ) -> Coroutine[Any, Any, list[Any]]: ...
+
+    def list_page(self) -> int: ...
+
+    def save(self, model: str, path: Path) -> int: ...
+
+    def read(self, model: str) -> int: ...
+
+
+def main(make: Callable[[str], Client]) -> None:
+    """Run the scenario named on the command line against the server at ``--url``."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scenario")
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--finished", required=True, help="a finished prediction's id")
+    args = parser.parse_args()
+    client = make(args.url)
+    result = SCENARIOS[args.scenario](client, args.url, args.finished)
+    print(json.dumps(result), flush=True)
+
+
+def server_requests(url: str) -> int:
+    """How many requests the server has seen (FakeReplicate's /_fake/requests)."""
+    origin = url.rsplit("/v1", 1)[0]
+    with urllib.request.urlopen(f"{origin}/_fake/requests", timeout=10) as response:
+        return int(json.load(response)["total"])
+
+
+def rss_mb() -> float:
+    """This process's resident memory now."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def peak_rss_mb() -> float:
+    """This process's highest resident memory so far."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def b1_get(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """Get a finished prediction: client CPU and wall time per call."""
+    for _ in range(30):
+        client.get(finished)
+    runs = []
+    for _ in range(5):
+        calls = 200
+        cpu, wall = time.process_time(), time.perf_counter()
+        for _ in range(calls):
+            client.get(finished)
+        runs.append(
+            {
+                "cpu_us": (time.process_time() - cpu) / calls * 1e6,
+                "wall_us": (time.perf_counter() - wall) / calls * 1e6,
+            }
+        )
+    return {"runs": runs}
+
+
+def _overheads(
+    client: Client,
+    url: str,
+    model: str,
+    inputs: list[dict[str, Any]],
+    *,
+    wait: int | None,
+    model_time: Callable[[dict[str, Any]], float],
+) -> dict[str, Any]:
+    overheads, requests, correct = [], [], 0
+    for input in inputs:
+        before = server_requests(url)
+        started = time.perf_counter()
+        output = client.run(model, input, wait)
+        elapsed = time.perf_counter() - started
+        requests.append(server_requests(url) - before - 1)  # not the count query itself
+        overheads.append((elapsed - model_time(input)) * 1000)
+        correct += output == input["n"] * 3
+    return {"overhead_ms": overheads, "requests": requests, "correct": correct, "runs": len(inputs)}
+
+
+def b2_quick(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """A 300 ms model inside the sync window."""
+    client.run("bench/instant", {"n": 0}, None)  # warm up connections and imports
+    inputs = [{"n": n} for n in range(10)]
+    return _overheads(
+        client, url, "bench/quick", inputs, wait=None, model_time=lambda input: QUICK_RUN
+    )
+
+
+def b2_outlive(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """A model that outlives a 1 s sync window: queued 1.2-1.6 s, runs 0.3 s."""
+    client.run("bench/instant", {"n": 0}, None)
+    draw = random.Random(7)
+    inputs = [{"n": n, "queue": round(draw.uniform(1.2, 1.6), 3)} for n in range(8)]
+    return _overheads(
+        client,
+        url,
+        "bench/outlive",
+        inputs,
+        wait=1,
+        model_time=lambda input: input["queue"] + OUTLIVE_RUN,
+    )
+
+
+def b2_mid(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """The 1 s window closes while the prediction is processing: is the output right?"""
+    inputs = [{"n": n + 1} for n in range(MID_EXPECTED_RUNS)]
+    return _overheads(client, url, "bench/mid", inputs, wait=1, model_time=lambda input: 1.8)
+
+
+def b3_concurrent(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """200 concurrent async runs of a 200 ms model on one client."""
+    asyncio.run(client.async_runs("bench/instant", [{"n": 0}]))
+    baseline = rss_mb()
+    inputs = [{"n": n} for n in range(200)]
+    cpu, wall = time.process_time(), time.perf_counter()
+    outputs: list[Any] = asyncio.run(client.async_runs("bench/200ms", inputs))
+    return {
+        "wall_s": time.perf_counter() - wall,
+        "cpu_s": time.process_time() - cpu,
+        "rss_growth_mb": peak_rss_mb() - baseline,
+        "correct": sum(out == inp["n"] * 3 for out, inp in zip(outputs, inputs, strict=True)),
+    }
+
+
+def b5_list(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """One page of 100 predictions, parsed: client CPU per page."""
+    for _ in range(5):
+        client.list_page()
+    runs = []
+    for _ in range(5):
+        pages = 30
+        cpu, wall = time.process_time(), time.perf_counter()
+        items = sum(client.list_page() for _ in range(pages))
+        runs.append(
+            {
+                "cpu_us": (time.process_time() - cpu) / pages * 1e6,
+                "wall_us": (time.perf_counter() - wall) / pages * 1e6,
+                "items": items / pages,
+            }
+        )
+    return {"runs": runs}
+
+
+def _watch_peak(stop: threading.Event, seen: list[float]) -> None:
+    while not stop.wait(0.005):
+        seen.append(rss_mb())
+
+
+def _file(client: Client, action: Callable[[], int]) -> dict[str, Any]:
+    baseline = rss_mb()
+    seen: list[float] = [baseline]
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch_peak, args=(stop, seen), daemon=True)
+    watcher.start()
+    started = time.perf_counter()
+    size = action()
+    wall = time.perf_counter() - started
+    stop.set()
+    watcher.join()
+    return {
+        "wall_s": wall,
+        "rss_growth_mb": max(peak_rss_mb(), *seen) - baseline,
+        "bytes": size,
+    }
+
+
+def b6_save(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """Stream a 50 MB output file to disk."""
+    with tempfile.TemporaryDirectory() as directory:
+        return _file(client, lambda: client.save("bench/file", Path(directory, "out.bin")))
+
+
+def b6_read(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """Read a 50 MB output file into memory."""
+    return _file(client, lambda: client.read("bench/file"))
+
+
+SCENARIOS: dict[str, Callable[[Client, str, str], dict[str, Any]]] = {
+    "B1": b1_get,
+    "B2-quick": b2_quick,
+    "B2-outlive": b2_outlive,
+    "B2-mid": b2_mid,
+    "B3": b3_concurrent,
+    "B5": b5_list,
+    "B6-save": b6_save,
+    "B6-read": b6_read,
+}
+
+
+def median(values: list[float]) -> float:
+    """The median, or NaN for nothing."""
+    return statistics.median(values) if values else float("nan")
+
+
+def env_path() -> str:
+    """Where the drivers live, for PYTHONPATH."""
+    return os.path.dirname(os.path.abspath(__file__))

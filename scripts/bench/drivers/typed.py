@@ -1,0 +1,42 @@
+"""Benchmark driver: replicate-typed, with its defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from common import TOKEN, main
+from replicate_typed import AsyncReplicate, Replicate
+
+
+class Typed:
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._client = Replicate(TOKEN, base_url=url)
+
+    def get(self, prediction_id: str) -> Any:
+        return self._client.predictions.get(prediction_id)
+
+    def run(self, model: str, input: dict[str, Any], wait: int | None) -> Any:
+        if wait is None:
+            return self._client.run(model, input)
+        return self._client.run(model, input, wait=wait)
+
+    async def async_runs(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
+        import asyncio
+
+        async with AsyncReplicate(TOKEN, base_url=self._url) as client:
+            return list(await asyncio.gather(*(client.run(model, i) for i in inputs)))
+
+    def list_page(self) -> int:
+        return len(self._client.predictions.list().page().results)
+
+    def save(self, model: str, path: Path) -> int:
+        return self._client.run(model, {}).save(path).stat().st_size  # type: ignore[no-any-return]
+
+    def read(self, model: str) -> int:
+        return len(self._client.run(model, {}).read())
+
+
+if __name__ == "__main__":
+    main(Typed)
