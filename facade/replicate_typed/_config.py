@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -48,6 +48,10 @@ class Settings:
     token: Secret
     base_url: str
     timeout: httpx.Timeout
+    #: One timeout per sync window, made once: every create in sync mode needs one.
+    _window_timeouts: dict[float, httpx.Timeout] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def resolve(
@@ -75,12 +79,15 @@ class Settings:
         needed = None if window is None else window + SYNC_WINDOW_MARGIN
         if needed is None or self.timeout.read is None or self.timeout.read >= needed:
             return None
-        return httpx.Timeout(
-            connect=self.timeout.connect,
-            read=needed,
-            write=self.timeout.write,
-            pool=self.timeout.pool,
-        )
+        timeout = self._window_timeouts.get(needed)
+        if timeout is None:
+            timeout = self._window_timeouts[needed] = httpx.Timeout(
+                connect=self.timeout.connect,
+                read=needed,
+                write=self.timeout.write,
+                pool=self.timeout.pool,
+            )
+        return timeout
 
 
 def normalize_base_url(url: str) -> str:

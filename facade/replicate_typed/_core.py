@@ -189,7 +189,8 @@ class Core:
             else:
                 uploaded = yield from self.upload(local)
                 urls[local.location] = _file_url(uploaded)
-        return replace(input, urls) if urls else dict(input or {})
+        # Without files the input goes as it is: building the request body copies it.
+        return replace(input, urls) if urls else (input or {})
 
 
 def _file_url(uploaded: FileResource) -> str:

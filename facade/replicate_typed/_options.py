@@ -32,7 +32,7 @@ _DURATION = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CreateOptions:
     """Everything about a create request except what to run and its input."""
 

@@ -26,7 +26,7 @@ _FORMS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OfficialModel:
     """Run through POST /models/{owner}/{name}/predictions (no version)."""
 
@@ -34,14 +34,14 @@ class OfficialModel:
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModelVersion:
     """Run through POST /predictions with a version id."""
 
     version_id: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deployment:
     """Run through POST /deployments/{owner}/{name}/predictions."""
 
