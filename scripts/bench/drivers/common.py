@@ -99,6 +99,16 @@ def b1_get(client: Client, url: str, finished: str) -> dict[str, Any]:
     return {"runs": runs}
 
 
+def b1_calls(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """Get a finished prediction $BENCH_CALLS times, for counting instructions under callgrind."""
+    for _ in range(5):  # imports and connections made on first use
+        client.get(finished)
+    calls = int(os.environ.get("BENCH_CALLS", "0"))
+    for _ in range(calls):
+        client.get(finished)
+    return {"calls": calls}
+
+
 def _overheads(
     client: Client,
     url: str,
@@ -220,6 +230,7 @@ def b6_read(client: Client, url: str, finished: str) -> dict[str, Any]:
 
 SCENARIOS: dict[str, Callable[[Client, str, str], dict[str, Any]]] = {
     "B1": b1_get,
+    "B1-calls": b1_calls,
     "B2-quick": b2_quick,
     "B2-outlive": b2_outlive,
     "B2-mid": b2_mid,
