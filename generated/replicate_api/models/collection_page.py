@@ -59,8 +59,6 @@ class CollectionPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_summary import CollectionSummary  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_next_(data: object) -> None | str | Unset:
@@ -114,3 +112,7 @@ class CollectionPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.collection_summary import CollectionSummary  # noqa: E402

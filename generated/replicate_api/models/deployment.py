@@ -48,8 +48,6 @@ class Deployment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.deployment_release import DeploymentRelease  # noqa: PLC0415
-
         d = dict(src_dict)
         _current_release = d.pop("current_release", UNSET)
         current_release: DeploymentRelease | Unset
@@ -86,3 +84,7 @@ class Deployment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.deployment_release import DeploymentRelease  # noqa: E402

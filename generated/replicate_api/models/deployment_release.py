@@ -74,11 +74,6 @@ class DeploymentRelease:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.deployment_release_configuration import (
-            DeploymentReleaseConfiguration,  # noqa: PLC0415
-        )
-        from ..models.deployment_release_creator import DeploymentReleaseCreator  # noqa: PLC0415
-
         d = dict(src_dict)
         _configuration = d.pop("configuration", UNSET)
         configuration: DeploymentReleaseConfiguration | Unset
@@ -134,3 +129,8 @@ class DeploymentRelease:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.deployment_release_configuration import DeploymentReleaseConfiguration  # noqa: E402
+from ..models.deployment_release_creator import DeploymentReleaseCreator  # noqa: E402

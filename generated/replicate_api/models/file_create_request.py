@@ -89,8 +89,6 @@ class FileCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.file_create_request_metadata import FileCreateRequestMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
         content = File(payload=BytesIO(d.pop("content")))
 
@@ -130,3 +128,7 @@ class FileCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.file_create_request_metadata import FileCreateRequestMetadata  # noqa: E402

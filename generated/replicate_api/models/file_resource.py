@@ -74,10 +74,6 @@ class FileResource:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.file_resource_checksums import FileResourceChecksums  # noqa: PLC0415
-        from ..models.file_resource_metadata import FileResourceMetadata  # noqa: PLC0415
-        from ..models.file_resource_urls import FileResourceUrls  # noqa: PLC0415
-
         d = dict(src_dict)
         checksums = FileResourceChecksums.from_dict(d.pop("checksums"))
 
@@ -124,3 +120,9 @@ class FileResource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.file_resource_checksums import FileResourceChecksums  # noqa: E402
+from ..models.file_resource_metadata import FileResourceMetadata  # noqa: E402
+from ..models.file_resource_urls import FileResourceUrls  # noqa: E402

@@ -48,9 +48,6 @@ class Model:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.model_default_example import ModelDefaultExample  # noqa: PLC0415
-        from ..models.model_latest_version import ModelLatestVersion  # noqa: PLC0415
-
         cover_image_url: None | str | Unset
         if isinstance(self.cover_image_url, Unset):
             cover_image_url = UNSET
@@ -149,9 +146,6 @@ class Model:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.model_default_example import ModelDefaultExample  # noqa: PLC0415
-        from ..models.model_latest_version import ModelLatestVersion  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_cover_image_url(data: object) -> None | str | Unset:
@@ -292,3 +286,8 @@ class Model:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.model_default_example import ModelDefaultExample  # noqa: E402
+from ..models.model_latest_version import ModelLatestVersion  # noqa: E402

@@ -155,10 +155,6 @@ class Prediction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prediction_input import PredictionInput  # noqa: PLC0415
-        from ..models.prediction_metrics import PredictionMetrics  # noqa: PLC0415
-        from ..models.prediction_urls import PredictionUrls  # noqa: PLC0415
-
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -301,3 +297,9 @@ class Prediction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.prediction_input import PredictionInput  # noqa: E402
+from ..models.prediction_metrics import PredictionMetrics  # noqa: E402
+from ..models.prediction_urls import PredictionUrls  # noqa: E402

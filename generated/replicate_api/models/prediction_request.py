@@ -58,8 +58,6 @@ class PredictionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prediction_request_input import PredictionRequestInput  # noqa: PLC0415
-
         d = dict(src_dict)
         input_ = PredictionRequestInput.from_dict(d.pop("input"))
 
@@ -86,3 +84,7 @@ class PredictionRequest:
         )
 
         return prediction_request
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.prediction_request_input import PredictionRequestInput  # noqa: E402

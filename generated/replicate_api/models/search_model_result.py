@@ -38,9 +38,6 @@ class SearchModelResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.model import Model  # noqa: PLC0415
-        from ..models.search_model_metadata import SearchModelMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
         metadata = SearchModelMetadata.from_dict(d.pop("metadata"))
 
@@ -69,3 +66,8 @@ class SearchModelResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.model import Model  # noqa: E402
+from ..models.search_model_metadata import SearchModelMetadata  # noqa: E402

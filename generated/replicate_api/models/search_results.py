@@ -60,10 +60,6 @@ class SearchResults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.documentation_page import DocumentationPage  # noqa: PLC0415
-        from ..models.search_collection import SearchCollection  # noqa: PLC0415
-        from ..models.search_model_result import SearchModelResult  # noqa: PLC0415
-
         d = dict(src_dict)
         collections = []
         _collections = d.pop("collections")
@@ -113,3 +109,9 @@ class SearchResults:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.documentation_page import DocumentationPage  # noqa: E402
+from ..models.search_collection import SearchCollection  # noqa: E402
+from ..models.search_model_result import SearchModelResult  # noqa: E402

@@ -54,8 +54,6 @@ class Training:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.training_output import TrainingOutput  # noqa: PLC0415
-
         completed_at: None | str | Unset
         if isinstance(self.completed_at, Unset):
             completed_at = UNSET
@@ -162,11 +160,6 @@ class Training:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.training_input import TrainingInput  # noqa: PLC0415
-        from ..models.training_metrics import TrainingMetrics  # noqa: PLC0415
-        from ..models.training_output import TrainingOutput  # noqa: PLC0415
-        from ..models.training_urls import TrainingUrls  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
@@ -330,3 +323,10 @@ class Training:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.training_input import TrainingInput  # noqa: E402
+from ..models.training_metrics import TrainingMetrics  # noqa: E402
+from ..models.training_output import TrainingOutput  # noqa: E402
+from ..models.training_urls import TrainingUrls  # noqa: E402

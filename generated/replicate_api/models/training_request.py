@@ -59,8 +59,6 @@ class TrainingRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.training_request_input import TrainingRequestInput  # noqa: PLC0415
-
         d = dict(src_dict)
         destination = d.pop("destination")
 
@@ -104,3 +102,7 @@ class TrainingRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.training_request_input import TrainingRequestInput  # noqa: E402

@@ -29,8 +29,6 @@ class Version:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.version_openapi_schema import VersionOpenapiSchema  # noqa: PLC0415
-
         cog_version: None | str | Unset
         if isinstance(self.cog_version, Unset):
             cog_version = UNSET
@@ -67,8 +65,6 @@ class Version:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.version_openapi_schema import VersionOpenapiSchema  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_cog_version(data: object) -> None | str | Unset:
@@ -131,3 +127,7 @@ class Version:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.version_openapi_schema import VersionOpenapiSchema  # noqa: E402

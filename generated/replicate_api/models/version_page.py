@@ -59,8 +59,6 @@ class VersionPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.version import Version  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_next_(data: object) -> None | str | Unset:
@@ -114,3 +112,7 @@ class VersionPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.version import Version  # noqa: E402

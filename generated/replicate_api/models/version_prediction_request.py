@@ -63,10 +63,6 @@ class VersionPredictionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.version_prediction_request_input import (
-            VersionPredictionRequestInput,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         input_ = VersionPredictionRequestInput.from_dict(d.pop("input"))
 
@@ -96,3 +92,7 @@ class VersionPredictionRequest:
         )
 
         return version_prediction_request
+
+
+# After the class, not inside its methods: modules that import each other find it defined.
+from ..models.version_prediction_request_input import VersionPredictionRequestInput  # noqa: E402
