@@ -48,6 +48,37 @@ class Client(Protocol):
     def read(self, model: str) -> int: ...
 
 
+class Official:
+    """What the drivers of both official clients share (their calls are spelled alike)."""
+
+    _client: Any
+    #: The client's own FileOutput class.
+    file_output: Any
+
+    def run(self, model: str, input: dict[str, Any], wait: int | None) -> Any:
+        if wait is None:
+            return self._client.run(model, input=input)
+        return self._client.run(model, input=input, wait=wait)
+
+    def list_page(self) -> int:
+        return len(self._client.predictions.list().results)
+
+    def _file(self, model: str) -> Any:
+        output = self._client.run(model, input={})
+        # It wraps only https:// URLs as FileOutput; the loopback server serves
+        # http://, so wrap it the way it would, to measure its own download code.
+        return output if not isinstance(output, str) else self.file_output(output, self._client)
+
+    def save(self, model: str, path: Path) -> int:
+        with path.open("wb") as out:
+            for chunk in self._file(model):
+                out.write(chunk)
+        return path.stat().st_size
+
+    def read(self, model: str) -> int:
+        return len(self._file(model).read())
+
+
 def main(make: Callable[[str], Client]) -> None:
     """Run the scenario named on the command line against the server at ``--url``."""
     parser = argparse.ArgumentParser()

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import replicate  # type: ignore[import-not-found]
-from common import TOKEN, main
+from common import TOKEN, Official, main
 from replicate.lib._files import FileOutput  # type: ignore[import-not-found]
 
 
-class V2:
+class V2(Official):
+    file_output = FileOutput
+
     def __init__(self, url: str) -> None:
         self._url = url
         self._client = replicate.Replicate(bearer_token=TOKEN, base_url=url)
@@ -18,35 +19,11 @@ class V2:
     def get(self, prediction_id: str) -> Any:
         return self._client.predictions.get(prediction_id=prediction_id)
 
-    def run(self, model: str, input: dict[str, Any], wait: int | None) -> Any:
-        if wait is None:
-            return self._client.run(model, input=input)
-        return self._client.run(model, input=input, wait=wait)
-
     async def async_runs(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
         import asyncio
 
         async with replicate.AsyncReplicate(bearer_token=TOKEN, base_url=self._url) as client:
             return list(await asyncio.gather(*(client.run(model, input=i) for i in inputs)))
-
-    def list_page(self) -> int:
-        return len(self._client.predictions.list().results)
-
-    def _file(self, model: str) -> Any:
-        output = self._client.run(model, input={})
-        # It wraps only https:// URLs as FileOutput; the loopback server serves
-        # http://, so wrap it the way it would, to measure its own download code.
-        return output if not isinstance(output, str) else FileOutput(output, self._client)
-
-    def save(self, model: str, path: Path) -> int:
-        output = self._file(model)
-        with path.open("wb") as out:
-            for chunk in output:
-                out.write(chunk)
-        return path.stat().st_size
-
-    def read(self, model: str) -> int:
-        return len(self._file(model).read())
 
 
 if __name__ == "__main__":
