@@ -11,23 +11,14 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
+from functools import cached_property
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
-from replicate_api.api.search import search
 from replicate_api.models.prediction import Prediction
-from replicate_api.models.search_results import SearchResults
 from replicate_api.types import UNSET
 
-from replicate_typed._async_catalog import (
-    AsyncAccountInfo,
-    AsyncCollections,
-    AsyncDeployments,
-    AsyncHardwareOptions,
-    AsyncModels,
-    AsyncWebhooks,
-)
 from replicate_typed._async_files import AsyncFileOutput, AsyncFiles
 from replicate_typed._async_io import AsyncIO
 from replicate_typed._async_predictions import AsyncPredictions, AsyncTrainings
@@ -42,6 +33,18 @@ from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from replicate_api.models.search_results import SearchResults
+
+    from replicate_typed._async_catalog import (
+        AsyncAccountInfo,
+        AsyncCollections,
+        AsyncDeployments,
+        AsyncHardwareOptions,
+        AsyncModels,
+        AsyncWebhooks,
+    )
 
 T = TypeVar("T")
 
@@ -98,17 +101,56 @@ class AsyncReplicate:
         self._jobs = Jobs(self._core)
         self.predictions = AsyncPredictions(self)
         self.trainings = AsyncTrainings(self)
-        self.models = AsyncModels(self)
-        self.deployments = AsyncDeployments(self)
-        self.collections = AsyncCollections(self)
-        self.hardware = AsyncHardwareOptions(self)
-        self.account = AsyncAccountInfo(self)
         self.files = AsyncFiles(self)
-        self.webhooks = AsyncWebhooks(self)
         #: Shortcuts for the most used prediction operations.
         self.create = self.predictions.create
         self.wait = self.predictions.wait
         self.cancel = self.predictions.cancel
+
+    # The catalog resources load on first use: their generated endpoints and
+    # models are most of what a client would otherwise import up front.
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        """Models, their versions and examples, and model search."""
+        from replicate_typed._async_catalog import AsyncModels
+
+        return AsyncModels(self)
+
+    @cached_property
+    def deployments(self) -> AsyncDeployments:
+        """Deployments: create, get, list, update, delete."""
+        from replicate_typed._async_catalog import AsyncDeployments
+
+        return AsyncDeployments(self)
+
+    @cached_property
+    def collections(self) -> AsyncCollections:
+        """Curated collections of models."""
+        from replicate_typed._async_catalog import AsyncCollections
+
+        return AsyncCollections(self)
+
+    @cached_property
+    def hardware(self) -> AsyncHardwareOptions:
+        """The hardware models can run on."""
+        from replicate_typed._async_catalog import AsyncHardwareOptions
+
+        return AsyncHardwareOptions(self)
+
+    @cached_property
+    def account(self) -> AsyncAccountInfo:
+        """The account the token belongs to."""
+        from replicate_typed._async_catalog import AsyncAccountInfo
+
+        return AsyncAccountInfo(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """The webhook signing secret."""
+        from replicate_typed._async_catalog import AsyncWebhooks
+
+        return AsyncWebhooks(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._core.settings.base_url!r})"
@@ -216,8 +258,11 @@ class AsyncReplicate:
             raise ValueError(f"query must be non-empty text, got {query!r}")
         if limit is not None and not (isinstance(limit, int) and 1 <= limit <= 50):
             raise ValueError(f"limit must be from 1 to 50, got {limit!r}")
+        from replicate_api.api.search import search as endpoint
+        from replicate_api.models.search_results import SearchResults
+
         send = Send(
-            "search", search._get_kwargs(query=query, limit=UNSET if limit is None else limit)
+            "search", endpoint._get_kwargs(query=query, limit=UNSET if limit is None else limit)
         )
         core = self._core
         return await self._perform(core.call(send, core.model(SearchResults, send.operation)))

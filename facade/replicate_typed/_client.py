@@ -9,23 +9,14 @@ import random
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from functools import cached_property
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
-from replicate_api.api.search import search
 from replicate_api.models.prediction import Prediction
-from replicate_api.models.search_results import SearchResults
 from replicate_api.types import UNSET
 
-from replicate_typed._catalog import (
-    AccountInfo,
-    Collections,
-    Deployments,
-    HardwareOptions,
-    Models,
-    Webhooks,
-)
 from replicate_typed._config import Settings, adopt_http_client, http_client_options
 from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Send
@@ -40,6 +31,18 @@ from replicate_typed._predictions import Predictions, Trainings
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
 from replicate_typed._streams import PredictionStream
+
+if TYPE_CHECKING:
+    from replicate_api.models.search_results import SearchResults
+
+    from replicate_typed._catalog import (
+        AccountInfo,
+        Collections,
+        Deployments,
+        HardwareOptions,
+        Models,
+        Webhooks,
+    )
 
 T = TypeVar("T")
 
@@ -96,17 +99,56 @@ class Replicate:
         self._jobs = Jobs(self._core)
         self.predictions = Predictions(self)
         self.trainings = Trainings(self)
-        self.models = Models(self)
-        self.deployments = Deployments(self)
-        self.collections = Collections(self)
-        self.hardware = HardwareOptions(self)
-        self.account = AccountInfo(self)
         self.files = Files(self)
-        self.webhooks = Webhooks(self)
         #: Shortcuts for the most used prediction operations.
         self.create = self.predictions.create
         self.wait = self.predictions.wait
         self.cancel = self.predictions.cancel
+
+    # The catalog resources load on first use: their generated endpoints and
+    # models are most of what a client would otherwise import up front.
+
+    @cached_property
+    def models(self) -> Models:
+        """Models, their versions and examples, and model search."""
+        from replicate_typed._catalog import Models
+
+        return Models(self)
+
+    @cached_property
+    def deployments(self) -> Deployments:
+        """Deployments: create, get, list, update, delete."""
+        from replicate_typed._catalog import Deployments
+
+        return Deployments(self)
+
+    @cached_property
+    def collections(self) -> Collections:
+        """Curated collections of models."""
+        from replicate_typed._catalog import Collections
+
+        return Collections(self)
+
+    @cached_property
+    def hardware(self) -> HardwareOptions:
+        """The hardware models can run on."""
+        from replicate_typed._catalog import HardwareOptions
+
+        return HardwareOptions(self)
+
+    @cached_property
+    def account(self) -> AccountInfo:
+        """The account the token belongs to."""
+        from replicate_typed._catalog import AccountInfo
+
+        return AccountInfo(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """The webhook signing secret."""
+        from replicate_typed._catalog import Webhooks
+
+        return Webhooks(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._core.settings.base_url!r})"
@@ -214,8 +256,11 @@ class Replicate:
             raise ValueError(f"query must be non-empty text, got {query!r}")
         if limit is not None and not (isinstance(limit, int) and 1 <= limit <= 50):
             raise ValueError(f"limit must be from 1 to 50, got {limit!r}")
+        from replicate_api.api.search import search as endpoint
+        from replicate_api.models.search_results import SearchResults
+
         send = Send(
-            "search", search._get_kwargs(query=query, limit=UNSET if limit is None else limit)
+            "search", endpoint._get_kwargs(query=query, limit=UNSET if limit is None else limit)
         )
         core = self._core
         return self._perform(core.call(send, core.model(SearchResults, send.operation)))
