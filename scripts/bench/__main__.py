@@ -114,7 +114,7 @@ REPEATS = {
     "B2-quick": 1,
     "B2-outlive": 1,
     "B2-mid": 1,
-    "B3": 3,
+    "B3": 5,
     "B5": 2,
     "B6-save": 3,
     "B6-read": 3,
