@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -110,16 +111,16 @@ def _base_python() -> str:
 #: Scenario -> how many driver processes per contender (run in turns, so that
 #: drifts in machine speed touch every contender alike).
 REPEATS = {
-    "B1": 4,
+    "B1": 3,
     "B2-quick": 1,
     "B2-outlive": 1,
     "B2-mid": 1,
     "B3": 5,
     "B5": 2,
-    "B6-save": 3,
-    "B6-read": 3,
+    "B6-save": 2,
+    "B6-read": 2,
 }
-IMPORT_REPEATS = 11
+IMPORT_REPEATS = 9
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -284,11 +285,58 @@ def summarize(raw: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, dict
             figures[f"B6 {case} wall s"] = _median([p["wall_s"] for p in procs])
             figures[f"B6 {case} rss growth MB"] = _median([p["rss_growth_mb"] for p in procs])
         summary[name] = figures
+    for name, ratios in paired_ratios(raw).items():
+        for key, ratio in ratios.items():
+            summary[name][f"{key} ratio"] = ratio
     return summary
 
 
 def _median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
+
+
+def _run_median(key: str) -> Callable[[dict[str, Any]], float]:
+    return lambda proc: _median([run[key] for run in proc["runs"]])
+
+
+def _field(key: str) -> Callable[[dict[str, Any]], float]:
+    return lambda proc: float(proc[key])
+
+
+#: Figures measured once per round. Each round runs every contender back to
+#: back, so the machine's drifts (other tenants, clock speed) touch a round's
+#: contenders alike: their ratios to raw httpx are taken round by round, then
+#: the median.
+PER_ROUND: dict[str, tuple[str, Callable[[dict[str, Any]], float]]] = {
+    "B1 cpu µs": ("B1", _run_median("cpu_us")),
+    "B1 wall µs": ("B1", _run_median("wall_us")),
+    "B3 wall_s": ("B3", _field("wall_s")),
+    "B3 cpu_s": ("B3", _field("cpu_s")),
+    "B3 rss_growth_mb": ("B3", _field("rss_growth_mb")),
+    "B5 cpu µs": ("B5", _run_median("cpu_us")),
+    "B6 save wall s": ("B6-save", _field("wall_s")),
+    "B6 read wall s": ("B6-read", _field("wall_s")),
+}
+
+
+def paired_ratios(raw: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, dict[str, float]]:
+    """Each contender's ratio to raw httpx per figure: the median of its per-round ratios."""
+    floor = raw["raw httpx"]
+    return {
+        name: {
+            key: _median(
+                [
+                    figure(ours) / figure(base)
+                    for ours, base in zip(
+                        found.get(scenario, []), floor.get(scenario, []), strict=False
+                    )
+                    if "error" not in ours and "error" not in base
+                ]
+            )
+            for key, (scenario, figure) in PER_ROUND.items()
+        }
+        for name, found in raw.items()
+    }
 
 
 #: (row label, figure, kind of target for replicate-typed: ratio to raw, or absolute limit)
@@ -368,6 +416,10 @@ def _target(summary: dict[str, dict[str, float]], key: str, kind: str, limit: fl
 
 
 def _ratio(summary: dict[str, dict[str, float]], name: str, key: str) -> float:
+    """Paired by round where the figure has rounds, else the ratio of the two figures."""
+    paired = summary[name].get(f"{key} ratio", math.nan)
+    if not math.isnan(paired):
+        return paired
     return summary[name].get(key, math.nan) / summary["raw httpx"][key]
 
 

@@ -26,7 +26,7 @@ TOKEN = "r8_bench_token"
 QUICK_RUN = 0.3
 OUTLIVE_RUN = 0.3
 #: Enough runs that the median overhead is not the luck of a few queue times.
-OUTLIVE_RUNS = 16
+OUTLIVE_RUNS = 12
 MID_EXPECTED_RUNS = 3
 
 
