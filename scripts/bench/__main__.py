@@ -116,7 +116,7 @@ REPEATS = {
     "B2-outlive": 1,
     "B2-mid": 1,
     "B3": 5,
-    "B5": 2,
+    "B5": 5,
     "B6-save": 2,
     "B6-read": 2,
 }
@@ -139,11 +139,15 @@ def main(argv: list[str] | None = None) -> int:
         info = json.loads(server.stdout.readline())
         raw: dict[str, dict[str, list[dict[str, Any]]]] = {c.name: {} for c in everyone}
         for scenario, repeats in chosen.items():
-            print(f"==> {scenario} ({repeats} round{'s' if repeats > 1 else ''})", flush=True)
+            print(
+                f"==> {scenario} ({repeats} round{'s' if repeats > 1 else ''})", end="", flush=True
+            )
+            began = time.monotonic()
             for _ in range(repeats):
                 for contender in everyone:
                     result = _drive(contender, scenario, info)
                     raw[contender.name].setdefault(scenario, []).append(result)
+            print(f": {time.monotonic() - began:.0f} s", flush=True)
         if not args.only or "B1" in args.only:
             print("==> B1 instructions (callgrind)", flush=True)
             for contender in everyone:
