@@ -291,14 +291,21 @@ class FakeReplicate:
             with self._changed:
                 self._changed.wait(timeout=seconds)
 
-    def page(self, call: Call, items: list[Any]) -> FakeResponse:
-        """One page of ``items`` at the request's cursor, with absolute links."""
+    def page(
+        self, call: Call, items: list[Any], render: Callable[[Any], Any] | None = None
+    ) -> FakeResponse:
+        """One page of ``items`` at the request's cursor, with absolute links.
+
+        ``render`` turns an item into its JSON shape, for the page's items only:
+        a fake holding thousands of predictions still lists one page quickly.
+        """
         start = int(call.query("cursor") or 0)
         end = start + self.page_size
+        results = items[start:end]
         body = {
             "next": next_url(call, end) if end < len(items) else None,
             "previous": next_url(call, max(0, start - self.page_size)) if start > 0 else None,
-            "results": items[start:end],
+            "results": results if render is None else [render(item) for item in results],
         }
         return json_response(200, body)
 

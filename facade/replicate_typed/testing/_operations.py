@@ -180,7 +180,9 @@ def _job_handlers(kind: Literal["prediction", "training"]) -> None:
     def list_(call: Call) -> FakeResponse:
         # Every fake job came through the API, so a source=web filter finds none.
         jobs = [] if call.query("source") == "web" else call.fake.all_jobs(kind)
-        return call.fake.page(call, [shape(j, call.now, call.fake.clock, call.bases) for j in jobs])
+        return call.fake.page(
+            call, jobs, lambda job: shape(job, call.now, call.fake.clock, call.bases)
+        )
 
     HANDLERS[f"{plural}.get"] = get
     HANDLERS[f"{plural}.cancel"] = cancel
