@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 from replicate_api.models.prediction import Prediction
-from replicate_api.types import UNSET
+from replicate_api.types import JSON, UNSET
 
 from replicate_typed._async_files import AsyncFileOutput, AsyncFiles
 from replicate_typed._async_io import AsyncIO
@@ -174,7 +174,7 @@ class AsyncReplicate:
     async def run(
         self,
         ref: ModelReference | None = None,
-        input: dict[str, Any] | None = None,
+        input: Mapping[str, object] | None = None,
         *,
         deployment: str | None = None,
         wait: bool | int = True,
@@ -185,7 +185,7 @@ class AsyncReplicate:
         file_output: bool = True,
         timeout: float | None = None,
         on_update: OnUpdate[Prediction] | None = None,
-    ) -> Any:
+    ) -> JSON:
         """Run a model and return its output.
 
         Creates the prediction in sync mode (``wait``, see ``predictions.create``
@@ -223,7 +223,7 @@ class AsyncReplicate:
     def stream(
         self,
         ref: ModelReference | Prediction | None = None,
-        input: dict[str, Any] | None = None,
+        input: Mapping[str, object] | None = None,
         *,
         deployment: str | None = None,
         deadline: Deadline | None = None,

@@ -13,6 +13,7 @@ import attrs
 import httpx
 from httpx_sse import EventSource
 from replicate_api.models.prediction import Prediction
+from replicate_api.models.prediction_status import PredictionStatus
 
 from replicate_typed._effects import Flow
 from replicate_typed._errors import ModelError
@@ -87,7 +88,9 @@ class AsyncPredictionStream:
                 self._client._jobs.get(PREDICTION, self.prediction.id)
             )
         except Exception:
-            failed = attrs.evolve(self.prediction, status="failed", error=signal.message)
+            failed = attrs.evolve(
+                self.prediction, status=PredictionStatus.FAILED, error=signal.message
+            )
         if not failed.error:
             failed = attrs.evolve(failed, error=signal.message)
         return ModelError(failed)

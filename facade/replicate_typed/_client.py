@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 from replicate_api.models.prediction import Prediction
-from replicate_api.types import UNSET
+from replicate_api.types import JSON, UNSET
 
 from replicate_typed._config import Settings, adopt_http_client, http_client_options
 from replicate_typed._core import Core
@@ -172,7 +172,7 @@ class Replicate:
     def run(
         self,
         ref: ModelReference | None = None,
-        input: dict[str, Any] | None = None,
+        input: Mapping[str, object] | None = None,
         *,
         deployment: str | None = None,
         wait: bool | int = True,
@@ -183,7 +183,7 @@ class Replicate:
         file_output: bool = True,
         timeout: float | None = None,
         on_update: OnUpdate[Prediction] | None = None,
-    ) -> Any:
+    ) -> JSON:
         """Run a model and return its output.
 
         Creates the prediction in sync mode (``wait``, see ``predictions.create``
@@ -221,7 +221,7 @@ class Replicate:
     def stream(
         self,
         ref: ModelReference | Prediction | None = None,
-        input: dict[str, Any] | None = None,
+        input: Mapping[str, object] | None = None,
         *,
         deployment: str | None = None,
         deadline: Deadline | None = None,

@@ -12,7 +12,7 @@ contract tests pin both pieces through the generated functions.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -132,16 +132,17 @@ class Core:
     ) -> Flow[T]:
         """Send (with retries) and parse the response.
 
-        A repeatable request whose 2xx body cannot be parsed (cut short, mangled
-        by a proxy) is sent again, on the same backoff as a dropped connection.
+        A repeatable request whose 2xx body cannot be read (cut short, mangled
+        by a proxy) is sent again, on the same backoff as a dropped connection;
+        a body that is JSON of the wrong shape is raised at once.
         """
         attempt = 1
         while True:
             response = yield from self.send(send, repeatable=repeatable)
             try:
                 return parse(response)
-            except InvalidResponseError:
-                if not repeatable or attempt > self.retry.max_retries:
+            except InvalidResponseError as exc:
+                if not (repeatable and exc.unreadable) or attempt > self.retry.max_retries:
                     raise
                 self._log(send, "unreadable body", self.clock(), attempt)
             yield Sleep(self.retry.delay(attempt, self.random))
@@ -179,18 +180,20 @@ class Core:
             parse = self.model(FileResource, send.operation)
             return (yield from self.call(send, parse, repeatable=handle.seekable()))
 
-    def prepare_input(self, input: Any, strategy: FileStrategy) -> Flow[dict[str, Any]]:
+    def prepare_input(
+        self, input: Mapping[str, object] | None, strategy: FileStrategy
+    ) -> Flow[dict[str, Any]]:
         """Check the input, then replace each local file in it by a URL or data URI."""
-        check_input(input, allow_files=True)
+        checked = check_input(input, allow_files=True)
         urls: dict[Location, str] = {}
-        for local in find_files(input):
+        for local in find_files(checked):
             if strategy == "data-uri" and local.size is not None and local.size <= DATA_URI_LIMIT:
                 urls[local.location] = local.data_uri()
             else:
                 uploaded = yield from self.upload(local)
                 urls[local.location] = _file_url(uploaded)
-        # Without files the input goes as it is: building the request body copies it.
-        return replace(input, urls) if urls else (input or {})
+        replaced: dict[str, Any] = replace(checked, urls) if urls else checked
+        return replaced
 
 
 def _file_url(uploaded: FileResource) -> str:

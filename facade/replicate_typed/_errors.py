@@ -125,7 +125,17 @@ class InternalServerError(APIError):
 
 
 class InvalidResponseError(APIError):
-    """Raised when a success response's body is not the JSON the spec describes."""
+    """Raised when a success response's body is not the JSON the spec describes.
+
+    ``unreadable`` is true when the body is not JSON at all (cut short, or a
+    proxy's page): a repeatable request is sent again for those. A body that is
+    JSON of the wrong shape (a prediction without an id, a string where an
+    object belongs) is raised at once, since asking again would get the same.
+    """
+
+    def __init__(self, message: str, *, unreadable: bool = False, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.unreadable = unreadable
 
 
 class APIConnectionError(ReplicateError):

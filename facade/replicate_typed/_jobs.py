@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeAlias, TypeVar
@@ -27,7 +27,7 @@ from replicate_api.models.training_request_input import TrainingRequestInput
 from replicate_api.models.version_prediction_request import VersionPredictionRequest
 from replicate_api.models.version_prediction_request_input import VersionPredictionRequestInput
 from replicate_api.models.webhook_event import WebhookEvent
-from replicate_api.types import UNSET, Unset
+from replicate_api.types import JSON, UNSET, Unset
 
 from replicate_typed import _refs
 from replicate_typed._core import Core, logger
@@ -139,7 +139,7 @@ class Jobs:
     def create_prediction(
         self,
         ref: _refs.ModelReference | None,
-        input: Any,
+        input: Mapping[str, object] | None,
         *,
         deployment: str | None,
         options: CreateOptions,
@@ -156,7 +156,7 @@ class Jobs:
         self,
         ref: str,
         destination: str,
-        input: Any,
+        input: Mapping[str, object] | None,
         *,
         options: CreateOptions,
         file_strategy: FileStrategy,
@@ -180,14 +180,14 @@ class Jobs:
     def run(
         self,
         ref: _refs.ModelReference | None,
-        input: Any,
+        input: Mapping[str, object] | None,
         *,
         deployment: str | None,
         options: CreateOptions,
         file_strategy: FileStrategy,
         timeout: float | None,
         on_update: OnUpdate[Prediction] | None,
-    ) -> Flow[Any]:
+    ) -> Flow[JSON]:
         """Create in sync mode, wait whatever status the window closed on, return the output."""
         check_timeout(timeout)
         started = self.core.clock()
@@ -270,7 +270,7 @@ class Jobs:
             )
 
 
-def output_of(prediction: Prediction) -> Any:
+def output_of(prediction: Prediction) -> JSON:
     """The output of a finished prediction, or the error that says why there is none."""
     status = str(prediction.status)
     if status == "succeeded":
@@ -286,8 +286,6 @@ def job_id(job: Prediction | Training | str) -> str:
     """The id of a prediction or training, or the id given."""
     if isinstance(job, str):
         return check_id(job)
-    if isinstance(job.id, Unset):
-        raise ValueError(f"this {type(job).__name__} has no id: {job!r}")
     return job.id
 
 

@@ -120,7 +120,7 @@ def format_duration(seconds: float) -> str:
     return "".join(parts) or "0s"
 
 
-def check_input(input: Mapping[str, Any] | None, *, allow_files: bool = False) -> dict[str, Any]:
+def check_input(input: Mapping[str, object] | None, *, allow_files: bool = False) -> dict[str, Any]:
     """Return the input as a dict if JSON can carry it; ValueError names the first bad value.
 
     With ``allow_files``, local files (see ``_inputs``) pass: they are sent separately.

@@ -6,20 +6,20 @@ import base64
 import binascii
 import posixpath
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeGuard
 from urllib.parse import unquote, urlsplit
 
-T = TypeVar("T")
+from replicate_api.types import JSON
 
 _SCHEMES = ("https://", "http://", "data:")
 
 
-def is_file_url(value: object) -> bool:
+def is_file_url(value: object) -> TypeGuard[str]:
     """Whether an output value is a file: an http(s) URL or a data URI."""
     return isinstance(value, str) and value.startswith(_SCHEMES)
 
 
-def wrap_files(output: Any, wrap: Callable[[str], T]) -> Any:
+def wrap_files(output: JSON, wrap: Callable[[str], str]) -> JSON:
     """A copy of ``output`` with every file URL in it (nested too) passed through ``wrap``."""
     if is_file_url(output):
         return wrap(output)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 import httpx
-from replicate_api.types import Unset
 
 from replicate_typed._effects import Send
 from replicate_typed._errors import InvalidResponseError
@@ -30,13 +29,13 @@ class GeneratedPage(Protocol[T_co]):
     """What every generated page model (PredictionPage, ModelPage, ...) has."""
 
     @property
-    def results(self) -> Sequence[T_co] | Unset: ...
+    def results(self) -> Sequence[T_co] | None: ...
 
     @property
-    def next_(self) -> str | Unset | None: ...
+    def next_(self) -> str | None: ...
 
     @property
-    def previous(self) -> str | Unset | None: ...
+    def previous(self) -> str | None: ...
 
 
 def parser(
@@ -46,7 +45,7 @@ def parser(
 
     def parse(response: httpx.Response) -> Page[T]:
         page = parse_model(response, model, operation)
-        results = [] if isinstance(page.results, Unset) else list(page.results)
+        results = list(page.results or ())
         return Page(results, _link(page.next_), _link(page.previous))
 
     return parse
@@ -70,5 +69,5 @@ def follow(base_url: str, url: str, operation: str) -> Send:
     return Send(operation, {"method": "get", "url": str(target)})
 
 
-def _link(value: str | Unset | None) -> str | None:
-    return value if isinstance(value, str) and value else None
+def _link(value: str | None) -> str | None:
+    return value or None

@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from replicate_api.types import Unset
-
 #: Statuses after which a prediction or training never changes again.
 TERMINAL_STATUSES = frozenset({"succeeded", "failed", "canceled", "aborted"})
 #: Statuses the API documents for work still under way.
@@ -35,7 +33,7 @@ def is_terminal(item: HasStatus) -> bool:
         return True
     if status in RUNNING_STATUSES:
         return False
-    return item.completed_at is not None and not isinstance(item.completed_at, Unset)
+    return item.completed_at is not None
 
 
 @dataclass(frozen=True)

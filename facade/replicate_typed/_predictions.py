@@ -5,9 +5,9 @@ Written by scripts/unasync from _async_predictions.py: edit that file, not this 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from replicate_api.api.predictions import predictions_list
 from replicate_api.api.trainings import trainings_list
@@ -39,7 +39,7 @@ class Predictions(Resource):
     def create(
         self,
         ref: ModelReference | None = None,
-        input: dict[str, Any] | None = None,
+        input: Mapping[str, object] | None = None,
         *,
         deployment: str | None = None,
         wait: bool | int = False,
@@ -142,7 +142,7 @@ class Trainings(Resource):
     def create(
         self,
         ref: str,
-        input: dict[str, Any] | None = None,
+        input: Mapping[str, object] | None = None,
         *,
         destination: str,
         webhook: str | None = None,

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from replicate_api.models.model import Model
-from replicate_api.models.model_latest_version import ModelLatestVersion
 from replicate_api.models.version import Version
-from replicate_api.types import Unset
 
 #: What ``create``/``run`` accept as the model to run.
 ModelReference: TypeAlias = str | Model | Version
@@ -104,17 +102,15 @@ def _deployment(name: str) -> Deployment:
 
 def _from_model(model: Model) -> Target:
     owner, name = model.owner, model.name
-    if not (isinstance(owner, str) and isinstance(name, str)):
-        raise ValueError(f"Model has no owner/name to run: {model!r}")
     if model.is_official is True:
         return OfficialModel(owner, name)
     latest = model.latest_version
-    if isinstance(latest, ModelLatestVersion) and "id" in latest:
-        return ModelVersion(_version_id(latest["id"], model))
+    if latest is not None:
+        return ModelVersion(_version_id(latest.id, model))
     raise ValueError(f"model {owner}/{name} is not official and has no latest version to run")
 
 
-def _version_id(value: str | Unset, source: object) -> str:
+def _version_id(value: str, source: object) -> str:
     if isinstance(value, str) and _BARE_VERSION.match(value):
         return value
     raise ValueError(f"{type(source).__name__} has no valid 64-hex version id: {value!r}")

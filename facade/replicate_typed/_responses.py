@@ -99,11 +99,18 @@ def parse_json(
     try:
         return json.loads(response.content)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
-        raise _invalid(response, operation, "is not valid JSON", prediction_may_exist) from exc
+        raise _invalid(
+            response, operation, "is not valid JSON", prediction_may_exist, unreadable=True
+        ) from exc
 
 
 def _invalid(
-    response: httpx.Response, operation: str, why: str, prediction_may_exist: bool
+    response: httpx.Response,
+    operation: str,
+    why: str,
+    prediction_may_exist: bool,
+    *,
+    unreadable: bool = False,
 ) -> InvalidResponseError:
     return InvalidResponseError(
         f"{operation} returned {response.status_code} but the body {why}: "
@@ -113,6 +120,7 @@ def _invalid(
         body=response.text,
         headers=dict(response.headers),
         prediction_may_exist=prediction_may_exist,
+        unreadable=unreadable,
     )
 
 

@@ -17,7 +17,6 @@ from typing import TypeAlias
 import httpx
 from httpx_sse import ServerSentEvent
 from replicate_api.models.prediction import Prediction
-from replicate_api.types import Unset
 
 from replicate_typed._effects import Flow, Send, Sleep
 from replicate_typed._errors import (
@@ -67,8 +66,8 @@ class StreamReader:
     """Turn raw SSE into typed events across reconnects, without repeats."""
 
     def __init__(self, prediction: Prediction, timeout: httpx.Timeout) -> None:
-        url = prediction.urls.stream
-        if isinstance(url, Unset) or not url:
+        url = prediction.urls.stream if prediction.urls else None
+        if not url:
             raise StreamUnavailableError(
                 f"prediction {prediction.id} has no stream URL: "
                 f"its model ({prediction.model}) does not stream output"

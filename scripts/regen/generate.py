@@ -13,11 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import openapi_python_client
+from openapi_python_client import Project
 from openapi_python_client.config import Config, ConfigFile, MetaType
-from openapi_python_client.parser.errors import ErrorLevel
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 
-from regen import patches
+from regen import patches, readers
 from regen.spec import Operation, Spec, dump, operations
 
 CONFIG_PATH = Path(__file__).with_name("generator.yaml")
@@ -68,9 +69,7 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
             output_path=package_dir,
         )
         with _pinned_tools_first_on_path():
-            errors = openapi_python_client.generate(
-                config=config, custom_template_path=TEMPLATES_PATH
-            )
+            errors = _build(patched, config)
     problems = [
         f"{error.header}: {error.detail or ''}".strip()
         for error in errors
@@ -92,6 +91,23 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
         is_generated = (operation.method, operation.path) in produced
         (result.generated if is_generated else result.not_generated).append(operation)
     return result
+
+
+def _build(patched: Spec, config: Config) -> list[GeneratorError]:
+    """What ``openapi_python_client.generate`` does, with the reader models' globals added.
+
+    The templates need to know which models responses contain (those are
+    written by ``readers.render``), which only the parsed spec tells.
+    """
+    openapi = GeneratorData.from_dict(patched, config=config)
+    if isinstance(openapi, GeneratorError):
+        return [openapi]
+    project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES_PATH)
+    try:
+        project.env.globals.update(readers.template_globals(openapi))
+        return list(project.build())
+    except readers.ReaderError as exc:
+        raise GenerationError(str(exc)) from exc
 
 
 @contextmanager

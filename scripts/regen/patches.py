@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from regen import evidence
 from regen.spec import Spec, operations
 
 PatchKind = Literal["api-reality", "forward-compat", "layout"]
@@ -118,6 +119,90 @@ def _open(prop: dict[str, Any]) -> None:
     prop["anyOf"] = [closed, {"type": "string"}]
 
 
+def _place(spec: Spec, place: str) -> dict[str, Any] | None:
+    """A component, or an inline object property of one ("schemas_x.urls")."""
+    component, _, inner = place.partition(".")
+    node = _schema(spec, component)
+    if node is not None and inner:
+        node = node.get("properties", {}).get(inner)
+    return node if isinstance(node, dict) else None
+
+
+def _omitted_fields_optional(spec: Spec) -> list[str]:
+    changed = []
+    for item in evidence.OMITTED:
+        node = _place(spec, item.place)
+        required = node.get("required", []) if node else []
+        if node is not None and item.field in required:
+            node["required"] = [name for name in required if name != item.field]
+            changed.append(f"{item.place}.{item.field}")
+    return changed
+
+
+def _always_sent_fields_required(spec: Spec) -> list[str]:
+    changed = []
+    for item in evidence.ALWAYS_SENT:
+        node = _place(spec, item.place)
+        if node is None:
+            continue
+        required = list(node.get("required", []))
+        for name in item.fields:
+            if name in node.get("properties", {}) and name not in required:
+                required.append(name)
+                changed.append(f"{item.place}.{name}")
+        if required:
+            node["required"] = required
+    return changed
+
+
+def _undeclared_fields(spec: Spec) -> list[str]:
+    changed = []
+    for item in evidence.UNDECLARED:
+        node = _place(spec, item.place)
+        if node is not None and item.field not in node.get("properties", {}):
+            node.setdefault("properties", {})[item.field] = copy.deepcopy(item.schema)
+            changed.append(f"{item.place}.{item.field}")
+    return changed
+
+
+def _null_sent_fields_nullable(spec: Spec) -> list[str]:
+    changed = []
+    for item in evidence.NULL_SENT:
+        changed += _make_nullable(spec, item.place, (item.field,))
+    return changed
+
+
+def _typed_model_examples(spec: Spec) -> list[str]:
+    """A model's latest_version is a version and its default_example a prediction."""
+    model = _schema(spec, "schemas_model_response")
+    changed = []
+    targets = {
+        "latest_version": "schemas_version_response",
+        "default_example": "schemas_prediction_response",
+    }
+    for name, target in targets.items():
+        prop = model and model.get("properties", {}).get(name)
+        if isinstance(prop, dict) and "$ref" not in prop and _schema(spec, target) is not None:
+            described = {key: prop[key] for key in ("description",) if key in prop}
+            prop.clear()
+            ref = {"$ref": f"#/components/schemas/{target}"}
+            prop.update({"anyOf": [ref, {"type": "null"}], **described})
+            changed.append(f"schemas_model_response.{name}")
+    return changed
+
+
+def _search_results_are_models(spec: Spec) -> list[str]:
+    """The QUERY /models results: the model schema, not an inline copy of it."""
+    operation = spec.get("paths", {}).get("/models", {}).get("query")
+    content = operation and operation.get("responses", {}).get("200", {}).get("content", {})
+    schema = content and content.get("application/json", {}).get("schema")
+    results = isinstance(schema, dict) and schema.get("properties", {}).get("results")
+    if isinstance(results, dict) and "$ref" not in results.get("items", {}):
+        results["items"] = {"$ref": "#/components/schemas/schemas_model_response"}
+        return ["models.search 200 results[]"]
+    return []
+
+
 def _tags_from_operation_ids(spec: Spec) -> list[str]:
     changed = []
     for operation in operations(spec):
@@ -150,6 +235,54 @@ PATCHES: tuple[Patch, ...] = (
         "Every version is a string: typing it so accepts 'hidden' and spares each parse "
         "a failed enum lookup.",
         _version_is_a_string,
+    ),
+    Patch(
+        "omitted-fields-optional",
+        "api-reality",
+        "Real payloads leave out fields the spec requires (urls.web, data_removed, output, "
+        "model, a default example's urls); each reads as None instead of failing a call "
+        "whose prediction was already made. Evidence per field: regen/evidence.py OMITTED.",
+        _omitted_fields_optional,
+    ),
+    Patch(
+        "always-sent-fields-required",
+        "api-reality",
+        "Fields the spec leaves optional that every recorded payload and the public-models "
+        "corpus carry (a training's id and status, a model's owner and name, a version's id) "
+        "are required, so users read plain types. Evidence: regen/evidence.py ALWAYS_SENT.",
+        _always_sent_fields_required,
+    ),
+    Patch(
+        "undeclared-fields",
+        "api-reality",
+        "Real payloads carry fields the spec does not declare: prediction metrics (predict_time, "
+        "token counts and timings), a file's name, etag and md5, a model's created_at and "
+        "weights_url. Declared, each optional. Evidence: regen/evidence.py UNDECLARED.",
+        _undeclared_fields,
+    ),
+    Patch(
+        "null-logs",
+        "api-reality",
+        "Trainings and canceled predictions send logs: null; the spec types logs as a string. "
+        "Evidence: regen/evidence.py NULL_SENT.",
+        _null_sent_fields_nullable,
+    ),
+    Patch(
+        "typed-model-examples",
+        "api-reality",
+        "A model's latest_version is a version object and its default_example a prediction, "
+        "as every recorded model and the 3,808 public models show; the spec types both as "
+        "free-form objects. They refer to the version and prediction schemas.",
+        _typed_model_examples,
+    ),
+    Patch(
+        "search-results-are-models",
+        "api-reality",
+        "Model search (QUERY /models) returns the same model objects as models.get and "
+        "models.list (rpy-models-search, 2024-07: every result has the model fields), and "
+        "replicate_typed parses them with ModelPage; the spec repeats the schema inline, "
+        "so it gets the model schema's patches only by referring to it.",
+        _search_results_are_models,
     ),
     Patch(
         "open-response-enums",

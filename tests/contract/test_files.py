@@ -65,7 +65,7 @@ def test_create_uploads_multipart_with_a_random_boundary(contract: Contract) -> 
     assert isinstance(uploaded, FileResource)
     assert uploaded.id == FILE_ID
     assert uploaded.checksums.sha256 is not None
-    assert uploaded.additional_properties["etag"] == '"f047f8e745f9996c6e386064e06cb200"'
+    assert uploaded.etag == '"f047f8e745f9996c6e386064e06cb200"'
 
 
 @pytest.mark.operation("files.create", 413)

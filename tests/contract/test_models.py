@@ -20,7 +20,6 @@ from replicate_api.models import (
     Model,
     ModelCreateRequest,
     ModelCreateRequestVisibility,
-    ModelLatestVersion,
     ModelPage,
     ModelSortBy,
     ModelUpdateRequest,
@@ -129,8 +128,8 @@ def test_get(contract: Contract) -> None:
     exchange.assert_request("/models/replicate/hello-world")
     model = response.parsed
     assert isinstance(model, Model)
-    assert isinstance(model.latest_version, ModelLatestVersion)
-    assert model.latest_version["id"] == VERSION_ID
+    assert isinstance(model.latest_version, Version)
+    assert model.latest_version.id == VERSION_ID
     assert model.paper_url is None
     assert model.run_count == 5681081
 

@@ -104,6 +104,7 @@ def test_get_a_running_prediction(contract: Contract) -> None:
         2026, 11, 22, 10, 15, 3, 501709, tzinfo=datetime.UTC
     )
     assert prediction.completed_at is None
+    assert prediction.urls is not None
     assert prediction.urls.stream == f"https://stream.replicate.com/v1/files/{PREDICTION_ID}"
 
 

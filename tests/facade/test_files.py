@@ -15,6 +15,7 @@ from pytest_httpx import HTTPXMock
 from replicate_typed import FileResource, Replicate
 
 from tests.support import payloads
+from tests.support.outputs import files, one_file
 from tests.support.payloads import API, FILE_ID, TOKEN, VERSION_ID
 
 FILES = f"{API}/files"
@@ -159,7 +160,7 @@ def test_run_returns_file_outputs_that_read_and_save(
     httpx_mock.add_response(url=OUTPUT, content=b"PNG-0")
     httpx_mock.add_response(url=output[1], content=b"PNG-1")
 
-    first, second = replicate.run(VERSION_ID, {})
+    first, second = files(replicate.run(VERSION_ID, {}))
 
     assert str(first) == OUTPUT
     assert first.read() == b"PNG-0"
@@ -182,7 +183,7 @@ def test_data_uri_outputs_decode_without_a_request(
     uri = "data:text/plain;base64," + base64.b64encode(b"hello").decode()
     httpx_mock.add_response(method="POST", status_code=201, json=payloads.prediction(output=uri))
 
-    assert replicate.run(VERSION_ID, {}).read() == b"hello"
+    assert one_file(replicate.run(VERSION_ID, {})).read() == b"hello"
 
 
 class Chunked(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -222,7 +223,7 @@ def test_save_streams_a_large_output_to_disk_chunk_by_chunk(
 
     monkeypatch.setattr(Path, "open", spying_open)
 
-    saved = replicate.run(VERSION_ID, {}).save(tmp_path / "big.bin")
+    saved = one_file(replicate.run(VERSION_ID, {})).save(tmp_path / "big.bin")
 
     assert saved.stat().st_size == 320 * 64 * 1024
     # Each chunk is written as soon as it arrives: never more than one chunk held.
@@ -237,7 +238,7 @@ def test_a_failed_download_leaves_no_partial_file(
     httpx_mock.add_response(url=OUTPUT, status_code=404, is_reusable=True)
 
     with pytest.raises(Exception, match="404"):
-        replicate.run(VERSION_ID, {}).save(tmp_path / "x.png")
+        one_file(replicate.run(VERSION_ID, {})).save(tmp_path / "x.png")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -253,7 +254,7 @@ def test_token_never_follows_an_output_redirect_to_another_host(
     )
     httpx_mock.add_response(url="https://cdn.example/f", content=b"bytes")
 
-    assert replicate.run(VERSION_ID, {}).read() == b"bytes"
+    assert one_file(replicate.run(VERSION_ID, {})).read() == b"bytes"
 
     _, on_api, on_cdn = httpx_mock.get_requests()
     assert on_api.headers["Authorization"] == f"Bearer {TOKEN}"

@@ -225,6 +225,7 @@ def test_malformed_json_raises_a_typed_error_not_a_json_error(
 
     assert caught.value.body == '{"id": "gm3q'
     assert isinstance(caught.value.__cause__, ValueError)
+    assert caught.value.unreadable is True
     assert len(httpx_mock.get_requests()) == 4  # a GET is safe to repeat: retried first
 
 
@@ -238,6 +239,20 @@ def test_an_unreadable_body_on_a_get_is_retried(
 
     assert replicate.predictions.get(PREDICTION_ID).id == PREDICTION_ID
     assert len(fake_time.sleeps) == 1
+
+
+def test_json_of_the_wrong_shape_on_a_get_is_raised_at_once(
+    replicate: Replicate, httpx_mock: HTTPXMock, fake_time: FakeTime
+) -> None:
+    httpx_mock.add_response(url=GET, json=payloads.prediction() | {"id": 42})
+
+    with pytest.raises(InvalidResponseError) as caught:
+        replicate.predictions.get(PREDICTION_ID)
+
+    assert caught.value.unreadable is False
+    assert "id: expected a string, got int 42" in str(caught.value)
+    assert len(httpx_mock.get_requests()) == 1  # asking again would get the same body
+    assert fake_time.sleeps == []
 
 
 def test_a_created_prediction_with_an_unreadable_body_says_it_exists(

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import jsonschema
 import pytest
-from regen import patches
+from regen import evidence, patches
 from replicate_api.models import (
     Model,
     ModelVisibility,
@@ -18,6 +18,7 @@ from replicate_api.models import (
     TrainingStatus,
 )
 
+from tests.realdata import by_schema
 from tests.support import payloads, spec
 
 _TESTED: set[str] = set()
@@ -125,6 +126,67 @@ def test_endpoint_modules_are_grouped_by_resource() -> None:
     assert modules["trainings_create"] == "trainings"
     assert "default" not in {path.name for path in api.iterdir()}
     assert all(module.startswith(folder) for module, folder in modules.items())
+
+
+@proves("omitted-fields-optional")
+@pytest.mark.parametrize("item", evidence.OMITTED, ids=lambda item: f"{item.place}.{item.field}")
+def test_each_omitted_field_is_missing_from_a_real_payload(item: evidence.Omitted) -> None:
+    missing = [source for source, body in by_schema.objects(item.place) if item.field not in body]
+    assert missing, f"no recorded {item.place} lacks {item.field}: the evidence is gone"
+
+
+@proves("always-sent-fields-required")
+@pytest.mark.parametrize("item", evidence.ALWAYS_SENT, ids=lambda item: item.place)
+def test_each_always_sent_field_is_in_every_real_payload(item: evidence.AlwaysSent) -> None:
+    seen = list(by_schema.objects(item.place))
+    assert seen, f"nothing recorded at {item.place}"
+    for source, body in seen:
+        for name in item.fields:
+            assert body.get(name) is not None, f"{source} has no {name}"
+
+
+@proves("undeclared-fields")
+@pytest.mark.parametrize("item", evidence.UNDECLARED, ids=lambda item: f"{item.place}.{item.field}")
+def test_each_undeclared_field_is_in_a_real_payload(item: evidence.Undeclared) -> None:
+    carried = [source for source, body in by_schema.objects(item.place) if item.field in body]
+    assert carried, f"no recorded {item.place} carries {item.field}"
+    declared = spec.effective_spec()["components"]["schemas"]
+    component, _, inner = item.place.partition(".")
+    node = declared[component]["properties"][inner] if inner else declared[component]
+    assert item.field in node["properties"]
+
+
+@proves("null-logs")
+@pytest.mark.parametrize("item", evidence.NULL_SENT, ids=lambda item: f"{item.place}.{item.field}")
+def test_each_null_sent_field_is_null_in_a_real_payload(item: evidence.Omitted) -> None:
+    nulls = [
+        source
+        for source, body in by_schema.objects(item.place)
+        if item.field in body and body[item.field] is None
+    ]
+    assert nulls, f"no recorded {item.place} has {item.field}: null"
+
+
+@proves("typed-model-examples")
+def test_a_model_reads_its_latest_version_and_default_example_typed() -> None:
+    for model in by_schema.public_models():
+        parsed = Model.from_dict(model)
+        assert parsed.latest_version is not None
+        assert parsed.latest_version.id == model["latest_version"]["id"]
+        assert isinstance(parsed.default_example, Prediction)
+        assert parsed.default_example.urls is None  # the corpus strips them
+    created = Model.from_dict(payloads.model(latest_version=None, default_example=None))
+    assert (created.latest_version, created.default_example) == (None, None)
+
+
+@proves("search-results-are-models")
+def test_search_results_parse_as_models() -> None:
+    searched = [r for r in by_schema.responses() if r.operation_id == "models.search"]
+    assert searched
+    for recorded in searched:
+        for result in recorded.body["results"]:
+            assert isinstance(Model.from_dict(result), Model)
+            spec.validate_response("models.list", 200, {"results": [result]})
 
 
 def test_every_patch_has_a_reason_and_a_proof() -> None:

@@ -153,12 +153,12 @@ def test_an_invalid_spec_is_refused_before_anything_is_written(
 def test_a_generator_crash_leaves_generated_untouched(
     small_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def crash_halfway(*, config: Any, custom_template_path: Path) -> None:
+    def crash_halfway(patched: Any, config: Any) -> None:
         config.output_path.mkdir(parents=True)
         (config.output_path / "__init__.py").write_text("# half written\n")
         raise RuntimeError("generator died")
 
-    monkeypatch.setattr("regen.generate.openapi_python_client.generate", crash_halfway)
+    monkeypatch.setattr("regen.generate._build", crash_halfway)
     new_spec = tmp_path / "things-v2.json"
     new_spec.write_text(json.dumps(small_specs.after()))
     before = _snapshot(small_repo)

@@ -22,6 +22,8 @@ from replicate_typed import (
 )
 from replicate_typed.testing import FakeReplicate, Fault
 
+from tests.support.outputs import one_file
+
 INSTANT = "acme/instant"
 FILES = "acme/file-maker"
 STREAMER = "acme/streamer"
@@ -56,7 +58,7 @@ def _stream(client: Replicate, fake: FakeReplicate, key: str) -> str:
 
 
 def _download(client: Replicate, fake: FakeReplicate, key: str) -> bytes:
-    output = client.run(FILES, {"cell": key})
+    output = one_file(client.run(FILES, {"cell": key}))
     return bytes(output.read())
 
 

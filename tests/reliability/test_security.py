@@ -29,6 +29,7 @@ from replicate_typed import (
 from replicate_typed.testing import FakeReplicate, Fault, ServedFake
 
 from tests.support import payloads
+from tests.support.outputs import one_file
 
 TOKEN = "r8_SeCrEt_T0ken_do_not_leak_1234567890"
 
@@ -70,7 +71,7 @@ def test_the_token_is_in_no_repr_log_error_or_traceback(
 ) -> None:
     caplog.set_level(logging.DEBUG)  # every logger: ours, httpx, httpcore
     with Replicate(TOKEN, base_url=served.url) as client:
-        client.run("acme/pic", {}).read()
+        one_file(client.run("acme/pic", {})).read()
         "".join(client.stream("acme/words", {}).iter_text())
         errors = _every_failure(client, served.fake)
         objects: list[object] = [
@@ -130,7 +131,7 @@ def test_the_token_goes_to_the_api_host_only(served: ServedFake) -> None:
     fake = served.fake
     since = len(fake.requests)
     with Replicate(TOKEN, base_url=served.url) as client:
-        client.run("acme/pic", {}).read()  # output on another origin (localhost)
+        one_file(client.run("acme/pic", {})).read()  # output on another origin (localhost)
         "".join(client.stream("acme/words", {}).iter_text())  # so is the stream
 
     api = [r for r in fake.requests[since:] if r.url.startswith(served.url)]
@@ -160,7 +161,7 @@ def test_not_even_after_a_redirect_from_the_api_host() -> None:
         )
     )
     with Replicate(TOKEN, transport=transport) as client:
-        assert client.run(payloads.VERSION_ID, {}).read() == b"data"
+        assert one_file(client.run(payloads.VERSION_ID, {})).read() == b"data"
 
     assert seen[0].headers["Authorization"] == f"Bearer {TOKEN}"
     assert seen[1].url.host == "elsewhere.example"

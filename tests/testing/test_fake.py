@@ -16,6 +16,8 @@ from replicate_typed import (
 )
 from replicate_typed.testing import FakeFile, FakeReplicate, Fault, ModelFailure, VirtualClock
 
+from tests.support.outputs import one_file
+
 
 def test_predictions_move_through_their_statuses_on_the_clock() -> None:
     fake = FakeReplicate()
@@ -87,6 +89,7 @@ def test_streams_resume_after_the_last_event_id() -> None:
     with fake.client() as replicate:
         prediction = replicate.create("acme/words", {})
         with httpx.Client(transport=fake.transport()) as http:
+            assert prediction.urls is not None
             resumed = http.get(str(prediction.urls.stream), headers={"Last-Event-ID": "1"})
 
     assert "data: a" not in resumed.text
@@ -101,7 +104,7 @@ def test_file_outputs_download_without_the_token() -> None:
     fake = FakeReplicate()
     fake.add_model("acme/pic", lambda _: FakeFile(b"\x89PNG data", "pic.png", "image/png"))
     with fake.client() as replicate:
-        output = replicate.run("acme/pic", {})
+        output = one_file(replicate.run("acme/pic", {}))
         assert output.read() == b"\x89PNG data"
 
     download = fake.requests[-1]
@@ -182,4 +185,6 @@ def test_unknown_statuses_and_fields_reach_the_client_intact() -> None:
         extended = replicate.predictions.get(prediction.id)
 
     assert queued.status == "queued"
-    assert extended.additional_properties["x_fake_unknown"]["added_in"] == "a future API"
+    unknown = extended.additional_properties["x_fake_unknown"]
+    assert isinstance(unknown, dict)
+    assert unknown["added_in"] == "a future API"

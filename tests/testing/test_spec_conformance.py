@@ -91,7 +91,8 @@ def _models_versions_and_trainings(r: Replicate, tmp_path: Path) -> None:
     r.models.update("fake-account/mine", description="mine")
     r.models.readme("replicate/hello-world")
     list(r.models.examples("replicate/hello-world"))
-    version = model.latest_version["id"]  # type: ignore[index]
+    assert model.latest_version is not None
+    version = model.latest_version.id
     r.models.versions.get("replicate/hello-world", version)
     list(r.models.versions.list("replicate/hello-world"))
     training = r.trainings.create(

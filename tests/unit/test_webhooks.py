@@ -312,8 +312,8 @@ def test_a_body_not_in_utf8_is_signed_as_the_bytes_it_is() -> None:
             "not a valid prediction: Invalid isoformat string",
         ),
         (
-            json.dumps(payloads.training(urls=None)).encode(),
-            "not a valid prediction",
+            json.dumps(payloads.prediction(id=5)).encode(),
+            "not a valid prediction: id: expected a string, got int 5",
         ),
         (
             json.dumps(payloads.training(input="x")).encode(),

@@ -12,7 +12,7 @@ from rich.spinner import Spinner
 from rich.text import Text
 
 from replicate_typed import Prediction, Progress
-from replicate_typed.cli._status import is_progress_line, log_lines, status_text
+from replicate_typed.cli._status import created_line, is_progress_line, log_lines, status_text
 
 #: How many of the latest log lines the display shows.
 LOG_LINES = 3
@@ -43,8 +43,7 @@ class LiveStatus:
 
     def update(self, prediction: Prediction) -> None:
         if self._prediction is None:
-            line = f"created prediction {prediction.id} ({prediction.urls.web})"
-            self._console.print(line, markup=False)
+            self._console.print(created_line(prediction), markup=False)
         self._prediction = prediction
         self._status = str(prediction.status)
         if isinstance(prediction.logs, str):

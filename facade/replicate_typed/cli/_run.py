@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from replicate_api.types import Unset
-
 from replicate_typed import (
     APIConnectionError,
     APIError,
@@ -116,7 +114,7 @@ def _window(options: RunOptions) -> bool | int:
 
 
 def _streams(prediction: Prediction) -> bool:
-    return not isinstance(prediction.urls.stream, Unset) and bool(prediction.urls.stream)
+    return prediction.urls is not None and bool(prediction.urls.stream)
 
 
 def _left(give_up_at: float | None) -> float | None:

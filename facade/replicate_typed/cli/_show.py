@@ -7,8 +7,6 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-from replicate_api.types import Unset
-
 from replicate_typed import Model, Prediction, Training
 
 
@@ -50,7 +48,7 @@ def job_details(job: Prediction | Training) -> list[str]:
         fields["error"] = job.error
     fields["output"] = json.dumps(_output(job), ensure_ascii=False)
     if isinstance(job, Prediction):
-        fields["web"] = job.urls.web
+        fields["web"] = job.urls.web if job.urls else None
     return _aligned(fields)
 
 
@@ -64,7 +62,7 @@ def model_details(model: Model) -> list[str]:
             "visibility": model.visibility,
             "official": model.is_official,
             "runs": model.run_count,
-            "latest_version": latest.to_dict().get("id") if latest else None,
+            "latest_version": latest.id if latest else None,
             "url": model.url,
         }
     )
@@ -72,7 +70,7 @@ def model_details(model: Model) -> list[str]:
 
 def text(value: object, *, missing: str = "-") -> str:
     """A field as text: ``missing`` when unset or null, times in UTC to the second."""
-    if value is None or isinstance(value, Unset):
+    if value is None:
         return missing
     if isinstance(value, datetime):
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -85,8 +83,6 @@ def text(value: object, *, missing: str = "-") -> str:
 
 def _output(job: Prediction | Training) -> Any:
     output = job.output
-    if isinstance(output, Unset):
-        return None
     to_dict = getattr(output, "to_dict", None)
     return to_dict() if callable(to_dict) else output
 

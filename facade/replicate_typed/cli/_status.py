@@ -32,6 +32,12 @@ class StatusView(Protocol):
         """The command is done waiting; leave the screen tidy."""
 
 
+def created_line(prediction: Prediction) -> str:
+    """The first line shown for a run: the prediction's id and, when the API gives one, its page."""
+    web = prediction.urls.web if prediction.urls else None
+    return f"created prediction {prediction.id}" + (f" ({web})" if web else "")
+
+
 def open_status(stream: TextIO, started: float) -> StatusView:
     """A live display on a terminal (if rich is installed), plain lines otherwise."""
     if stream.isatty():
@@ -83,7 +89,7 @@ class PlainStatus:
     def update(self, prediction: Prediction) -> None:
         if self._id is None:
             self._id = prediction.id
-            self._say(f"created prediction {prediction.id} ({prediction.urls.web})")
+            self._say(created_line(prediction))
         self._logs = prediction.logs if isinstance(prediction.logs, str) else self._logs
         status, progress = str(prediction.status), Progress.parse(self._logs)
         shown = (status, None if progress is None else progress.current)

@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from .model import Model
     from .model_create_request import ModelCreateRequest
     from .model_create_request_visibility import ModelCreateRequestVisibility
-    from .model_default_example import ModelDefaultExample
-    from .model_latest_version import ModelLatestVersion
     from .model_page import ModelPage
     from .model_sort_by import ModelSortBy
     from .model_update_request import ModelUpdateRequest
@@ -106,8 +104,6 @@ _MODULES = {
     "Model": ".model",
     "ModelCreateRequest": ".model_create_request",
     "ModelCreateRequestVisibility": ".model_create_request_visibility",
-    "ModelDefaultExample": ".model_default_example",
-    "ModelLatestVersion": ".model_latest_version",
     "ModelPage": ".model_page",
     "ModelSortBy": ".model_sort_by",
     "ModelUpdateRequest": ".model_update_request",
@@ -192,8 +188,6 @@ __all__ = (
     "Model",
     "ModelCreateRequest",
     "ModelCreateRequestVisibility",
-    "ModelDefaultExample",
-    "ModelLatestVersion",
     "ModelPage",
     "ModelSortBy",
     "ModelUpdateRequest",

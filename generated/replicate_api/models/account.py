@@ -1,111 +1,95 @@
+"""Account: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.account_type import AccountType
-from ..types import UNSET, Unset
+from ..types import JSON, UnknownValue
+from ..types import mismatch as _mismatch
+from ..types import open_value as _open_value
+
+_ACCOUNT_TYPE_BY_VALUE: dict[str, AccountType] = {
+    member.value: member for member in AccountType
+}
+_FIELDS: frozenset[str] = frozenset(
+    ("type", "username", "avatar_url", "github_url", "name")
+)
 
 T = TypeVar("T", bound="Account")
 
 
 @_attrs_define
 class Account:
-    type_: AccountType | str
+    type_: AccountType | UnknownValue
     """ Kind of account: user or organization. """
     username: str
     """ Handle on Replicate. """
-    avatar_url: str | Unset = UNSET
+    avatar_url: str | None = None
     """ Profile picture URL. """
-    github_url: str | Unset = UNSET
+    github_url: str | None = None
     """ Linked GitHub profile. """
-    name: str | Unset = UNSET
+    name: str | None = None
     """ Display name. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        type_: str
-        if isinstance(self.type_, AccountType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
-
-        username = self.username
-
-        avatar_url = self.avatar_url
-
-        github_url = self.github_url
-
-        name = self.name
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "username": username,
-            }
-        )
-        if avatar_url is not UNSET:
-            field_dict["avatar_url"] = avatar_url
-        if github_url is not UNSET:
-            field_dict["github_url"] = github_url
-        if name is not UNSET:
-            field_dict["name"] = name
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["type"] = str(self.type_)
+        field_dict["username"] = self.username
+        if self.avatar_url is not None:
+            field_dict["avatar_url"] = self.avatar_url
+        if self.github_url is not None:
+            field_dict["github_url"] = self.github_url
+        if self.name is not None:
+            field_dict["name"] = self.name
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-
-        def _parse_type_(data: object) -> AccountType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = AccountType(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AccountType | str", data)
-
-        type_ = _parse_type_(d.pop("type"))
-
-        username = d.pop("username")
-
-        avatar_url = d.pop("avatar_url", UNSET)
-
-        github_url = d.pop("github_url", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        account = cls(
-            type_=type_,
-            username=username,
-            avatar_url=avatar_url,
-            github_url=github_url,
-            name=name,
-        )
-
-        account.additional_properties = d
-        return account
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        type_: AccountType | UnknownValue
+        _value = src_dict["type"]
+        type_ = _ACCOUNT_TYPE_BY_VALUE.get(_value) or _open_value(_value, "type")
+        username: str
+        _value = src_dict["username"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("username", "a string", _value)
+        username = _value
+        avatar_url: str | None
+        _value = _get("avatar_url")
+        if _value is None:
+            avatar_url = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("avatar_url", "a string", _value)
+            avatar_url = _value
+        github_url: str | None
+        _value = _get("github_url")
+        if _value is None:
+            github_url = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("github_url", "a string", _value)
+            github_url = _value
+        name: str | None
+        _value = _get("name")
+        if _value is None:
+            name = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("name", "a string", _value)
+            name = _value
+        _result = cls(type_, username, avatar_url, github_url, name)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

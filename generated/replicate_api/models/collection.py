@@ -1,16 +1,19 @@
+"""Collection: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
 
-if TYPE_CHECKING:
-    from ..models.model import Model
-
+_FIELDS: frozenset[str] = frozenset(
+    ("description", "models", "name", "slug", "full_description")
+)
 
 T = TypeVar("T", bound="Collection")
 
@@ -25,95 +28,61 @@ class Collection:
     """ Human-readable collection title. """
     slug: str
     """ Hyphenated lowercase key, e.g. text-to-image. """
-    full_description: None | str | Unset = UNSET
+    full_description: str | None = None
     """ Long-form overview of the collection, written in Markdown. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        description = self.description
-
-        models = []
-        for models_item_data in self.models:
-            models_item = models_item_data.to_dict()
-            models.append(models_item)
-
-        name = self.name
-
-        slug = self.slug
-
-        full_description: None | str | Unset
-        if isinstance(self.full_description, Unset):
-            full_description = UNSET
-        else:
-            full_description = self.full_description
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "description": description,
-                "models": models,
-                "name": name,
-                "slug": slug,
-            }
-        )
-        if full_description is not UNSET:
-            field_dict["full_description"] = full_description
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["description"] = self.description
+        field_dict["models"] = [_item.to_dict() for _item in self.models]
+        field_dict["name"] = self.name
+        field_dict["slug"] = self.slug
+        if self.full_description is not None:
+            field_dict["full_description"] = self.full_description
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        description = d.pop("description")
-
-        models = []
-        _models = d.pop("models")
-        for models_item_data in _models:
-            models_item = Model.from_dict(models_item_data)
-
-            models.append(models_item)
-
-        name = d.pop("name")
-
-        slug = d.pop("slug")
-
-        def _parse_full_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        full_description = _parse_full_description(d.pop("full_description", UNSET))
-
-        collection = cls(
-            description=description,
-            models=models,
-            name=name,
-            slug=slug,
-            full_description=full_description,
-        )
-
-        collection.additional_properties = d
-        return collection
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        description: str
+        _value = src_dict["description"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("description", "a string", _value)
+        description = _value
+        models: list[Model]
+        _value = src_dict["models"]
+        if not (isinstance(_value, list)):
+            raise _mismatch("models", "an array", _value)
+        models = [Model.from_dict(_item) for _item in _value]
+        name: str
+        _value = src_dict["name"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("name", "a string", _value)
+        name = _value
+        slug: str
+        _value = src_dict["slug"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("slug", "a string", _value)
+        slug = _value
+        full_description: str | None
+        _value = _get("full_description")
+        if _value is None:
+            full_description = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("full_description", "a string", _value)
+            full_description = _value
+        _result = cls(description, models, name, slug, full_description)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
 
-# After the class, not inside its methods: modules that import each other find it defined.
+# After the class: models that refer to each other find it defined.
 from ..models.model import Model  # noqa: E402

@@ -1,90 +1,70 @@
+"""Deployment: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
 
-if TYPE_CHECKING:
-    from ..models.deployment_release import DeploymentRelease
-
+_FIELDS: frozenset[str] = frozenset(("name", "owner", "current_release"))
 
 T = TypeVar("T", bound="Deployment")
 
 
 @_attrs_define
 class Deployment:
-    current_release: DeploymentRelease | Unset = UNSET
-    """ The release that is live for this deployment right now. """
-    name: str | Unset = UNSET
+    name: str
     """ Deployment name, unique within its owner. """
-    owner: str | Unset = UNSET
+    owner: str
     """ Owning account. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    current_release: DeploymentRelease | None = None
+    """ The release that is live for this deployment right now. """
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        current_release: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.current_release, Unset):
-            current_release = self.current_release.to_dict()
-
-        name = self.name
-
-        owner = self.owner
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if current_release is not UNSET:
-            field_dict["current_release"] = current_release
-        if name is not UNSET:
-            field_dict["name"] = name
-        if owner is not UNSET:
-            field_dict["owner"] = owner
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["name"] = self.name
+        field_dict["owner"] = self.owner
+        if self.current_release is not None:
+            field_dict["current_release"] = self.current_release.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _current_release = d.pop("current_release", UNSET)
-        current_release: DeploymentRelease | Unset
-        if isinstance(_current_release, Unset):
-            current_release = UNSET
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        name: str
+        _value = src_dict["name"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("name", "a string", _value)
+        name = _value
+        owner: str
+        _value = src_dict["owner"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("owner", "a string", _value)
+        owner = _value
+        current_release: DeploymentRelease | None
+        _value = _get("current_release")
+        if _value is None:
+            current_release = None
         else:
-            current_release = DeploymentRelease.from_dict(_current_release)
-
-        name = d.pop("name", UNSET)
-
-        owner = d.pop("owner", UNSET)
-
-        deployment = cls(
-            current_release=current_release,
-            name=name,
-            owner=owner,
-        )
-
-        deployment.additional_properties = d
-        return deployment
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("current_release", "an object", _value)
+            current_release = DeploymentRelease.from_dict(_value)
+        _result = cls(name, owner, current_release)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
 
-# After the class, not inside its methods: modules that import each other find it defined.
+# After the class: models that refer to each other find it defined.
 from ..models.deployment_release import DeploymentRelease  # noqa: E402

@@ -1,18 +1,20 @@
+"""DeploymentRelease: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
 
-if TYPE_CHECKING:
-    from ..models.deployment_release_configuration import DeploymentReleaseConfiguration
-    from ..models.deployment_release_creator import DeploymentReleaseCreator
-
+_FIELDS: frozenset[str] = frozenset(
+    ("configuration", "created_at", "created_by", "model", "number", "version")
+)
 
 T = TypeVar("T", bound="DeploymentRelease")
 
@@ -21,116 +23,96 @@ T = TypeVar("T", bound="DeploymentRelease")
 class DeploymentRelease:
     """The release that is live for this deployment right now."""
 
-    configuration: DeploymentReleaseConfiguration | Unset = UNSET
+    configuration: DeploymentReleaseConfiguration | None = None
     """ Hardware and autoscaling settings for this release. """
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | None = None
     """ Release time. """
-    created_by: DeploymentReleaseCreator | Unset = UNSET
+    created_by: DeploymentReleaseCreator | None = None
     """ Account that made this release. """
-    model: str | Unset = UNSET
+    model: str | None = None
     """ Deployed model, given as owner/name. """
-    number: int | Unset = UNSET
+    number: int | None = None
     """ Sequence number of this release; it grows with every change. """
-    version: str | Unset = UNSET
+    version: str | None = None
     """ Version ID this release runs. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        configuration: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.configuration, Unset):
-            configuration = self.configuration.to_dict()
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        created_by: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.created_by, Unset):
-            created_by = self.created_by.to_dict()
-
-        model = self.model
-
-        number = self.number
-
-        version = self.version
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if configuration is not UNSET:
-            field_dict["configuration"] = configuration
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if created_by is not UNSET:
-            field_dict["created_by"] = created_by
-        if model is not UNSET:
-            field_dict["model"] = model
-        if number is not UNSET:
-            field_dict["number"] = number
-        if version is not UNSET:
-            field_dict["version"] = version
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        if self.configuration is not None:
+            field_dict["configuration"] = self.configuration.to_dict()
+        if self.created_at is not None:
+            field_dict["created_at"] = self.created_at.isoformat()
+        if self.created_by is not None:
+            field_dict["created_by"] = self.created_by.to_dict()
+        if self.model is not None:
+            field_dict["model"] = self.model
+        if self.number is not None:
+            field_dict["number"] = self.number
+        if self.version is not None:
+            field_dict["version"] = self.version
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _configuration = d.pop("configuration", UNSET)
-        configuration: DeploymentReleaseConfiguration | Unset
-        if isinstance(_configuration, Unset):
-            configuration = UNSET
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        configuration: DeploymentReleaseConfiguration | None
+        _value = _get("configuration")
+        if _value is None:
+            configuration = None
         else:
-            configuration = DeploymentReleaseConfiguration.from_dict(_configuration)
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("configuration", "an object", _value)
+            configuration = DeploymentReleaseConfiguration.from_dict(_value)
+        created_at: datetime.datetime | None
+        _value = _get("created_at")
+        if _value is None:
+            created_at = None
         else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _created_by = d.pop("created_by", UNSET)
-        created_by: DeploymentReleaseCreator | Unset
-        if isinstance(_created_by, Unset):
-            created_by = UNSET
+            created_at = datetime.datetime.fromisoformat(_value)
+        created_by: DeploymentReleaseCreator | None
+        _value = _get("created_by")
+        if _value is None:
+            created_by = None
         else:
-            created_by = DeploymentReleaseCreator.from_dict(_created_by)
-
-        model = d.pop("model", UNSET)
-
-        number = d.pop("number", UNSET)
-
-        version = d.pop("version", UNSET)
-
-        deployment_release = cls(
-            configuration=configuration,
-            created_at=created_at,
-            created_by=created_by,
-            model=model,
-            number=number,
-            version=version,
-        )
-
-        deployment_release.additional_properties = d
-        return deployment_release
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("created_by", "an object", _value)
+            created_by = DeploymentReleaseCreator.from_dict(_value)
+        model: str | None
+        _value = _get("model")
+        if _value is None:
+            model = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("model", "a string", _value)
+            model = _value
+        number: int | None
+        _value = _get("number")
+        if _value is None:
+            number = None
+        else:
+            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+                raise _mismatch("number", "an integer", _value)
+            number = _value
+        version: str | None
+        _value = _get("version")
+        if _value is None:
+            version = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("version", "a string", _value)
+            version = _value
+        _result = cls(configuration, created_at, created_by, model, number, version)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
 
-# After the class, not inside its methods: modules that import each other find it defined.
+# After the class: models that refer to each other find it defined.
 from ..models.deployment_release_configuration import DeploymentReleaseConfiguration  # noqa: E402
 from ..models.deployment_release_creator import DeploymentReleaseCreator  # noqa: E402

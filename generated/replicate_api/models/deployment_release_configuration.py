@@ -1,3 +1,5 @@
+"""DeploymentReleaseConfiguration: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -6,7 +8,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(("hardware", "max_instances", "min_instances"))
 
 T = TypeVar("T", bound="DeploymentReleaseConfiguration")
 
@@ -15,63 +20,57 @@ T = TypeVar("T", bound="DeploymentReleaseConfiguration")
 class DeploymentReleaseConfiguration:
     """Hardware and autoscaling settings for this release."""
 
-    hardware: str | Unset = UNSET
+    hardware: str | None = None
     """ Hardware SKU the deployment's instances run on. """
-    max_instances: int | Unset = UNSET
+    max_instances: int | None = None
     """ Upper bound on instances autoscaling may start. """
-    min_instances: int | Unset = UNSET
+    min_instances: int | None = None
     """ Lower bound on instances kept running by autoscaling. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        hardware = self.hardware
-
-        max_instances = self.max_instances
-
-        min_instances = self.min_instances
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if hardware is not UNSET:
-            field_dict["hardware"] = hardware
-        if max_instances is not UNSET:
-            field_dict["max_instances"] = max_instances
-        if min_instances is not UNSET:
-            field_dict["min_instances"] = min_instances
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        if self.hardware is not None:
+            field_dict["hardware"] = self.hardware
+        if self.max_instances is not None:
+            field_dict["max_instances"] = self.max_instances
+        if self.min_instances is not None:
+            field_dict["min_instances"] = self.min_instances
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        hardware = d.pop("hardware", UNSET)
-
-        max_instances = d.pop("max_instances", UNSET)
-
-        min_instances = d.pop("min_instances", UNSET)
-
-        deployment_release_configuration = cls(
-            hardware=hardware,
-            max_instances=max_instances,
-            min_instances=min_instances,
-        )
-
-        deployment_release_configuration.additional_properties = d
-        return deployment_release_configuration
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        hardware: str | None
+        _value = _get("hardware")
+        if _value is None:
+            hardware = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("hardware", "a string", _value)
+            hardware = _value
+        max_instances: int | None
+        _value = _get("max_instances")
+        if _value is None:
+            max_instances = None
+        else:
+            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+                raise _mismatch("max_instances", "an integer", _value)
+            max_instances = _value
+        min_instances: int | None
+        _value = _get("min_instances")
+        if _value is None:
+            min_instances = None
+        else:
+            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+                raise _mismatch("min_instances", "an integer", _value)
+            min_instances = _value
+        _result = cls(hardware, max_instances, min_instances)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

@@ -1,3 +1,5 @@
+"""DocumentationPage: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -5,6 +7,11 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(("href", "name"))
 
 T = TypeVar("T", bound="DocumentationPage")
 
@@ -15,51 +22,33 @@ class DocumentationPage:
     """ Path of the documentation page. """
     name: str
     """ Heading of the documentation page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        href = self.href
-
-        name = self.name
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "href": href,
-                "name": name,
-            }
-        )
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["href"] = self.href
+        field_dict["name"] = self.name
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        href = d.pop("href")
-
-        name = d.pop("name")
-
-        documentation_page = cls(
-            href=href,
-            name=name,
-        )
-
-        documentation_page.additional_properties = d
-        return documentation_page
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        href: str
+        _value = src_dict["href"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("href", "a string", _value)
+        href = _value
+        name: str
+        _value = src_dict["name"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("name", "a string", _value)
+        name = _value
+        _result = cls(href, name)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

@@ -1,3 +1,5 @@
+"""Hardware: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -6,61 +8,55 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(("name", "sku"))
 
 T = TypeVar("T", bound="Hardware")
 
 
 @_attrs_define
 class Hardware:
-    name: str | Unset = UNSET
+    name: str | None = None
     """ Readable label, e.g. Nvidia T4 GPU. """
-    sku: str | Unset = UNSET
+    sku: str | None = None
     """ Identifier to pass where a hardware value is asked for. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        sku = self.sku
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if sku is not UNSET:
-            field_dict["sku"] = sku
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        if self.name is not None:
+            field_dict["name"] = self.name
+        if self.sku is not None:
+            field_dict["sku"] = self.sku
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
-
-        sku = d.pop("sku", UNSET)
-
-        hardware = cls(
-            name=name,
-            sku=sku,
-        )
-
-        hardware.additional_properties = d
-        return hardware
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        name: str | None
+        _value = _get("name")
+        if _value is None:
+            name = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("name", "a string", _value)
+            name = _value
+        sku: str | None
+        _value = _get("sku")
+        if _value is None:
+            sku = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("sku", "a string", _value)
+            sku = _value
+        _result = cls(name, sku)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

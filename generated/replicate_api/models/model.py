@@ -1,293 +1,241 @@
+"""Model: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.model_visibility import ModelVisibility
-from ..types import UNSET, Unset
+from ..types import JSON, UnknownValue
+from ..types import mismatch as _mismatch
+from ..types import open_value as _open_value
 
-if TYPE_CHECKING:
-    from ..models.model_default_example import ModelDefaultExample
-    from ..models.model_latest_version import ModelLatestVersion
-
+_MODEL_VISIBILITY_BY_VALUE: dict[str, ModelVisibility] = {
+    member.value: member for member in ModelVisibility
+}
+_FIELDS: frozenset[str] = frozenset(
+    (
+        "name",
+        "owner",
+        "run_count",
+        "url",
+        "visibility",
+        "cover_image_url",
+        "default_example",
+        "description",
+        "github_url",
+        "is_official",
+        "latest_version",
+        "license_url",
+        "paper_url",
+        "created_at",
+        "weights_url",
+    )
+)
 
 T = TypeVar("T", bound="Model")
 
 
 @_attrs_define
 class Model:
-    cover_image_url: None | str | Unset = UNSET
-    """ Cover artwork link. """
-    default_example: ModelDefaultExample | None | Unset = UNSET
-    """ Headline example prediction. """
-    description: None | str | Unset = UNSET
-    """ Short summary of what the model does. """
-    github_url: None | str | Unset = UNSET
-    """ Source repository on GitHub. """
-    is_official: bool | Unset = UNSET
-    """ Set for Replicate-run models: no cold boots, a fixed interface and stable prices. """
-    latest_version: ModelLatestVersion | None | Unset = UNSET
-    """ Newest version pushed. """
-    license_url: None | str | Unset = UNSET
-    """ License link. """
-    name: str | Unset = UNSET
+    name: str
     """ Model name, unique within its owner. """
-    owner: str | Unset = UNSET
+    owner: str
     """ Owning account. """
-    paper_url: None | str | Unset = UNSET
-    """ Research paper link. """
-    run_count: int | Unset = UNSET
+    run_count: int
     """ How many predictions the model has served. """
-    url: str | Unset = UNSET
+    url: str
     """ Model page on replicate.com. """
-    visibility: ModelVisibility | str | Unset = UNSET
+    visibility: ModelVisibility | UnknownValue
     """ Either public or private. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    cover_image_url: str | None = None
+    """ Cover artwork link. """
+    default_example: Prediction | None = None
+    """ Headline example prediction. """
+    description: str | None = None
+    """ Short summary of what the model does. """
+    github_url: str | None = None
+    """ Source repository on GitHub. """
+    is_official: bool | None = None
+    """ Set for Replicate-run models: no cold boots, a fixed interface and stable prices. """
+    latest_version: Version | None = None
+    """ Newest version pushed. """
+    license_url: str | None = None
+    """ License link. """
+    paper_url: str | None = None
+    """ Research paper link. """
+    created_at: datetime.datetime | None = None
+    """ When the model was created. """
+    weights_url: str | None = None
+    """ Where the model's weights can be fetched. """
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        cover_image_url: None | str | Unset
-        if isinstance(self.cover_image_url, Unset):
-            cover_image_url = UNSET
-        else:
-            cover_image_url = self.cover_image_url
-
-        default_example: dict[str, Any] | None | Unset
-        if isinstance(self.default_example, Unset):
-            default_example = UNSET
-        elif isinstance(self.default_example, ModelDefaultExample):
-            default_example = self.default_example.to_dict()
-        else:
-            default_example = self.default_example
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
-        github_url: None | str | Unset
-        if isinstance(self.github_url, Unset):
-            github_url = UNSET
-        else:
-            github_url = self.github_url
-
-        is_official = self.is_official
-
-        latest_version: dict[str, Any] | None | Unset
-        if isinstance(self.latest_version, Unset):
-            latest_version = UNSET
-        elif isinstance(self.latest_version, ModelLatestVersion):
-            latest_version = self.latest_version.to_dict()
-        else:
-            latest_version = self.latest_version
-
-        license_url: None | str | Unset
-        if isinstance(self.license_url, Unset):
-            license_url = UNSET
-        else:
-            license_url = self.license_url
-
-        name = self.name
-
-        owner = self.owner
-
-        paper_url: None | str | Unset
-        if isinstance(self.paper_url, Unset):
-            paper_url = UNSET
-        else:
-            paper_url = self.paper_url
-
-        run_count = self.run_count
-
-        url = self.url
-
-        visibility: str | Unset
-        if isinstance(self.visibility, Unset):
-            visibility = UNSET
-        elif isinstance(self.visibility, ModelVisibility):
-            visibility = self.visibility.value
-        else:
-            visibility = self.visibility
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if cover_image_url is not UNSET:
-            field_dict["cover_image_url"] = cover_image_url
-        if default_example is not UNSET:
-            field_dict["default_example"] = default_example
-        if description is not UNSET:
-            field_dict["description"] = description
-        if github_url is not UNSET:
-            field_dict["github_url"] = github_url
-        if is_official is not UNSET:
-            field_dict["is_official"] = is_official
-        if latest_version is not UNSET:
-            field_dict["latest_version"] = latest_version
-        if license_url is not UNSET:
-            field_dict["license_url"] = license_url
-        if name is not UNSET:
-            field_dict["name"] = name
-        if owner is not UNSET:
-            field_dict["owner"] = owner
-        if paper_url is not UNSET:
-            field_dict["paper_url"] = paper_url
-        if run_count is not UNSET:
-            field_dict["run_count"] = run_count
-        if url is not UNSET:
-            field_dict["url"] = url
-        if visibility is not UNSET:
-            field_dict["visibility"] = visibility
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["name"] = self.name
+        field_dict["owner"] = self.owner
+        field_dict["run_count"] = self.run_count
+        field_dict["url"] = self.url
+        field_dict["visibility"] = str(self.visibility)
+        if self.cover_image_url is not None:
+            field_dict["cover_image_url"] = self.cover_image_url
+        if self.default_example is not None:
+            field_dict["default_example"] = self.default_example.to_dict()
+        if self.description is not None:
+            field_dict["description"] = self.description
+        if self.github_url is not None:
+            field_dict["github_url"] = self.github_url
+        if self.is_official is not None:
+            field_dict["is_official"] = self.is_official
+        if self.latest_version is not None:
+            field_dict["latest_version"] = self.latest_version.to_dict()
+        if self.license_url is not None:
+            field_dict["license_url"] = self.license_url
+        if self.paper_url is not None:
+            field_dict["paper_url"] = self.paper_url
+        if self.created_at is not None:
+            field_dict["created_at"] = self.created_at.isoformat()
+        if self.weights_url is not None:
+            field_dict["weights_url"] = self.weights_url
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-
-        def _parse_cover_image_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        cover_image_url = _parse_cover_image_url(d.pop("cover_image_url", UNSET))
-
-        def _parse_default_example(data: object) -> ModelDefaultExample | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                default_example_type_0 = ModelDefaultExample.from_dict(data)
-
-                return default_example_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ModelDefaultExample | None | Unset", data)
-
-        default_example = _parse_default_example(d.pop("default_example", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_github_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        github_url = _parse_github_url(d.pop("github_url", UNSET))
-
-        is_official = d.pop("is_official", UNSET)
-
-        def _parse_latest_version(data: object) -> ModelLatestVersion | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                latest_version_type_0 = ModelLatestVersion.from_dict(data)
-
-                return latest_version_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ModelLatestVersion | None | Unset", data)
-
-        latest_version = _parse_latest_version(d.pop("latest_version", UNSET))
-
-        def _parse_license_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        license_url = _parse_license_url(d.pop("license_url", UNSET))
-
-        name = d.pop("name", UNSET)
-
-        owner = d.pop("owner", UNSET)
-
-        def _parse_paper_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        paper_url = _parse_paper_url(d.pop("paper_url", UNSET))
-
-        run_count = d.pop("run_count", UNSET)
-
-        url = d.pop("url", UNSET)
-
-        def _parse_visibility(data: object) -> ModelVisibility | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                visibility_type_0 = ModelVisibility(data)
-
-                return visibility_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ModelVisibility | str | Unset", data)
-
-        visibility = _parse_visibility(d.pop("visibility", UNSET))
-
-        model = cls(
-            cover_image_url=cover_image_url,
-            default_example=default_example,
-            description=description,
-            github_url=github_url,
-            is_official=is_official,
-            latest_version=latest_version,
-            license_url=license_url,
-            name=name,
-            owner=owner,
-            paper_url=paper_url,
-            run_count=run_count,
-            url=url,
-            visibility=visibility,
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        name: str
+        _value = src_dict["name"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("name", "a string", _value)
+        name = _value
+        owner: str
+        _value = src_dict["owner"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("owner", "a string", _value)
+        owner = _value
+        run_count: int
+        _value = src_dict["run_count"]
+        if not (isinstance(_value, int) and not isinstance(_value, bool)):
+            raise _mismatch("run_count", "an integer", _value)
+        run_count = _value
+        url: str
+        _value = src_dict["url"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("url", "a string", _value)
+        url = _value
+        visibility: ModelVisibility | UnknownValue
+        _value = src_dict["visibility"]
+        visibility = _MODEL_VISIBILITY_BY_VALUE.get(_value) or _open_value(
+            _value, "visibility"
         )
+        cover_image_url: str | None
+        _value = _get("cover_image_url")
+        if _value is None:
+            cover_image_url = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("cover_image_url", "a string", _value)
+            cover_image_url = _value
+        default_example: Prediction | None
+        _value = _get("default_example")
+        if _value is None:
+            default_example = None
+        else:
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("default_example", "an object", _value)
+            default_example = Prediction.from_dict(_value)
+        description: str | None
+        _value = _get("description")
+        if _value is None:
+            description = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("description", "a string", _value)
+            description = _value
+        github_url: str | None
+        _value = _get("github_url")
+        if _value is None:
+            github_url = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("github_url", "a string", _value)
+            github_url = _value
+        is_official: bool | None
+        _value = _get("is_official")
+        if _value is None:
+            is_official = None
+        else:
+            if not (isinstance(_value, bool)):
+                raise _mismatch("is_official", "a boolean", _value)
+            is_official = _value
+        latest_version: Version | None
+        _value = _get("latest_version")
+        if _value is None:
+            latest_version = None
+        else:
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("latest_version", "an object", _value)
+            latest_version = Version.from_dict(_value)
+        license_url: str | None
+        _value = _get("license_url")
+        if _value is None:
+            license_url = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("license_url", "a string", _value)
+            license_url = _value
+        paper_url: str | None
+        _value = _get("paper_url")
+        if _value is None:
+            paper_url = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("paper_url", "a string", _value)
+            paper_url = _value
+        created_at: datetime.datetime | None
+        _value = _get("created_at")
+        if _value is None:
+            created_at = None
+        else:
+            created_at = datetime.datetime.fromisoformat(_value)
+        weights_url: str | None
+        _value = _get("weights_url")
+        if _value is None:
+            weights_url = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("weights_url", "a string", _value)
+            weights_url = _value
+        _result = cls(
+            name,
+            owner,
+            run_count,
+            url,
+            visibility,
+            cover_image_url,
+            default_example,
+            description,
+            github_url,
+            is_official,
+            latest_version,
+            license_url,
+            paper_url,
+            created_at,
+            weights_url,
+        )
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
-        model.additional_properties = d
-        return model
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
-
-
-# After the class, not inside its methods: modules that import each other find it defined.
-from ..models.model_default_example import ModelDefaultExample  # noqa: E402
-from ..models.model_latest_version import ModelLatestVersion  # noqa: E402
+# After the class: models that refer to each other find it defined.
+from ..models.prediction import Prediction  # noqa: E402
+from ..models.version import Version  # noqa: E402

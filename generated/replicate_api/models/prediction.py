@@ -1,21 +1,47 @@
+"""Prediction: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.prediction_source import PredictionSource
 from ..models.prediction_status import PredictionStatus
-from ..types import UNSET, Unset
+from ..types import JSON, UnknownValue
+from ..types import mismatch as _mismatch
+from ..types import open_value as _open_value
 
-if TYPE_CHECKING:
-    from ..models.prediction_input import PredictionInput
-    from ..models.prediction_metrics import PredictionMetrics
-    from ..models.prediction_urls import PredictionUrls
-
+_PREDICTION_SOURCE_BY_VALUE: dict[str, PredictionSource] = {
+    member.value: member for member in PredictionSource
+}
+_PREDICTION_STATUS_BY_VALUE: dict[str, PredictionStatus] = {
+    member.value: member for member in PredictionStatus
+}
+_FIELDS: frozenset[str] = frozenset(
+    (
+        "created_at",
+        "error",
+        "id",
+        "input",
+        "status",
+        "version",
+        "completed_at",
+        "data_removed",
+        "deadline",
+        "deployment",
+        "logs",
+        "metrics",
+        "model",
+        "output",
+        "source",
+        "started_at",
+        "urls",
+    )
+)
 
 T = TypeVar("T", bound="Prediction")
 
@@ -24,282 +50,212 @@ T = TypeVar("T", bound="Prediction")
 class Prediction:
     created_at: datetime.datetime
     """ When the prediction was submitted. """
-    data_removed: bool
-    """ True once the inputs and outputs have been purged. """
-    error: None | str
+    error: str | None
     """ Failure message; set only when status is failed. """
     id: str
     """ Unique identifier of the prediction. """
-    input_: PredictionInput
+    input_: dict[str, JSON]
     """ Inputs the prediction was run with. """
-    model: str
-    """ Model used, as owner/name. """
-    output: Any
-    """ Result produced by the model; its JSON shape varies per model. """
-    status: PredictionStatus | str
+    status: PredictionStatus | UnknownValue
     """ Lifecycle state; canceled = halted while running (by request or deadline), aborted = never started. """
-    urls: PredictionUrls
-    """ API and web links related to this prediction. """
     version: str
     """ Version ID, or hidden for official models. """
-    completed_at: datetime.datetime | None | Unset = UNSET
+    completed_at: datetime.datetime | None = None
     """ Finish time, with outputs stored. """
-    deadline: datetime.datetime | Unset = UNSET
+    data_removed: bool | None = None
+    """ True once the inputs and outputs have been purged. """
+    deadline: datetime.datetime | None = None
     """ Moment at which an unfinished prediction gets stopped automatically. """
-    deployment: str | Unset = UNSET
+    deployment: str | None = None
     """ Deployment used, if any. """
-    logs: str | Unset = UNSET
+    logs: str | None = None
     """ Text the model printed while running. """
-    metrics: PredictionMetrics | Unset = UNSET
+    metrics: PredictionMetrics | None = None
     """ Timing and other measurements recorded for the run. """
-    source: PredictionSource | str | Unset = UNSET
+    model: str | None = None
+    """ Model used, as owner/name. """
+    output: JSON = None
+    """ Result produced by the model; its JSON shape varies per model. """
+    source: PredictionSource | UnknownValue | None = None
     """ Origin: web or api. """
-    started_at: datetime.datetime | None | Unset = UNSET
+    started_at: datetime.datetime | None = None
     """ Start of model execution. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    urls: PredictionUrls | None = None
+    """ API and web links related to this prediction. """
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at.isoformat()
-
-        data_removed = self.data_removed
-
-        error: None | str
-        error = self.error
-
-        id = self.id
-
-        input_ = self.input_.to_dict()
-
-        model = self.model
-
-        output = self.output
-
-        status: str
-        if isinstance(self.status, PredictionStatus):
-            status = self.status.value
-        else:
-            status = self.status
-
-        urls = self.urls.to_dict()
-
-        version = self.version
-
-        completed_at: None | str | Unset
-        if isinstance(self.completed_at, Unset):
-            completed_at = UNSET
-        elif isinstance(self.completed_at, datetime.datetime):
-            completed_at = self.completed_at.isoformat()
-        else:
-            completed_at = self.completed_at
-
-        deadline: str | Unset = UNSET
-        if not isinstance(self.deadline, Unset):
-            deadline = self.deadline.isoformat()
-
-        deployment = self.deployment
-
-        logs = self.logs
-
-        metrics: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metrics, Unset):
-            metrics = self.metrics.to_dict()
-
-        source: str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        elif isinstance(self.source, PredictionSource):
-            source = self.source.value
-        else:
-            source = self.source
-
-        started_at: None | str | Unset
-        if isinstance(self.started_at, Unset):
-            started_at = UNSET
-        elif isinstance(self.started_at, datetime.datetime):
-            started_at = self.started_at.isoformat()
-        else:
-            started_at = self.started_at
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "created_at": created_at,
-                "data_removed": data_removed,
-                "error": error,
-                "id": id,
-                "input": input_,
-                "model": model,
-                "output": output,
-                "status": status,
-                "urls": urls,
-                "version": version,
-            }
-        )
-        if completed_at is not UNSET:
-            field_dict["completed_at"] = completed_at
-        if deadline is not UNSET:
-            field_dict["deadline"] = deadline
-        if deployment is not UNSET:
-            field_dict["deployment"] = deployment
-        if logs is not UNSET:
-            field_dict["logs"] = logs
-        if metrics is not UNSET:
-            field_dict["metrics"] = metrics
-        if source is not UNSET:
-            field_dict["source"] = source
-        if started_at is not UNSET:
-            field_dict["started_at"] = started_at
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["error"] = None if self.error is None else self.error
+        field_dict["id"] = self.id
+        field_dict["input"] = dict(self.input_)
+        field_dict["status"] = str(self.status)
+        field_dict["version"] = self.version
+        if self.completed_at is not None:
+            field_dict["completed_at"] = self.completed_at.isoformat()
+        if self.data_removed is not None:
+            field_dict["data_removed"] = self.data_removed
+        if self.deadline is not None:
+            field_dict["deadline"] = self.deadline.isoformat()
+        if self.deployment is not None:
+            field_dict["deployment"] = self.deployment
+        if self.logs is not None:
+            field_dict["logs"] = self.logs
+        if self.metrics is not None:
+            field_dict["metrics"] = self.metrics.to_dict()
+        if self.model is not None:
+            field_dict["model"] = self.model
+        if self.output is not None:
+            field_dict["output"] = self.output
+        if self.source is not None:
+            field_dict["source"] = str(self.source)
+        if self.started_at is not None:
+            field_dict["started_at"] = self.started_at.isoformat()
+        if self.urls is not None:
+            field_dict["urls"] = self.urls.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        data_removed = d.pop("data_removed")
-
-        def _parse_error(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        error = _parse_error(d.pop("error"))
-
-        id = d.pop("id")
-
-        input_ = PredictionInput.from_dict(d.pop("input"))
-
-        model = d.pop("model")
-
-        output = d.pop("output")
-
-        def _parse_status(data: object) -> PredictionStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = PredictionStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("PredictionStatus | str", data)
-
-        status = _parse_status(d.pop("status"))
-
-        urls = PredictionUrls.from_dict(d.pop("urls"))
-
-        version = d.pop("version")
-
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
-
-        _deadline = d.pop("deadline", UNSET)
-        deadline: datetime.datetime | Unset
-        if isinstance(_deadline, Unset):
-            deadline = UNSET
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        created_at: datetime.datetime
+        _value = src_dict["created_at"]
+        created_at = datetime.datetime.fromisoformat(_value)
+        error: str | None
+        _value = src_dict["error"]
+        if _value is None:
+            error = None
         else:
-            deadline = datetime.datetime.fromisoformat(_deadline)
-
-        deployment = d.pop("deployment", UNSET)
-
-        logs = d.pop("logs", UNSET)
-
-        _metrics = d.pop("metrics", UNSET)
-        metrics: PredictionMetrics | Unset
-        if isinstance(_metrics, Unset):
-            metrics = UNSET
-        else:
-            metrics = PredictionMetrics.from_dict(_metrics)
-
-        def _parse_source(data: object) -> PredictionSource | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                source_type_0 = PredictionSource(data)
-
-                return source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("PredictionSource | str | Unset", data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
-
-        prediction = cls(
-            created_at=created_at,
-            data_removed=data_removed,
-            error=error,
-            id=id,
-            input_=input_,
-            model=model,
-            output=output,
-            status=status,
-            urls=urls,
-            version=version,
-            completed_at=completed_at,
-            deadline=deadline,
-            deployment=deployment,
-            logs=logs,
-            metrics=metrics,
-            source=source,
-            started_at=started_at,
+            if not (isinstance(_value, str)):
+                raise _mismatch("error", "a string", _value)
+            error = _value
+        id: str
+        _value = src_dict["id"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("id", "a string", _value)
+        id = _value
+        input_: dict[str, JSON]
+        _value = src_dict["input"]
+        if not (isinstance(_value, Mapping)):
+            raise _mismatch("input", "an object", _value)
+        input_ = dict(_value)
+        status: PredictionStatus | UnknownValue
+        _value = src_dict["status"]
+        status = _PREDICTION_STATUS_BY_VALUE.get(_value) or _open_value(
+            _value, "status"
         )
+        version: str
+        _value = src_dict["version"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("version", "a string", _value)
+        version = _value
+        completed_at: datetime.datetime | None
+        _value = _get("completed_at")
+        if _value is None:
+            completed_at = None
+        else:
+            completed_at = datetime.datetime.fromisoformat(_value)
+        data_removed: bool | None
+        _value = _get("data_removed")
+        if _value is None:
+            data_removed = None
+        else:
+            if not (isinstance(_value, bool)):
+                raise _mismatch("data_removed", "a boolean", _value)
+            data_removed = _value
+        deadline: datetime.datetime | None
+        _value = _get("deadline")
+        if _value is None:
+            deadline = None
+        else:
+            deadline = datetime.datetime.fromisoformat(_value)
+        deployment: str | None
+        _value = _get("deployment")
+        if _value is None:
+            deployment = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("deployment", "a string", _value)
+            deployment = _value
+        logs: str | None
+        _value = _get("logs")
+        if _value is None:
+            logs = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("logs", "a string", _value)
+            logs = _value
+        metrics: PredictionMetrics | None
+        _value = _get("metrics")
+        if _value is None:
+            metrics = None
+        else:
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("metrics", "an object", _value)
+            metrics = PredictionMetrics.from_dict(_value)
+        model: str | None
+        _value = _get("model")
+        if _value is None:
+            model = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("model", "a string", _value)
+            model = _value
+        output: JSON
+        _value = _get("output")
+        output = _value
+        source: PredictionSource | UnknownValue | None
+        _value = _get("source")
+        if _value is None:
+            source = None
+        else:
+            source = _PREDICTION_SOURCE_BY_VALUE.get(_value) or _open_value(
+                _value, "source"
+            )
+        started_at: datetime.datetime | None
+        _value = _get("started_at")
+        if _value is None:
+            started_at = None
+        else:
+            started_at = datetime.datetime.fromisoformat(_value)
+        urls: PredictionUrls | None
+        _value = _get("urls")
+        if _value is None:
+            urls = None
+        else:
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("urls", "an object", _value)
+            urls = PredictionUrls.from_dict(_value)
+        _result = cls(
+            created_at,
+            error,
+            id,
+            input_,
+            status,
+            version,
+            completed_at,
+            data_removed,
+            deadline,
+            deployment,
+            logs,
+            metrics,
+            model,
+            output,
+            source,
+            started_at,
+            urls,
+        )
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
-        prediction.additional_properties = d
-        return prediction
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
-
-
-# After the class, not inside its methods: modules that import each other find it defined.
-from ..models.prediction_input import PredictionInput  # noqa: E402
+# After the class: models that refer to each other find it defined.
 from ..models.prediction_metrics import PredictionMetrics  # noqa: E402
 from ..models.prediction_urls import PredictionUrls  # noqa: E402

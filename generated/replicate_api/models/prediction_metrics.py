@@ -1,3 +1,5 @@
+"""PredictionMetrics: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -6,7 +8,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(
+    (
+        "total_time",
+        "predict_time",
+        "input_token_count",
+        "output_token_count",
+        "tokens_per_second",
+        "time_to_first_token",
+        "image_count",
+        "batch_size",
+        "predict_time_share",
+    )
+)
 
 T = TypeVar("T", bound="PredictionMetrics")
 
@@ -15,45 +32,139 @@ T = TypeVar("T", bound="PredictionMetrics")
 class PredictionMetrics:
     """Timing and other measurements recorded for the run."""
 
-    total_time: float | Unset = UNSET
+    total_time: float | None = None
     """ Seconds from creation to completion. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    predict_time: float | None = None
+    """ Seconds the model spent running. """
+    input_token_count: int | None = None
+    """ Tokens in the prompt, for language models. """
+    output_token_count: int | None = None
+    """ Tokens generated, for language models. """
+    tokens_per_second: float | None = None
+    """ Generation speed, for language models. """
+    time_to_first_token: float | None = None
+    """ Seconds until the first token was streamed. """
+    image_count: int | None = None
+    """ Images produced, for image models. """
+    batch_size: float | None = None
+    """ Predictions run together in one batch. """
+    predict_time_share: float | None = None
+    """ This prediction's part of a batch's run time, in seconds. """
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        total_time = self.total_time
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if total_time is not UNSET:
-            field_dict["total_time"] = total_time
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        if self.total_time is not None:
+            field_dict["total_time"] = self.total_time
+        if self.predict_time is not None:
+            field_dict["predict_time"] = self.predict_time
+        if self.input_token_count is not None:
+            field_dict["input_token_count"] = self.input_token_count
+        if self.output_token_count is not None:
+            field_dict["output_token_count"] = self.output_token_count
+        if self.tokens_per_second is not None:
+            field_dict["tokens_per_second"] = self.tokens_per_second
+        if self.time_to_first_token is not None:
+            field_dict["time_to_first_token"] = self.time_to_first_token
+        if self.image_count is not None:
+            field_dict["image_count"] = self.image_count
+        if self.batch_size is not None:
+            field_dict["batch_size"] = self.batch_size
+        if self.predict_time_share is not None:
+            field_dict["predict_time_share"] = self.predict_time_share
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        total_time = d.pop("total_time", UNSET)
-
-        prediction_metrics = cls(
-            total_time=total_time,
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        total_time: float | None
+        _value = _get("total_time")
+        if _value is None:
+            total_time = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("total_time", "a number", _value)
+            total_time = _value
+        predict_time: float | None
+        _value = _get("predict_time")
+        if _value is None:
+            predict_time = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("predict_time", "a number", _value)
+            predict_time = _value
+        input_token_count: int | None
+        _value = _get("input_token_count")
+        if _value is None:
+            input_token_count = None
+        else:
+            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+                raise _mismatch("input_token_count", "an integer", _value)
+            input_token_count = _value
+        output_token_count: int | None
+        _value = _get("output_token_count")
+        if _value is None:
+            output_token_count = None
+        else:
+            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+                raise _mismatch("output_token_count", "an integer", _value)
+            output_token_count = _value
+        tokens_per_second: float | None
+        _value = _get("tokens_per_second")
+        if _value is None:
+            tokens_per_second = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("tokens_per_second", "a number", _value)
+            tokens_per_second = _value
+        time_to_first_token: float | None
+        _value = _get("time_to_first_token")
+        if _value is None:
+            time_to_first_token = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("time_to_first_token", "a number", _value)
+            time_to_first_token = _value
+        image_count: int | None
+        _value = _get("image_count")
+        if _value is None:
+            image_count = None
+        else:
+            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+                raise _mismatch("image_count", "an integer", _value)
+            image_count = _value
+        batch_size: float | None
+        _value = _get("batch_size")
+        if _value is None:
+            batch_size = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("batch_size", "a number", _value)
+            batch_size = _value
+        predict_time_share: float | None
+        _value = _get("predict_time_share")
+        if _value is None:
+            predict_time_share = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("predict_time_share", "a number", _value)
+            predict_time_share = _value
+        _result = cls(
+            total_time,
+            predict_time,
+            input_token_count,
+            output_token_count,
+            tokens_per_second,
+            time_to_first_token,
+            image_count,
+            batch_size,
+            predict_time_share,
         )
-
-        prediction_metrics.additional_properties = d
-        return prediction_metrics
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

@@ -1,3 +1,5 @@
+"""PredictionUrls: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -6,7 +8,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(("cancel", "get", "stream", "web"))
 
 T = TypeVar("T", bound="PredictionUrls")
 
@@ -19,68 +24,57 @@ class PredictionUrls:
     """ POST here to stop the prediction. """
     get: str
     """ API link to poll this prediction. """
-    web: str
-    """ Browser link on replicate.com. """
-    stream: str | Unset = UNSET
+    stream: str | None = None
     """ Server-sent events endpoint for live output, when supported. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    web: str | None = None
+    """ Browser link on replicate.com. """
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        cancel = self.cancel
-
-        get = self.get
-
-        web = self.web
-
-        stream = self.stream
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "cancel": cancel,
-                "get": get,
-                "web": web,
-            }
-        )
-        if stream is not UNSET:
-            field_dict["stream"] = stream
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["cancel"] = self.cancel
+        field_dict["get"] = self.get
+        if self.stream is not None:
+            field_dict["stream"] = self.stream
+        if self.web is not None:
+            field_dict["web"] = self.web
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        cancel = d.pop("cancel")
-
-        get = d.pop("get")
-
-        web = d.pop("web")
-
-        stream = d.pop("stream", UNSET)
-
-        prediction_urls = cls(
-            cancel=cancel,
-            get=get,
-            web=web,
-            stream=stream,
-        )
-
-        prediction_urls.additional_properties = d
-        return prediction_urls
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        cancel: str
+        _value = src_dict["cancel"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("cancel", "a string", _value)
+        cancel = _value
+        get: str
+        _value = src_dict["get"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("get", "a string", _value)
+        get = _value
+        stream: str | None
+        _value = _get("stream")
+        if _value is None:
+            stream = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("stream", "a string", _value)
+            stream = _value
+        web: str | None
+        _value = _get("web")
+        if _value is None:
+            web = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("web", "a string", _value)
+            web = _value
+        _result = cls(cancel, get, stream, web)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

@@ -1,12 +1,17 @@
+"""SearchCollection: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(("description", "name", "slug", "models"))
 
 T = TypeVar("T", bound="SearchCollection")
 
@@ -19,88 +24,55 @@ class SearchCollection:
     """ Human-readable collection title. """
     slug: str
     """ Hyphenated lowercase key, e.g. text-to-image. """
-    models: list[str] | None | Unset = UNSET
+    models: list[str] | None = None
     """ Identifiers of the collection's models. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        description = self.description
-
-        name = self.name
-
-        slug = self.slug
-
-        models: list[str] | None | Unset
-        if isinstance(self.models, Unset):
-            models = UNSET
-        elif isinstance(self.models, list):
-            models = self.models
-
-        else:
-            models = self.models
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "description": description,
-                "name": name,
-                "slug": slug,
-            }
-        )
-        if models is not UNSET:
-            field_dict["models"] = models
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["description"] = self.description
+        field_dict["name"] = self.name
+        field_dict["slug"] = self.slug
+        if self.models is not None:
+            field_dict["models"] = [_item for _item in self.models]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        description = d.pop("description")
-
-        name = d.pop("name")
-
-        slug = d.pop("slug")
-
-        def _parse_models(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                models_type_0 = cast(list[str], data)
-
-                return models_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
-
-        models = _parse_models(d.pop("models", UNSET))
-
-        search_collection = cls(
-            description=description,
-            name=name,
-            slug=slug,
-            models=models,
-        )
-
-        search_collection.additional_properties = d
-        return search_collection
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        description: str
+        _value = src_dict["description"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("description", "a string", _value)
+        description = _value
+        name: str
+        _value = src_dict["name"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("name", "a string", _value)
+        name = _value
+        slug: str
+        _value = src_dict["slug"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("slug", "a string", _value)
+        slug = _value
+        models: list[str] | None
+        _value = _get("models")
+        if _value is None:
+            models = None
+        else:
+            if not (isinstance(_value, list)):
+                raise _mismatch("models", "an array", _value)
+            models = []
+            for _item in _value:
+                if not (isinstance(_item, str)):
+                    raise _mismatch("models[]", "a string", _item)
+                models.append(_item)
+        _result = cls(description, name, slug, models)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

@@ -1,102 +1,78 @@
+"""SearchModelMetadata: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(("generated_description", "score", "tags"))
 
 T = TypeVar("T", bound="SearchModelMetadata")
 
 
 @_attrs_define
 class SearchModelMetadata:
-    generated_description: None | str | Unset = UNSET
+    generated_description: str | None = None
     """ Longer machine-written summary of the model. """
-    score: float | None | Unset = UNSET
+    score: float | None = None
     """ How well the model matched the query. """
-    tags: list[str] | Unset = UNSET
+    tags: list[str] | None = None
     """ Keywords characterizing the model. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        generated_description: None | str | Unset
-        if isinstance(self.generated_description, Unset):
-            generated_description = UNSET
-        else:
-            generated_description = self.generated_description
-
-        score: float | None | Unset
-        if isinstance(self.score, Unset):
-            score = UNSET
-        else:
-            score = self.score
-
-        tags: list[str] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
-            tags = self.tags
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if generated_description is not UNSET:
-            field_dict["generated_description"] = generated_description
-        if score is not UNSET:
-            field_dict["score"] = score
-        if tags is not UNSET:
-            field_dict["tags"] = tags
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        if self.generated_description is not None:
+            field_dict["generated_description"] = self.generated_description
+        if self.score is not None:
+            field_dict["score"] = self.score
+        if self.tags is not None:
+            field_dict["tags"] = [_item for _item in self.tags]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-
-        def _parse_generated_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        generated_description = _parse_generated_description(
-            d.pop("generated_description", UNSET)
-        )
-
-        def _parse_score(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        score = _parse_score(d.pop("score", UNSET))
-
-        tags = cast(list[str], d.pop("tags", UNSET))
-
-        search_model_metadata = cls(
-            generated_description=generated_description,
-            score=score,
-            tags=tags,
-        )
-
-        search_model_metadata.additional_properties = d
-        return search_model_metadata
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        generated_description: str | None
+        _value = _get("generated_description")
+        if _value is None:
+            generated_description = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("generated_description", "a string", _value)
+            generated_description = _value
+        score: float | None
+        _value = _get("score")
+        if _value is None:
+            score = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("score", "a number", _value)
+            score = _value
+        tags: list[str] | None
+        _value = _get("tags")
+        if _value is None:
+            tags = None
+        else:
+            if not (isinstance(_value, list)):
+                raise _mismatch("tags", "an array", _value)
+            tags = []
+            for _item in _value:
+                if not (isinstance(_item, str)):
+                    raise _mismatch("tags[]", "a string", _item)
+                tags.append(_item)
+        _result = cls(generated_description, score, tags)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

@@ -1,15 +1,17 @@
+"""SearchModelResult: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.model import Model
-    from ..models.search_model_metadata import SearchModelMetadata
+from ..types import JSON
+from ..types import mismatch as _mismatch
 
+_FIELDS: frozenset[str] = frozenset(("metadata", "model"))
 
 T = TypeVar("T", bound="SearchModelResult")
 
@@ -18,56 +20,38 @@ T = TypeVar("T", bound="SearchModelResult")
 class SearchModelResult:
     metadata: SearchModelMetadata
     model: Model
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        metadata = self.metadata.to_dict()
-
-        model = self.model.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "metadata": metadata,
-                "model": model,
-            }
-        )
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["metadata"] = self.metadata.to_dict()
+        field_dict["model"] = self.model.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        metadata = SearchModelMetadata.from_dict(d.pop("metadata"))
-
-        model = Model.from_dict(d.pop("model"))
-
-        search_model_result = cls(
-            metadata=metadata,
-            model=model,
-        )
-
-        search_model_result.additional_properties = d
-        return search_model_result
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        metadata: SearchModelMetadata
+        _value = src_dict["metadata"]
+        if not (isinstance(_value, Mapping)):
+            raise _mismatch("metadata", "an object", _value)
+        metadata = SearchModelMetadata.from_dict(_value)
+        model: Model
+        _value = src_dict["model"]
+        if not (isinstance(_value, Mapping)):
+            raise _mismatch("model", "an object", _value)
+        model = Model.from_dict(_value)
+        _result = cls(metadata, model)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
 
-# After the class, not inside its methods: modules that import each other find it defined.
+# After the class: models that refer to each other find it defined.
 from ..models.model import Model  # noqa: E402
 from ..models.search_model_metadata import SearchModelMetadata  # noqa: E402

@@ -1,16 +1,17 @@
+"""SearchResults: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.documentation_page import DocumentationPage
-    from ..models.search_collection import SearchCollection
-    from ..models.search_model_result import SearchModelResult
+from ..types import JSON
+from ..types import mismatch as _mismatch
 
+_FIELDS: frozenset[str] = frozenset(("collections", "models", "pages", "query"))
 
 T = TypeVar("T", bound="SearchResults")
 
@@ -25,93 +26,51 @@ class SearchResults:
     """ Documentation pages that matched. """
     query: str
     """ The query text as the server interpreted it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        collections = []
-        for collections_item_data in self.collections:
-            collections_item = collections_item_data.to_dict()
-            collections.append(collections_item)
-
-        models = []
-        for models_item_data in self.models:
-            models_item = models_item_data.to_dict()
-            models.append(models_item)
-
-        pages = []
-        for pages_item_data in self.pages:
-            pages_item = pages_item_data.to_dict()
-            pages.append(pages_item)
-
-        query = self.query
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "collections": collections,
-                "models": models,
-                "pages": pages,
-                "query": query,
-            }
-        )
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["collections"] = [_item.to_dict() for _item in self.collections]
+        field_dict["models"] = [_item.to_dict() for _item in self.models]
+        field_dict["pages"] = [_item.to_dict() for _item in self.pages]
+        field_dict["query"] = self.query
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        collections = []
-        _collections = d.pop("collections")
-        for collections_item_data in _collections:
-            collections_item = SearchCollection.from_dict(collections_item_data)
-
-            collections.append(collections_item)
-
-        models = []
-        _models = d.pop("models")
-        for models_item_data in _models:
-            models_item = SearchModelResult.from_dict(models_item_data)
-
-            models.append(models_item)
-
-        pages = []
-        _pages = d.pop("pages")
-        for pages_item_data in _pages:
-            pages_item = DocumentationPage.from_dict(pages_item_data)
-
-            pages.append(pages_item)
-
-        query = d.pop("query")
-
-        search_results = cls(
-            collections=collections,
-            models=models,
-            pages=pages,
-            query=query,
-        )
-
-        search_results.additional_properties = d
-        return search_results
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        collections: list[SearchCollection]
+        _value = src_dict["collections"]
+        if not (isinstance(_value, list)):
+            raise _mismatch("collections", "an array", _value)
+        collections = [SearchCollection.from_dict(_item) for _item in _value]
+        models: list[SearchModelResult]
+        _value = src_dict["models"]
+        if not (isinstance(_value, list)):
+            raise _mismatch("models", "an array", _value)
+        models = [SearchModelResult.from_dict(_item) for _item in _value]
+        pages: list[DocumentationPage]
+        _value = src_dict["pages"]
+        if not (isinstance(_value, list)):
+            raise _mismatch("pages", "an array", _value)
+        pages = [DocumentationPage.from_dict(_item) for _item in _value]
+        query: str
+        _value = src_dict["query"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("query", "a string", _value)
+        query = _value
+        _result = cls(collections, models, pages, query)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
 
-# After the class, not inside its methods: modules that import each other find it defined.
+# After the class: models that refer to each other find it defined.
 from ..models.documentation_page import DocumentationPage  # noqa: E402
 from ..models.search_collection import SearchCollection  # noqa: E402
 from ..models.search_model_result import SearchModelResult  # noqa: E402

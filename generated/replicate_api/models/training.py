@@ -1,332 +1,226 @@
+"""Training: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.training_source import TrainingSource
 from ..models.training_status import TrainingStatus
-from ..types import UNSET, Unset
+from ..types import JSON, UnknownValue
+from ..types import mismatch as _mismatch
+from ..types import open_value as _open_value
 
-if TYPE_CHECKING:
-    from ..models.training_input import TrainingInput
-    from ..models.training_metrics import TrainingMetrics
-    from ..models.training_output import TrainingOutput
-    from ..models.training_urls import TrainingUrls
-
+_TRAINING_SOURCE_BY_VALUE: dict[str, TrainingSource] = {
+    member.value: member for member in TrainingSource
+}
+_TRAINING_STATUS_BY_VALUE: dict[str, TrainingStatus] = {
+    member.value: member for member in TrainingStatus
+}
+_FIELDS: frozenset[str] = frozenset(
+    (
+        "created_at",
+        "id",
+        "input",
+        "status",
+        "version",
+        "completed_at",
+        "error",
+        "logs",
+        "metrics",
+        "model",
+        "output",
+        "source",
+        "started_at",
+        "urls",
+    )
+)
 
 T = TypeVar("T", bound="Training")
 
 
 @_attrs_define
 class Training:
-    completed_at: datetime.datetime | None | Unset = UNSET
-    """ When the training run ended. """
-    created_at: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime
     """ When the training was submitted. """
-    error: None | str | Unset = UNSET
-    """ What went wrong, on failure. """
-    id: str | Unset = UNSET
+    id: str
     """ Unique identifier of the training. """
-    input_: TrainingInput | Unset = UNSET
+    input_: dict[str, JSON]
     """ Inputs given to train(). """
-    logs: str | Unset = UNSET
-    """ Text printed while training. """
-    metrics: TrainingMetrics | Unset = UNSET
-    """ Run timings. """
-    model: str | Unset = UNSET
-    """ Base model that was trained, as owner/name. """
-    output: None | TrainingOutput | Unset = UNSET
-    """ Results of a finished training. """
-    source: str | TrainingSource | Unset = UNSET
-    """ Origin: web or api. """
-    started_at: datetime.datetime | None | Unset = UNSET
-    """ When training work began. """
-    status: str | TrainingStatus | Unset = UNSET
+    status: TrainingStatus | UnknownValue
     """ Lifecycle state; canceled = halted while running (by request or deadline), aborted = never started. """
-    urls: TrainingUrls | Unset = UNSET
-    """ API links related to this training. """
-    version: str | Unset = UNSET
+    version: str
     """ Starting version ID. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    completed_at: datetime.datetime | None = None
+    """ When the training run ended. """
+    error: str | None = None
+    """ What went wrong, on failure. """
+    logs: str | None = None
+    """ Text printed while training. """
+    metrics: TrainingMetrics | None = None
+    """ Run timings. """
+    model: str | None = None
+    """ Base model that was trained, as owner/name. """
+    output: TrainingOutput | None = None
+    """ Results of a finished training. """
+    source: TrainingSource | UnknownValue | None = None
+    """ Origin: web or api. """
+    started_at: datetime.datetime | None = None
+    """ When training work began. """
+    urls: TrainingUrls | None = None
+    """ API links related to this training. """
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        completed_at: None | str | Unset
-        if isinstance(self.completed_at, Unset):
-            completed_at = UNSET
-        elif isinstance(self.completed_at, datetime.datetime):
-            completed_at = self.completed_at.isoformat()
-        else:
-            completed_at = self.completed_at
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        error: None | str | Unset
-        if isinstance(self.error, Unset):
-            error = UNSET
-        else:
-            error = self.error
-
-        id = self.id
-
-        input_: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.input_, Unset):
-            input_ = self.input_.to_dict()
-
-        logs = self.logs
-
-        metrics: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metrics, Unset):
-            metrics = self.metrics.to_dict()
-
-        model = self.model
-
-        output: dict[str, Any] | None | Unset
-        if isinstance(self.output, Unset):
-            output = UNSET
-        elif isinstance(self.output, TrainingOutput):
-            output = self.output.to_dict()
-        else:
-            output = self.output
-
-        source: str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        elif isinstance(self.source, TrainingSource):
-            source = self.source.value
-        else:
-            source = self.source
-
-        started_at: None | str | Unset
-        if isinstance(self.started_at, Unset):
-            started_at = UNSET
-        elif isinstance(self.started_at, datetime.datetime):
-            started_at = self.started_at.isoformat()
-        else:
-            started_at = self.started_at
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, TrainingStatus):
-            status = self.status.value
-        else:
-            status = self.status
-
-        urls: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.urls, Unset):
-            urls = self.urls.to_dict()
-
-        version = self.version
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if completed_at is not UNSET:
-            field_dict["completed_at"] = completed_at
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if error is not UNSET:
-            field_dict["error"] = error
-        if id is not UNSET:
-            field_dict["id"] = id
-        if input_ is not UNSET:
-            field_dict["input"] = input_
-        if logs is not UNSET:
-            field_dict["logs"] = logs
-        if metrics is not UNSET:
-            field_dict["metrics"] = metrics
-        if model is not UNSET:
-            field_dict["model"] = model
-        if output is not UNSET:
-            field_dict["output"] = output
-        if source is not UNSET:
-            field_dict["source"] = source
-        if started_at is not UNSET:
-            field_dict["started_at"] = started_at
-        if status is not UNSET:
-            field_dict["status"] = status
-        if urls is not UNSET:
-            field_dict["urls"] = urls
-        if version is not UNSET:
-            field_dict["version"] = version
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        field_dict["created_at"] = self.created_at.isoformat()
+        field_dict["id"] = self.id
+        field_dict["input"] = dict(self.input_)
+        field_dict["status"] = str(self.status)
+        field_dict["version"] = self.version
+        if self.completed_at is not None:
+            field_dict["completed_at"] = self.completed_at.isoformat()
+        if self.error is not None:
+            field_dict["error"] = self.error
+        if self.logs is not None:
+            field_dict["logs"] = self.logs
+        if self.metrics is not None:
+            field_dict["metrics"] = self.metrics.to_dict()
+        if self.model is not None:
+            field_dict["model"] = self.model
+        if self.output is not None:
+            field_dict["output"] = self.output.to_dict()
+        if self.source is not None:
+            field_dict["source"] = str(self.source)
+        if self.started_at is not None:
+            field_dict["started_at"] = self.started_at.isoformat()
+        if self.urls is not None:
+            field_dict["urls"] = self.urls.to_dict()
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        created_at: datetime.datetime
+        _value = src_dict["created_at"]
+        created_at = datetime.datetime.fromisoformat(_value)
+        id: str
+        _value = src_dict["id"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("id", "a string", _value)
+        id = _value
+        input_: dict[str, JSON]
+        _value = src_dict["input"]
+        if not (isinstance(_value, Mapping)):
+            raise _mismatch("input", "an object", _value)
+        input_ = dict(_value)
+        status: TrainingStatus | UnknownValue
+        _value = src_dict["status"]
+        status = _TRAINING_STATUS_BY_VALUE.get(_value) or _open_value(_value, "status")
+        version: str
+        _value = src_dict["version"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("version", "a string", _value)
+        version = _value
+        completed_at: datetime.datetime | None
+        _value = _get("completed_at")
+        if _value is None:
+            completed_at = None
         else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        error = _parse_error(d.pop("error", UNSET))
-
-        id = d.pop("id", UNSET)
-
-        _input_ = d.pop("input", UNSET)
-        input_: TrainingInput | Unset
-        if isinstance(_input_, Unset):
-            input_ = UNSET
+            completed_at = datetime.datetime.fromisoformat(_value)
+        error: str | None
+        _value = _get("error")
+        if _value is None:
+            error = None
         else:
-            input_ = TrainingInput.from_dict(_input_)
-
-        logs = d.pop("logs", UNSET)
-
-        _metrics = d.pop("metrics", UNSET)
-        metrics: TrainingMetrics | Unset
-        if isinstance(_metrics, Unset):
-            metrics = UNSET
+            if not (isinstance(_value, str)):
+                raise _mismatch("error", "a string", _value)
+            error = _value
+        logs: str | None
+        _value = _get("logs")
+        if _value is None:
+            logs = None
         else:
-            metrics = TrainingMetrics.from_dict(_metrics)
-
-        model = d.pop("model", UNSET)
-
-        def _parse_output(data: object) -> None | TrainingOutput | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                output_type_0 = TrainingOutput.from_dict(data)
-
-                return output_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | TrainingOutput | Unset", data)
-
-        output = _parse_output(d.pop("output", UNSET))
-
-        def _parse_source(data: object) -> str | TrainingSource | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                source_type_0 = TrainingSource(data)
-
-                return source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("str | TrainingSource | Unset", data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
-
-        def _parse_status(data: object) -> str | TrainingStatus | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = TrainingStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("str | TrainingStatus | Unset", data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        _urls = d.pop("urls", UNSET)
-        urls: TrainingUrls | Unset
-        if isinstance(_urls, Unset):
-            urls = UNSET
+            if not (isinstance(_value, str)):
+                raise _mismatch("logs", "a string", _value)
+            logs = _value
+        metrics: TrainingMetrics | None
+        _value = _get("metrics")
+        if _value is None:
+            metrics = None
         else:
-            urls = TrainingUrls.from_dict(_urls)
-
-        version = d.pop("version", UNSET)
-
-        training = cls(
-            completed_at=completed_at,
-            created_at=created_at,
-            error=error,
-            id=id,
-            input_=input_,
-            logs=logs,
-            metrics=metrics,
-            model=model,
-            output=output,
-            source=source,
-            started_at=started_at,
-            status=status,
-            urls=urls,
-            version=version,
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("metrics", "an object", _value)
+            metrics = TrainingMetrics.from_dict(_value)
+        model: str | None
+        _value = _get("model")
+        if _value is None:
+            model = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("model", "a string", _value)
+            model = _value
+        output: TrainingOutput | None
+        _value = _get("output")
+        if _value is None:
+            output = None
+        else:
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("output", "an object", _value)
+            output = TrainingOutput.from_dict(_value)
+        source: TrainingSource | UnknownValue | None
+        _value = _get("source")
+        if _value is None:
+            source = None
+        else:
+            source = _TRAINING_SOURCE_BY_VALUE.get(_value) or _open_value(
+                _value, "source"
+            )
+        started_at: datetime.datetime | None
+        _value = _get("started_at")
+        if _value is None:
+            started_at = None
+        else:
+            started_at = datetime.datetime.fromisoformat(_value)
+        urls: TrainingUrls | None
+        _value = _get("urls")
+        if _value is None:
+            urls = None
+        else:
+            if not (isinstance(_value, Mapping)):
+                raise _mismatch("urls", "an object", _value)
+            urls = TrainingUrls.from_dict(_value)
+        _result = cls(
+            created_at,
+            id,
+            input_,
+            status,
+            version,
+            completed_at,
+            error,
+            logs,
+            metrics,
+            model,
+            output,
+            source,
+            started_at,
+            urls,
         )
-
-        training.additional_properties = d
-        return training
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
 
-# After the class, not inside its methods: modules that import each other find it defined.
-from ..models.training_input import TrainingInput  # noqa: E402
+# After the class: models that refer to each other find it defined.
 from ..models.training_metrics import TrainingMetrics  # noqa: E402
 from ..models.training_output import TrainingOutput  # noqa: E402
 from ..models.training_urls import TrainingUrls  # noqa: E402

@@ -1,3 +1,5 @@
+"""TrainingMetrics: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -6,7 +8,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(("predict_time", "total_time"))
 
 T = TypeVar("T", bound="TrainingMetrics")
 
@@ -15,54 +20,45 @@ T = TypeVar("T", bound="TrainingMetrics")
 class TrainingMetrics:
     """Run timings."""
 
-    predict_time: float | Unset = UNSET
+    predict_time: float | None = None
     """ Seconds of compute (CPU or GPU) spent actually training. """
-    total_time: float | Unset = UNSET
+    total_time: float | None = None
     """ Seconds from creation to completion. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        predict_time = self.predict_time
-
-        total_time = self.total_time
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if predict_time is not UNSET:
-            field_dict["predict_time"] = predict_time
-        if total_time is not UNSET:
-            field_dict["total_time"] = total_time
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        if self.predict_time is not None:
+            field_dict["predict_time"] = self.predict_time
+        if self.total_time is not None:
+            field_dict["total_time"] = self.total_time
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        predict_time = d.pop("predict_time", UNSET)
-
-        total_time = d.pop("total_time", UNSET)
-
-        training_metrics = cls(
-            predict_time=predict_time,
-            total_time=total_time,
-        )
-
-        training_metrics.additional_properties = d
-        return training_metrics
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        predict_time: float | None
+        _value = _get("predict_time")
+        if _value is None:
+            predict_time = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("predict_time", "a number", _value)
+            predict_time = _value
+        total_time: float | None
+        _value = _get("total_time")
+        if _value is None:
+            total_time = None
+        else:
+            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+                raise _mismatch("total_time", "a number", _value)
+            total_time = _value
+        _result = cls(predict_time, total_time)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

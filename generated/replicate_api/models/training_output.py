@@ -1,3 +1,5 @@
+"""TrainingOutput: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -6,7 +8,10 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
+
+_FIELDS: frozenset[str] = frozenset(("version", "weights"))
 
 T = TypeVar("T", bound="TrainingOutput")
 
@@ -15,54 +20,45 @@ T = TypeVar("T", bound="TrainingOutput")
 class TrainingOutput:
     """Results of a finished training."""
 
-    version: str | Unset = UNSET
+    version: str | None = None
     """ Version the run pushed. """
-    weights: str | Unset = UNSET
+    weights: str | None = None
     """ Location of the resulting trained weights. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        version = self.version
-
-        weights = self.weights
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if version is not UNSET:
-            field_dict["version"] = version
-        if weights is not UNSET:
-            field_dict["weights"] = weights
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        if self.version is not None:
+            field_dict["version"] = self.version
+        if self.weights is not None:
+            field_dict["weights"] = self.weights
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        version = d.pop("version", UNSET)
-
-        weights = d.pop("weights", UNSET)
-
-        training_output = cls(
-            version=version,
-            weights=weights,
-        )
-
-        training_output.additional_properties = d
-        return training_output
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        version: str | None
+        _value = _get("version")
+        if _value is None:
+            version = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("version", "a string", _value)
+            version = _value
+        weights: str | None
+        _value = _get("weights")
+        if _value is None:
+            weights = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("weights", "a string", _value)
+            weights = _value
+        _result = cls(version, weights)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result

@@ -1,118 +1,78 @@
+"""TrainingPage: a response model, written by scripts/regen/readers.py."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import JSON
+from ..types import mismatch as _mismatch
 
-if TYPE_CHECKING:
-    from ..models.training import Training
-
+_FIELDS: frozenset[str] = frozenset(("next", "previous", "results"))
 
 T = TypeVar("T", bound="TrainingPage")
 
 
 @_attrs_define
 class TrainingPage:
-    next_: None | str | Unset = UNSET
+    next_: str | None = None
     """ Next-page link; null at the end. """
-    previous: None | str | Unset = UNSET
+    previous: str | None = None
     """ Prior-page link; null at the start. """
-    results: list[Training] | Unset = UNSET
+    results: list[Training] | None = None
     """ Trainings on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
+    """ Fields the API sent that this release does not declare. """
 
-    def to_dict(self) -> dict[str, Any]:
-        next_: None | str | Unset
-        if isinstance(self.next_, Unset):
-            next_ = UNSET
-        else:
-            next_ = self.next_
-
-        previous: None | str | Unset
-        if isinstance(self.previous, Unset):
-            previous = UNSET
-        else:
-            previous = self.previous
-
-        results: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.results, Unset):
-            results = []
-            for results_item_data in self.results:
-                results_item = results_item_data.to_dict()
-                results.append(results_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if next_ is not UNSET:
-            field_dict["next"] = next_
-        if previous is not UNSET:
-            field_dict["previous"] = previous
-        if results is not UNSET:
-            field_dict["results"] = results
-
+    def to_dict(self) -> dict[str, JSON]:
+        """This model as the JSON object the API sends (absent fields left out)."""
+        field_dict: dict[str, JSON] = dict(self.additional_properties)
+        if self.next_ is not None:
+            field_dict["next"] = self.next_
+        if self.previous is not None:
+            field_dict["previous"] = self.previous
+        if self.results is not None:
+            field_dict["results"] = [_item.to_dict() for _item in self.results]
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-
-        def _parse_next_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        next_ = _parse_next_(d.pop("next", UNSET))
-
-        def _parse_previous(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        previous = _parse_previous(d.pop("previous", UNSET))
-
-        _results = d.pop("results", UNSET)
-        results: list[Training] | Unset = UNSET
-        if _results is not UNSET:
-            results = []
-            for results_item_data in _results:
-                results_item = Training.from_dict(results_item_data)
-
-                results.append(results_item)
-
-        training_page = cls(
-            next_=next_,
-            previous=previous,
-            results=results,
-        )
-
-        training_page.additional_properties = d
-        return training_page
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
+        _get = src_dict.get
+        next_: str | None
+        _value = _get("next")
+        if _value is None:
+            next_ = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("next", "a string", _value)
+            next_ = _value
+        previous: str | None
+        _value = _get("previous")
+        if _value is None:
+            previous = None
+        else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("previous", "a string", _value)
+            previous = _value
+        results: list[Training] | None
+        _value = _get("results")
+        if _value is None:
+            results = None
+        else:
+            if not (isinstance(_value, list)):
+                raise _mismatch("results", "an array", _value)
+            results = [Training.from_dict(_item) for _item in _value]
+        _result = cls(next_, previous, results)
+        if not _FIELDS.issuperset(src_dict):
+            _result.additional_properties = {
+                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS
+            }
+        return _result
 
 
-# After the class, not inside its methods: modules that import each other find it defined.
+# After the class: models that refer to each other find it defined.
 from ..models.training import Training  # noqa: E402

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from common import TOKEN, main
-from replicate_typed import AsyncReplicate, Replicate
+from replicate_typed import AsyncReplicate, FileOutput, Replicate
 
 
 class Typed:
@@ -32,10 +32,15 @@ class Typed:
         return len(self._client.predictions.list().page().results)
 
     def save(self, model: str, path: Path) -> int:
-        return self._client.run(model, {}).save(path).stat().st_size  # type: ignore[no-any-return]
+        return _one_file(self._client.run(model, {})).save(path).stat().st_size
 
     def read(self, model: str) -> int:
-        return len(self._client.run(model, {}).read())
+        return len(_one_file(self._client.run(model, {})).read())
+
+
+def _one_file(output: object) -> FileOutput:
+    assert isinstance(output, FileOutput), output
+    return output
 
 
 if __name__ == "__main__":

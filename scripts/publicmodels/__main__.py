@@ -1,0 +1,67 @@
+"""``python -m publicmodels``: check the pinned corpus, optionally cut a sample from it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from publicmodels import fetch, report, sample
+from publicmodels.check import check
+from publicmodels.load import load_models
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check every model; exit 1 if any object failed to parse, 2 on a usage or corpus error."""
+    parser = argparse.ArgumentParser(
+        prog="scripts/corpus",
+        description=f"Parse {fetch.PACKAGE}@{fetch.VERSION} with replicate_api's models.",
+    )
+    parser.add_argument(
+        "--sample",
+        nargs="+",
+        metavar="[N] PATH",
+        help=f"also write N varied models (default {sample.DEFAULT_COUNT}) as JSON to PATH",
+    )
+    parser.add_argument(
+        "--models-json",
+        type=Path,
+        metavar="PATH",
+        help="check this JSON array of models (e.g. a sample) instead of the corpus",
+    )
+    args = parser.parse_args(argv)
+    count, sample_path = _sample_args(parser, args.sample)
+
+    try:
+        path: Path = args.models_json or fetch.models_json()
+        models = load_models(path)
+    except (fetch.CorpusError, OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    result = check(models)
+    print(report.summary(result, str(path)))
+    if sample_path is not None:
+        chosen = sample.choose(models, result.outcomes, count)
+        sample.write(chosen, sample_path)
+        print(
+            f"sample: {len(chosen.models)} models, {chosen.size} bytes, "
+            f"{chosen.covered} shapes covered -> {sample_path}"
+        )
+        for tag in chosen.uncovered:
+            print(f"  not covered (only in payloads too big to keep): {tag}")
+    return 0 if result.ok else 1
+
+
+def _sample_args(
+    parser: argparse.ArgumentParser, values: list[str] | None
+) -> tuple[int, Path | None]:
+    if values is None:
+        return sample.DEFAULT_COUNT, None
+    count = values[0] if len(values) == 2 else str(sample.DEFAULT_COUNT)
+    if len(values) > 2 or not count.isdigit() or int(count) == 0:
+        parser.error("--sample takes [N] PATH, N a positive whole number")
+    return int(count), Path(values[-1])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,536 @@
+"""Write the modules of response models ("readers"): what a user reads from the API.
+
+openapi-python-client writes one kind of model for requests and responses alike:
+a field the spec leaves optional is ``T | Unset``, a required one fails the
+parse when the API leaves it out, ``Any`` stands for free-form JSON, and every
+value but an enum is taken unchecked. That is right for what we send (not sent
+differs from ``null``) and wrong for what we read. A reader model instead:
+
+- types every field without ``Unset``: a required field is its plain type and
+  an absent one fails the parse; an optional field is ``T | None``, where
+  ``None`` means absent or ``null`` alike (the API sends both for "no value");
+- checks each value's JSON type, so a body that is valid JSON of the wrong shape
+  fails at once as ``TypeError`` (the facade's ``InvalidResponseError``);
+- reads free-form JSON as ``JSON`` and free-form objects as ``dict[str, JSON]``;
+- reads an enum open: a value this release does not know arrives as
+  ``UnknownValue`` (a ``str``), so ``Enum | UnknownValue`` can be matched
+  exhaustively and the parse survives values Replicate adds later;
+- keeps unknown keys in ``additional_properties`` and offers no mapping
+  dunders (``prediction["status"]`` would only have looked in those).
+
+Which fields are required is the spec's ``required`` after the documented
+patches in ``patches.py``: what real payloads always carry.
+
+``model.py.jinja`` calls ``render`` for every model in ``reader_classes``; the
+post-hooks format the result with the pinned ruff.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.properties import AnyProperty, EnumProperty, ModelProperty
+from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.datetime import DateTimeProperty
+from openapi_python_client.parser.properties.float import FloatProperty
+from openapi_python_client.parser.properties.int import IntProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.none import NoneProperty
+from openapi_python_client.parser.properties.string import StringProperty
+from openapi_python_client.parser.properties.union import UnionProperty
+
+# -- what a field holds ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A JSON string, integer, number or boolean."""
+
+    python: str  # "str", "int", "float", "bool"
+
+
+@dataclass(frozen=True)
+class Timestamp:
+    """An ISO 8601 string read as ``datetime.datetime``."""
+
+
+@dataclass(frozen=True)
+class FreeJSON:
+    """Any JSON value (the spec gives no type)."""
+
+
+@dataclass(frozen=True)
+class FreeObject:
+    """A JSON object with no declared fields: ``dict[str, JSON]``."""
+
+
+@dataclass(frozen=True)
+class Nested:
+    """Another reader model."""
+
+    class_name: str
+    module_name: str
+
+
+@dataclass(frozen=True)
+class OpenEnum:
+    """A string enum read open: a member, or ``UnknownValue`` for a value not listed."""
+
+    class_name: str
+    module_name: str
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A JSON array."""
+
+    item: Shape
+
+
+@dataclass(frozen=True)
+class Nullable:
+    """A value the spec allows to be ``null``."""
+
+    inner: Shape
+
+
+Shape = Scalar | Timestamp | FreeJSON | FreeObject | Nested | OpenEnum | ListOf | Nullable
+
+_SCALARS: dict[type[Any], str] = {
+    StringProperty: "str",
+    IntProperty: "int",
+    FloatProperty: "float",
+    BooleanProperty: "bool",
+}
+
+
+class ReaderError(Exception):
+    """A response schema uses something a reader model cannot express yet."""
+
+
+def is_free_object(model: ModelProperty) -> bool:
+    """A model with no declared fields: read as a plain ``dict[str, JSON]``."""
+    return not (model.required_properties or model.optional_properties)
+
+
+#: Models as the parsed spec built them, by class name. A property that refers
+#: to a model holds a copy made before that model's fields were parsed.
+Built = dict[str, ModelProperty]
+
+
+def shape_of(prop: Any, where: str, built: Built) -> Shape:
+    """What a generated property holds, in reader terms."""
+    if isinstance(prop, UnionProperty):
+        inner = [p for p in prop.inner_properties if not isinstance(p, NoneProperty)]
+        nullable = len(inner) < len(prop.inner_properties)
+        kinds = {type(p) for p in inner}
+        if len(inner) == 2 and kinds == {EnumProperty, StringProperty}:
+            # The open-response-enums patch: "a listed value, or any string".
+            enum = next(p for p in inner if isinstance(p, EnumProperty))
+            shape: Shape = _open_enum(enum)
+        elif len(inner) == 1:
+            shape = shape_of(inner[0], where, built)
+        else:
+            raise ReaderError(f"{where}: a union of {sorted(k.__name__ for k in kinds)}")
+        return Nullable(shape) if nullable else shape
+    if type(prop) in _SCALARS:
+        return Scalar(_SCALARS[type(prop)])
+    if isinstance(prop, DateTimeProperty):
+        return Timestamp()
+    if isinstance(prop, AnyProperty):
+        return FreeJSON()
+    if isinstance(prop, EnumProperty):
+        return _open_enum(prop)
+    if isinstance(prop, ListProperty):
+        return ListOf(shape_of(prop.inner_property, f"{where}[]", built))
+    if isinstance(prop, ModelProperty):
+        if is_free_object(built.get(prop.class_info.name, prop)):
+            return FreeObject()
+        return Nested(prop.class_info.name, prop.class_info.module_name)
+    raise ReaderError(f"{where}: {type(prop).__name__} is not supported in a response model")
+
+
+def _open_enum(prop: EnumProperty) -> OpenEnum:
+    if prop.value_type is not str:
+        raise ReaderError(f"{prop.name}: only string enums are read open")
+    return OpenEnum(prop.class_info.name, prop.class_info.module_name)
+
+
+def annotation(shape: Shape) -> str:
+    """The Python type of a value of this shape."""
+    match shape:
+        case Scalar(python):
+            return python
+        case Timestamp():
+            return "datetime.datetime"
+        case FreeJSON():
+            return "JSON"
+        case FreeObject():
+            return "dict[str, JSON]"
+        case Nested(class_name, _):
+            return class_name
+        case OpenEnum(class_name, _):
+            return f"{class_name} | UnknownValue"
+        case ListOf(item):
+            return f"list[{annotation(item)}]"
+        case Nullable(inner):
+            return f"{annotation(inner)} | None"
+
+
+# -- which models are readers ------------------------------------------------------------
+
+
+def template_globals(openapi: GeneratorData) -> dict[str, object]:
+    """What model.py.jinja needs: which models are readers, and how to write one."""
+    built = {str(model.class_info.name): model for model in openapi.models}
+    return {
+        "reader_classes": reader_classes(openapi),
+        "render_reader": lambda model: render(model, built),
+    }
+
+
+def reader_classes(openapi: GeneratorData) -> set[str]:
+    """The class names of every model a response can contain.
+
+    Raises ReaderError if a model is part of a request body too: a request
+    model keeps ``Unset`` (not sent differs from ``null``), so one class cannot
+    be both.
+    """
+    built = {str(model.class_info.name): model for model in openapi.models}
+    read: set[str] = set()
+    sent: set[str] = set()
+    for collection in openapi.endpoint_collections_by_tag.values():
+        for endpoint in collection.endpoints:
+            for response in endpoint.responses:
+                _collect(response.prop, built, read)
+            for body in endpoint.bodies:
+                _collect(body.prop, built, sent)
+    both = read & sent
+    if both:
+        raise ReaderError(f"models in both requests and responses: {sorted(both)}")
+    return read
+
+
+def _collect(prop: Any, built: dict[str, ModelProperty], into: set[str]) -> None:
+    if isinstance(prop, UnionProperty):
+        for inner in prop.inner_properties:
+            _collect(inner, built, into)
+    elif isinstance(prop, ListProperty):
+        _collect(prop.inner_property, built, into)
+    elif isinstance(prop, ModelProperty):
+        model = built.get(prop.class_info.name, prop)
+        if model.class_info.name in into:
+            return
+        into.add(model.class_info.name)
+        for field in _fields(model):
+            _collect(field, built, into)
+        if isinstance(model.additional_properties, ModelProperty | ListProperty | UnionProperty):
+            _collect(model.additional_properties, built, into)
+
+
+def _fields(model: ModelProperty) -> list[Any]:
+    return [*(model.required_properties or []), *(model.optional_properties or [])]
+
+
+# -- the module --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One declared field of a reader model."""
+
+    key: str  # the JSON key
+    name: str  # the Python attribute
+    shape: Shape
+    required: bool
+    description: str | None
+
+    @property
+    def python_type(self) -> str:
+        if self.required:
+            return annotation(self.shape)
+        shape = self.shape.inner if isinstance(self.shape, Nullable) else self.shape
+        if isinstance(shape, FreeJSON):  # JSON already includes None
+            return "JSON"
+        return f"{annotation(shape)} | None"
+
+    @property
+    def declared(self) -> str:
+        default = "" if self.required else " = None"
+        return f"{self.name}: {self.python_type}{default}"
+
+
+def fields_of(model: ModelProperty, built: Built) -> list[Field]:
+    """The model's fields, required ones first (attrs needs defaults last)."""
+    where = model.class_info.name
+    found = [
+        Field(
+            key=_raw(prop.name),
+            name=str(prop.python_name),
+            shape=shape_of(prop, f"{where}.{prop.name}", built),
+            required=bool(prop.required),
+            description=_text(prop.description),
+        )
+        for prop in _fields(model)
+    ]
+    return [f for f in found if f.required] + [f for f in found if not f.required]
+
+
+def render(model: ModelProperty, built: Built) -> str:
+    """The whole module for one reader model (ruff formats it afterwards)."""
+    class_name = model.class_info.name
+    fields = fields_of(model, built)
+    nested = sorted({s for f in fields for s in _walk(f.shape) if isinstance(s, Nested)}, key=str)
+    enums = sorted({s for f in fields for s in _walk(f.shape) if isinstance(s, OpenEnum)}, key=str)
+    uses = {type(s) for f in fields for s in _walk(f.shape)}
+    out: list[str] = [
+        '"""' + _docstring(model) + '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+    ]
+    if Timestamp in uses:
+        out.append("import datetime")
+    out += ["from collections.abc import Mapping", "from typing import Any, TypeVar", ""]
+    out += ["from attrs import define as _attrs_define", "from attrs import field as _attrs_field"]
+    out.append("")
+    for enum in enums:
+        out.append(f"from ..models.{enum.module_name} import {enum.class_name}")
+    helpers = ["JSON", "UnknownValue", "mismatch as _mismatch"]
+    if OpenEnum in uses:
+        helpers.append("open_value as _open_value")
+    out.append(f"from ..types import {', '.join(helpers)}")
+    out.append("")
+    for enum in enums:
+        out.append(
+            f"_{_constant(enum.class_name)}: dict[str, {enum.class_name}] = "
+            f"{{member.value: member for member in {enum.class_name}}}"
+        )
+    keys = ", ".join(_quote(f.key) for f in fields)
+    out.append(f"_FIELDS: frozenset[str] = frozenset(({keys}{',' if len(fields) == 1 else ''}))")
+    out += ["", f'T = TypeVar("T", bound="{class_name}")', "", ""]
+    out += ["@_attrs_define", f"class {class_name}:"]
+    if model.description:
+        out.append(f'    """{_escape(_text(model.description) or "")}"""')
+        out.append("")
+    for field in fields:
+        out.append(f"    {field.declared}")
+        if field.description:
+            out.append(f'    """ {_escape(field.description)} """')
+    out.append(
+        "    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)"
+    )
+    out.append('    """ Fields the API sent that this release does not declare. """')
+    out.append("")
+    out += _to_dict(fields)
+    out += _from_dict(class_name, fields)
+    if nested:
+        out += ["", "", "# After the class: models that refer to each other find it defined."]
+        for model_ref in nested:
+            out.append(
+                f"from ..models.{model_ref.module_name} import {model_ref.class_name}  # noqa: E402"
+            )
+    return "\n".join(out) + "\n"
+
+
+def _to_dict(fields: Sequence[Field]) -> list[str]:
+    out = ["    def to_dict(self) -> dict[str, JSON]:"]
+    out.append(
+        '        """This model as the JSON object the API sends (absent fields left out)."""'
+    )
+    out.append("        field_dict: dict[str, JSON] = dict(self.additional_properties)")
+    for field in fields:
+        value = f"self.{field.name}"
+        if field.required:
+            out.append(f"        field_dict[{_quote(field.key)}] = {_dump(field.shape, value)}")
+        else:
+            shape = field.shape.inner if isinstance(field.shape, Nullable) else field.shape
+            out.append(f"        if {value} is not None:")
+            out.append(f"            field_dict[{_quote(field.key)}] = {_dump(shape, value)}")
+    out.append("        return field_dict")
+    out.append("")
+    return out
+
+
+def _dump(shape: Shape, value: str) -> str:
+    match shape:
+        case Scalar() | FreeJSON():
+            return value
+        case FreeObject():
+            return f"dict({value})"
+        case Timestamp():
+            return f"{value}.isoformat()"
+        case Nested():
+            return f"{value}.to_dict()"
+        case OpenEnum():
+            return f"str({value})"
+        case ListOf(item):
+            return f"[{_dump(item, '_item')} for _item in {value}]"
+        case Nullable(inner):
+            return f"None if {value} is None else {_dump(inner, value)}"
+
+
+def _from_dict(class_name: str, fields: Sequence[Field]) -> list[str]:
+    out = ["    @classmethod", "    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:"]
+    out.append(
+        '        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""'
+    )
+    out.append("        _get = src_dict.get")
+    for field in fields:
+        out.append(f"        {field.name}: {field.python_type}")
+        if field.required:
+            out.append(f"        _value = src_dict[{_quote(field.key)}]")
+            out += _read_into(field.shape, field.name, field.key, "        ")
+        else:
+            shape = field.shape.inner if isinstance(field.shape, Nullable) else field.shape
+            out.append(f"        _value = _get({_quote(field.key)})")
+            if isinstance(shape, FreeJSON):
+                out.append(f"        {field.name} = _value")
+                continue
+            out.append("        if _value is None:")
+            out.append(f"            {field.name} = None")
+            out.append("        else:")
+            out += _read_into(shape, field.name, field.key, "            ")
+    # Positional, in declaration order: a keyword call costs more per field.
+    arguments = ", ".join(f.name for f in fields)
+    out.append(f"        _result = cls({arguments})")
+    out.append("        if not _FIELDS.issuperset(src_dict):")
+    out.append("            _result.additional_properties = {")
+    out.append(
+        "                _key: _extra for _key, _extra in src_dict.items() if _key not in _FIELDS"
+    )
+    out.append("            }")
+    out.append("        return _result")
+    return out
+
+
+def _read_into(shape: Shape, target: str, key: str, indent: str) -> list[str]:
+    """Statements that check ``_value`` and store what it reads as in ``target``."""
+    if isinstance(shape, Nullable):
+        inner = _read_into(shape.inner, target, key, indent + "    ")
+        return [
+            f"{indent}if _value is None:",
+            f"{indent}    {target} = None",
+            f"{indent}else:",
+            *inner,
+        ]
+    lines = _require(shape, "_value", key, indent)
+    if isinstance(shape, ListOf) and isinstance(shape.item, Scalar | FreeObject):
+        # Items that reading would not check (strings, numbers) are checked one by one.
+        lines.append(f"{indent}{target} = []")
+        lines.append(f"{indent}for _item in _value:")
+        lines += _require(shape.item, "_item", f"{key}[]", indent + "    ")
+        lines.append(f"{indent}    {target}.append({_read(shape.item, '_item', key)})")
+        return lines
+    lines.append(f"{indent}{target} = {_read(shape, '_value', key)}")
+    return lines
+
+
+def _require(shape: Shape, value: str, key: str, indent: str) -> list[str]:
+    check = _check(shape)
+    if check is None:
+        return []
+    return [
+        f"{indent}if not ({check.format(v=value)}):",
+        f'{indent}    raise _mismatch({_quote(key)}, "{_noun(shape)}", {value})',
+    ]
+
+
+def _check(shape: Shape) -> str | None:
+    """A condition on ``{v}`` that the JSON value must meet, if reading does not check it."""
+    match shape:
+        case Scalar("str"):
+            return "isinstance({v}, str)"
+        case Scalar("bool"):
+            return "isinstance({v}, bool)"
+        case Scalar("int"):
+            return "isinstance({v}, int) and not isinstance({v}, bool)"
+        case Scalar("float"):
+            return "isinstance({v}, int | float) and not isinstance({v}, bool)"
+        case FreeObject() | Nested():
+            return "isinstance({v}, Mapping)"
+        case ListOf():
+            return "isinstance({v}, list)"
+        case _:  # Timestamp (fromisoformat checks), FreeJSON, OpenEnum (_open_value checks)
+            return None
+
+
+def _read(shape: Shape, value: str, key: str) -> str:
+    """An expression reading a checked JSON value."""
+    match shape:
+        case Scalar() | FreeJSON():
+            return value
+        case FreeObject():
+            return f"dict({value})"
+        case Timestamp():
+            return f"datetime.datetime.fromisoformat({value})"
+        case Nested(class_name, _):
+            return f"{class_name}.from_dict({value})"
+        case OpenEnum(class_name, _):
+            return f"_{_constant(class_name)}.get({value}) or _open_value({value}, {_quote(key)})"
+        case ListOf(item):
+            return f"[{_read(item, '_item', key + '[]')} for _item in {value}]"
+        case Nullable(inner):
+            return f"None if {value} is None else {_read(inner, value, key)}"
+
+
+def _noun(shape: Shape) -> str:
+    match shape:
+        case Scalar("str"):
+            return "a string"
+        case Scalar("bool"):
+            return "a boolean"
+        case Scalar("int"):
+            return "an integer"
+        case Scalar("float"):
+            return "a number"
+        case ListOf():
+            return "an array"
+        case _:
+            return "an object"
+
+
+def _walk(shape: Shape) -> Iterator[Shape]:
+    yield shape
+    if isinstance(shape, ListOf):
+        yield from _walk(shape.item)
+    elif isinstance(shape, Nullable):
+        yield from _walk(shape.inner)
+
+
+def _docstring(model: ModelProperty) -> str:
+    return f"{model.class_info.name}: a response model, written by scripts/regen/readers.py."
+
+
+def _constant(class_name: str) -> str:
+    out = ""
+    for index, char in enumerate(class_name):
+        if char.isupper() and index:
+            out += "_"
+        out += char.upper()
+    return out + "_BY_VALUE"
+
+
+def _raw(value: object) -> str:
+    """The text of a name from the spec (the generator wraps them as untrusted strings)."""
+    text = value.get_untrusted_value() if hasattr(value, "get_untrusted_value") else value
+    return str(text)
+
+
+def _quote(key: str) -> str:
+    """A JSON key as a Python string literal."""
+    return json.dumps(key)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    return " ".join(_raw(value).split()) or None
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')

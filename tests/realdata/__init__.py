@@ -1,0 +1,1 @@
+"""Tests that replay recorded live Replicate traffic through the SDK."""
