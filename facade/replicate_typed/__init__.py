@@ -27,11 +27,14 @@ if TYPE_CHECKING:
     from replicate_api.models.hardware import Hardware
     from replicate_api.models.model import Model
     from replicate_api.models.prediction import Prediction
+    from replicate_api.models.prediction_metrics import PredictionMetrics
     from replicate_api.models.prediction_status import PredictionStatus
+    from replicate_api.models.prediction_urls import PredictionUrls
     from replicate_api.models.search_results import SearchResults
     from replicate_api.models.training import Training
     from replicate_api.models.training_status import TrainingStatus
     from replicate_api.models.version import Version
+    from replicate_api.types import JSON, UnknownValue
 
     from replicate_typed._async_catalog import (
         AsyncAccountInfo,
@@ -153,6 +156,7 @@ _LOCATIONS = {
     "HardwareOptions": "replicate_typed._catalog",
     "InternalServerError": "replicate_typed._errors",
     "InvalidResponseError": "replicate_typed._errors",
+    "JSON": "replicate_api.types",
     "LogsEvent": "replicate_typed._stream",
     "MissingTokenError": "replicate_typed._errors",
     "Model": "replicate_api.models.model",
@@ -168,9 +172,11 @@ _LOCATIONS = {
     "Prediction": "replicate_api.models.prediction",
     "PredictionCanceledError": "replicate_typed._errors",
     "PredictionError": "replicate_typed._errors",
+    "PredictionMetrics": "replicate_api.models.prediction_metrics",
     "PredictionStatus": "replicate_api.models.prediction_status",
     "PredictionStream": "replicate_typed._streams",
     "PredictionTimeoutError": "replicate_typed._errors",
+    "PredictionUrls": "replicate_api.models.prediction_urls",
     "Predictions": "replicate_typed._predictions",
     "Progress": "replicate_typed._progress",
     "RateLimitError": "replicate_typed._errors",
@@ -186,6 +192,7 @@ _LOCATIONS = {
     "TrainingTimeoutError": "replicate_typed._errors",
     "Trainings": "replicate_typed._predictions",
     "UnknownStatusError": "replicate_typed._errors",
+    "UnknownValue": "replicate_api.types",
     "UnprocessableEntityError": "replicate_typed._errors",
     "Version": "replicate_api.models.version",
     "WebhookVerificationError": "replicate_typed._errors",
@@ -212,6 +219,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "JSON",
     "TERMINAL_STATUSES",
     "APIConnectionError",
     "APIError",
@@ -263,9 +271,11 @@ __all__ = [
     "Prediction",
     "PredictionCanceledError",
     "PredictionError",
+    "PredictionMetrics",
     "PredictionStatus",
     "PredictionStream",
     "PredictionTimeoutError",
+    "PredictionUrls",
     "Predictions",
     "Progress",
     "RateLimitError",
@@ -280,6 +290,7 @@ __all__ = [
     "TrainingTimeoutError",
     "Trainings",
     "UnknownStatusError",
+    "UnknownValue",
     "UnprocessableEntityError",
     "Version",
     "WebhookVerificationError",

@@ -99,13 +99,9 @@ class AsyncReplicate:
             random=random.random,
         )
         self._jobs = Jobs(self._core)
-        self.predictions = AsyncPredictions(self)
-        self.trainings = AsyncTrainings(self)
-        self.files = AsyncFiles(self)
-        #: Shortcuts for the most used prediction operations.
-        self.create = self.predictions.create
-        self.wait = self.predictions.wait
-        self.cancel = self.predictions.cancel
+        self.predictions: AsyncPredictions = AsyncPredictions(self)
+        self.trainings: AsyncTrainings = AsyncTrainings(self)
+        self.files: AsyncFiles = AsyncFiles(self)
 
     # The catalog resources load on first use: their generated endpoints and
     # models are most of what a client would otherwise import up front.
@@ -151,6 +147,46 @@ class AsyncReplicate:
         from replicate_typed._async_catalog import AsyncWebhooks
 
         return AsyncWebhooks(self)
+
+    # Shortcuts for the most used prediction operations.
+
+    async def create(
+        self,
+        ref: ModelReference | None = None,
+        input: Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> Prediction:
+        """Create a prediction: ``predictions.create``."""
+        return await self.predictions.create(
+            ref,
+            input,
+            deployment=deployment,
+            wait=wait,
+            deadline=deadline,
+            webhook=webhook,
+            webhook_events_filter=webhook_events_filter,
+            file_strategy=file_strategy,
+        )
+
+    async def wait(
+        self,
+        prediction: Prediction | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> Prediction:
+        """Poll until the prediction is finished: ``predictions.wait``."""
+        return await self.predictions.wait(prediction, timeout=timeout, on_update=on_update)
+
+    async def cancel(self, prediction: Prediction | str) -> Prediction:
+        """Cancel a prediction: ``predictions.cancel``."""
+        return await self.predictions.cancel(prediction)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._core.settings.base_url!r})"

@@ -62,7 +62,7 @@ class AsyncFileOutput(str):
 
     async def read(self) -> bytes:
         """The whole file in memory; for large files prefer ``save`` or ``iter_bytes``."""
-        chunks = []
+        chunks: list[bytes] = []
         async for chunk in self.iter_bytes():
             chunks.append(chunk)
         return b"".join(chunks)

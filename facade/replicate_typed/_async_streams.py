@@ -49,7 +49,7 @@ class AsyncPredictionStream:
 
     async def text(self) -> str:
         """All the output chunks joined: the whole text once the model is done."""
-        chunks = []
+        chunks: list[str] = []
         async for chunk in self.iter_text():
             chunks.append(chunk)
         return "".join(chunks)

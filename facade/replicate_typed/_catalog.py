@@ -5,7 +5,7 @@ Written by scripts/unasync from _async_catalog.py: edit that file, not this one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import httpx
 from replicate_api.api.account import account_get
@@ -74,7 +74,7 @@ class Models(Resource):
 
     def __init__(self, client: Replicate) -> None:
         super().__init__(client)
-        self.versions = ModelVersions(client)
+        self.versions: ModelVersions = ModelVersions(client)
 
     def get(self, model: str) -> Model:
         """A model by "owner/name", with its latest version."""
@@ -319,4 +319,4 @@ def _hardware(response: httpx.Response) -> list[Hardware]:
             operation="hardware.list",
             body=response.text,
         )
-    return [Hardware.from_dict(item) for item in data]
+    return [Hardware.from_dict(item) for item in cast(list[dict[str, Any]], data)]

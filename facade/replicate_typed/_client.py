@@ -97,13 +97,9 @@ class Replicate:
             random=random.random,
         )
         self._jobs = Jobs(self._core)
-        self.predictions = Predictions(self)
-        self.trainings = Trainings(self)
-        self.files = Files(self)
-        #: Shortcuts for the most used prediction operations.
-        self.create = self.predictions.create
-        self.wait = self.predictions.wait
-        self.cancel = self.predictions.cancel
+        self.predictions: Predictions = Predictions(self)
+        self.trainings: Trainings = Trainings(self)
+        self.files: Files = Files(self)
 
     # The catalog resources load on first use: their generated endpoints and
     # models are most of what a client would otherwise import up front.
@@ -149,6 +145,46 @@ class Replicate:
         from replicate_typed._catalog import Webhooks
 
         return Webhooks(self)
+
+    # Shortcuts for the most used prediction operations.
+
+    def create(
+        self,
+        ref: ModelReference | None = None,
+        input: Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> Prediction:
+        """Create a prediction: ``predictions.create``."""
+        return self.predictions.create(
+            ref,
+            input,
+            deployment=deployment,
+            wait=wait,
+            deadline=deadline,
+            webhook=webhook,
+            webhook_events_filter=webhook_events_filter,
+            file_strategy=file_strategy,
+        )
+
+    def wait(
+        self,
+        prediction: Prediction | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> Prediction:
+        """Poll until the prediction is finished: ``predictions.wait``."""
+        return self.predictions.wait(prediction, timeout=timeout, on_update=on_update)
+
+    def cancel(self, prediction: Prediction | str) -> Prediction:
+        """Cancel a prediction: ``predictions.cancel``."""
+        return self.predictions.cancel(prediction)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._core.settings.base_url!r})"

@@ -50,7 +50,7 @@ class Settings:
     timeout: httpx.Timeout
     #: One timeout per sync window, made once: every create in sync mode needs one.
     _window_timeouts: dict[float, httpx.Timeout] = field(
-        default_factory=dict, init=False, repr=False, compare=False
+        default_factory=dict[float, httpx.Timeout], init=False, repr=False, compare=False
     )
 
     @classmethod

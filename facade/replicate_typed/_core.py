@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 from replicate_api.api.files import files_create
@@ -192,8 +192,8 @@ class Core:
             else:
                 uploaded = yield from self.upload(local)
                 urls[local.location] = _file_url(uploaded)
-        replaced: dict[str, Any] = replace(checked, urls) if urls else checked
-        return replaced
+        # Without files the checked copy goes as it is: nothing to replace.
+        return cast(dict[str, Any], replace(checked, urls)) if urls else checked
 
 
 def _file_url(uploaded: FileResource) -> str:

@@ -81,7 +81,7 @@ class APIError(ReplicateError):
         self.title = title
         self.detail = detail
         self.instance = instance
-        self.headers = headers or {}
+        self.headers: dict[str, str] = headers or {}
         self.prediction_may_exist = prediction_may_exist
 
 
@@ -166,8 +166,8 @@ class ModelError(PredictionError):
     """
 
     def __init__(self, prediction: Prediction) -> None:
-        self.error = prediction.error
-        self.logs = prediction.logs if isinstance(prediction.logs, str) else ""
+        self.error: str | None = prediction.error
+        self.logs: str = prediction.logs or ""
         super().__init__(f"prediction {prediction.id} failed: {self.error}", prediction)
 
 
@@ -179,7 +179,7 @@ class PredictionCanceledError(PredictionError):
     """
 
     def __init__(self, prediction: Prediction) -> None:
-        self.aborted = prediction.status == "aborted"
+        self.aborted: bool = prediction.status == "aborted"
         how = "aborted before it started" if self.aborted else "canceled"
         super().__init__(f"prediction {prediction.id} was {how}", prediction)
 

@@ -61,7 +61,7 @@ class FileOutput(str):
 
     def read(self) -> bytes:
         """The whole file in memory; for large files prefer ``save`` or ``iter_bytes``."""
-        chunks = []
+        chunks: list[bytes] = []
         for chunk in self.iter_bytes():
             chunks.append(chunk)
         return b"".join(chunks)

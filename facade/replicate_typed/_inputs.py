@@ -14,7 +14,7 @@ import base64
 import io
 import mimetypes
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +41,7 @@ class LocalFile:
     size: int | None
 
     @contextmanager
-    def open(self) -> Iterator[BinaryIO]:
+    def open(self) -> Generator[BinaryIO]:
         """A binary stream of the content from its start; a path is opened and closed here."""
         if isinstance(self.source, Path):
             with self.source.open("rb") as handle:
@@ -67,21 +67,21 @@ def check_strategy(strategy: str) -> FileStrategy:
     return strategy
 
 
-def find_files(value: Any, location: Location = ()) -> list[LocalFile]:
+def find_files(value: object, location: Location = ()) -> list[LocalFile]:
     """Every local file in ``value``, in a stable order; ValueError for text-mode files."""
     found: list[LocalFile] = []
     if isinstance(value, Mapping):
-        for key, item in value.items():
+        for key, item in cast(Mapping[str, object], value).items():
             found += find_files(item, (*location, key))
     elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
+        for index, item in enumerate(cast(Sequence[object], value)):
             found += find_files(item, (*location, index))
     elif is_file(value):
         found.append(_describe(value, location))
     return found
 
 
-def is_file(value: Any) -> bool:
+def is_file(value: object) -> bool:
     """Whether ``value`` is something this module sends as a file."""
     if isinstance(value, Path | bytes | bytearray | io.BytesIO):
         return True
@@ -90,14 +90,16 @@ def is_file(value: Any) -> bool:
     return isinstance(value, io.IOBase) and hasattr(value, "read")
 
 
-def replace(value: Any, urls: Mapping[Location, str], location: Location = ()) -> Any:
+def replace(value: object, urls: Mapping[Location, str], location: Location = ()) -> object:
     """A copy of ``value`` with the file at each location replaced by its URL."""
     if location in urls:
         return urls[location]
     if isinstance(value, Mapping):
-        return {key: replace(item, urls, (*location, key)) for key, item in value.items()}
+        items = cast(Mapping[str, object], value).items()
+        return {key: replace(item, urls, (*location, key)) for key, item in items}
     if isinstance(value, list | tuple):
-        return [replace(item, urls, (*location, index)) for index, item in enumerate(value)]
+        listed = cast(Sequence[object], value)
+        return [replace(item, urls, (*location, index)) for index, item in enumerate(listed)]
     return value
 
 

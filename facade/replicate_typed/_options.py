@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, cast
 
 from replicate_api.types import UNSET, Unset
 
@@ -135,16 +135,16 @@ def check_input(input: Mapping[str, object] | None, *, allow_files: bool = False
     return dict(input)
 
 
-def _first_unserializable(value: Any, path: str, allow_files: bool) -> str | None:
+def _first_unserializable(value: object, path: str, allow_files: bool) -> str | None:
     if isinstance(value, Mapping):
-        for key, item in value.items():
+        for key, item in cast(Mapping[object, object], value).items():
             if not isinstance(key, str):
                 return f"{path} has key {key!r}: JSON object keys must be strings"
             if found := _first_unserializable(item, f"{path}[{key!r}]", allow_files):
                 return found
         return None
     if isinstance(value, list | tuple):
-        for index, item in enumerate(value):
+        for index, item in enumerate(cast(Sequence[object], value)):
             if found := _first_unserializable(item, f"{path}[{index}]", allow_files):
                 return found
         return None

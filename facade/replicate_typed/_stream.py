@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TypeAlias, cast
 
 import httpx
 from httpx_sse import ServerSentEvent
@@ -162,4 +162,4 @@ def _json_object(data: str) -> dict[str, object]:
         parsed = json.loads(data)
     except ValueError:
         return {}
-    return parsed if isinstance(parsed, dict) else {}
+    return cast(dict[str, object], parsed) if isinstance(parsed, dict) else {}

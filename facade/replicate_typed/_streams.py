@@ -48,7 +48,7 @@ class PredictionStream:
 
     def text(self) -> str:
         """All the output chunks joined: the whole text once the model is done."""
-        chunks = []
+        chunks: list[str] = []
         for chunk in self.iter_text():
             chunks.append(chunk)
         return "".join(chunks)

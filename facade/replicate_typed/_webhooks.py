@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from replicate_api.models.prediction import Prediction
@@ -164,6 +164,7 @@ def _parse(content: bytes) -> Prediction | Training:
         raise WebhookVerificationError(
             "webhook body is JSON but not an object, so neither a prediction nor a training"
         )
+    payload = cast(dict[str, Any], payload)
     training = _is_training(payload)
     try:
         return Training.from_dict(payload) if training else Prediction.from_dict(payload)
@@ -176,7 +177,7 @@ def _parse(content: bytes) -> Prediction | Training:
 
 def _is_training(payload: dict[str, Any]) -> bool:
     urls = payload.get("urls")
-    get = urls.get("get") if isinstance(urls, dict) else None
+    get: object = cast(dict[str, object], urls).get("get") if isinstance(urls, dict) else None
     if not isinstance(get, str):
         return False
     try:

@@ -295,7 +295,7 @@ def render(model: ModelProperty, built: Built) -> str:
     ]
     if Timestamp in uses:
         out.append("import datetime")
-    out += ["from collections.abc import Mapping", "from typing import Any, TypeVar", ""]
+    out += ["from collections.abc import Mapping", "from typing import Any, Self", ""]
     out += ["from attrs import define as _attrs_define", "from attrs import field as _attrs_field"]
     out.append("")
     for enum in enums:
@@ -312,11 +312,11 @@ def render(model: ModelProperty, built: Built) -> str:
         )
     keys = ", ".join(_quote(f.key) for f in fields)
     out.append(f"_FIELDS: frozenset[str] = frozenset(({keys}{',' if len(fields) == 1 else ''}))")
-    out += ["", f'T = TypeVar("T", bound="{class_name}")', "", ""]
+    out += ["", ""]
     out += ["@_attrs_define", f"class {class_name}:"]
-    if model.description:
-        out.append(f'    """{_escape(_text(model.description) or "")}"""')
-        out.append("")
+    summary = _text(model.description) or f"A {_words(class_name)}, as the API sends it."
+    out.append(f'    """{_escape(summary)}"""')
+    out.append("")
     for field in fields:
         out.append(f"    {field.declared}")
         if field.description:
@@ -375,7 +375,7 @@ def _dump(shape: Shape, value: str) -> str:
 
 
 def _from_dict(class_name: str, fields: Sequence[Field]) -> list[str]:
-    out = ["    @classmethod", "    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:"]
+    out = ["    @classmethod", "    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:"]
     out.append(
         '        """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""'
     )
@@ -504,6 +504,11 @@ def _walk(shape: Shape) -> Iterator[Shape]:
 
 def _docstring(model: ModelProperty) -> str:
     return f"{model.class_info.name}: a response model, written by scripts/regen/readers.py."
+
+
+def _words(class_name: str) -> str:
+    """"PredictionUrls" -> "prediction urls"."""
+    return _constant(class_name).removesuffix("_BY_VALUE").replace("_", " ").lower()
 
 
 def _constant(class_name: str) -> str:

@@ -112,11 +112,11 @@ class FakeReplicate:
         self.deployments: dict[str, DeploymentEntry] = {}
         self.files: dict[str, StoredFile] = {}
         self.collections: dict[str, tuple[str, str, list[str]]] = {}
-        self.webhook_secret = "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+        self.webhook_secret: str = "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
         #: Called with (headers, body) for each webhook; unset: kept in ``webhooks``.
         self.on_webhook: Callable[[dict[str, str], bytes], None] | None = None
         self.webhooks: list[tuple[dict[str, str], bytes]] = []
-        self.requests = FakeRequestLog()
+        self.requests: FakeRequestLog = FakeRequestLog()
         self._token = token
         self._jobs: dict[str, Job] = {}
         #: Where clients reach this fake (updated by each request), for ``predictions()``.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,11 +20,11 @@ _FIELDS: frozenset[str] = frozenset(
     ("type", "username", "avatar_url", "github_url", "name")
 )
 
-T = TypeVar("T", bound="Account")
-
 
 @_attrs_define
 class Account:
+    """A account, as the API sends it."""
+
     type_: AccountType | UnknownValue
     """ Kind of account: user or organization. """
     username: str
@@ -52,7 +52,7 @@ class Account:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         type_: AccountType | UnknownValue

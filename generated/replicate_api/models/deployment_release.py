@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,8 +15,6 @@ from ..types import mismatch as _mismatch
 _FIELDS: frozenset[str] = frozenset(
     ("configuration", "created_at", "created_by", "model", "number", "version")
 )
-
-T = TypeVar("T", bound="DeploymentRelease")
 
 
 @_attrs_define
@@ -56,7 +54,7 @@ class DeploymentRelease:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         configuration: DeploymentReleaseConfiguration | None

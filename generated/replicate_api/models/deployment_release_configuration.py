@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,8 +12,6 @@ from ..types import JSON
 from ..types import mismatch as _mismatch
 
 _FIELDS: frozenset[str] = frozenset(("hardware", "max_instances", "min_instances"))
-
-T = TypeVar("T", bound="DeploymentReleaseConfiguration")
 
 
 @_attrs_define
@@ -41,7 +39,7 @@ class DeploymentReleaseConfiguration:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         hardware: str | None

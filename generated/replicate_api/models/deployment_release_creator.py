@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,8 +19,6 @@ _ACCOUNT_TYPE_BY_VALUE: dict[str, AccountType] = {
 _FIELDS: frozenset[str] = frozenset(
     ("type", "username", "avatar_url", "github_url", "name")
 )
-
-T = TypeVar("T", bound="DeploymentReleaseCreator")
 
 
 @_attrs_define
@@ -54,7 +52,7 @@ class DeploymentReleaseCreator:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         type_: AccountType | UnknownValue

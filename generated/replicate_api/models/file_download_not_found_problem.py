@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,11 +13,11 @@ from ..types import mismatch as _mismatch
 
 _FIELDS: frozenset[str] = frozenset(("detail",))
 
-T = TypeVar("T", bound="FileDownloadNotFoundProblem")
-
 
 @_attrs_define
 class FileDownloadNotFoundProblem:
+    """A file download not found problem, as the API sends it."""
+
     detail: str | None = None
     """ Explanation of the missing file. """
     additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
@@ -31,7 +31,7 @@ class FileDownloadNotFoundProblem:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         detail: str | None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,11 +13,11 @@ from ..types import mismatch as _mismatch
 
 _FIELDS: frozenset[str] = frozenset(("name", "sku"))
 
-T = TypeVar("T", bound="Hardware")
-
 
 @_attrs_define
 class Hardware:
+    """A hardware, as the API sends it."""
+
     name: str | None = None
     """ Readable label, e.g. Nvidia T4 GPU. """
     sku: str | None = None
@@ -35,7 +35,7 @@ class Hardware:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         name: str | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -37,11 +37,11 @@ _FIELDS: frozenset[str] = frozenset(
     )
 )
 
-T = TypeVar("T", bound="Model")
-
 
 @_attrs_define
 class Model:
+    """A model, as the API sends it."""
+
     name: str
     """ Model name, unique within its owner. """
     owner: str
@@ -106,7 +106,7 @@ class Model:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         name: str

@@ -2,6 +2,12 @@ from enum import StrEnum
 
 
 class ModelSortBy(StrEnum):
+    """The values the API lists for ModelSortBy.
+
+    Where a response carries one, the field reads a value this release does
+    not list as ``UnknownValue`` instead (see ``replicate_api.types``).
+    """
+
     LATEST_VERSION_CREATED_AT = "latest_version_created_at"
     MODEL_CREATED_AT = "model_created_at"
 

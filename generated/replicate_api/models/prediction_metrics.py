@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,8 +24,6 @@ _FIELDS: frozenset[str] = frozenset(
         "predict_time_share",
     )
 )
-
-T = TypeVar("T", bound="PredictionMetrics")
 
 
 @_attrs_define
@@ -77,7 +75,7 @@ class PredictionMetrics:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         total_time: float | None

@@ -2,6 +2,12 @@ from enum import StrEnum
 
 
 class PredictionSourceFilter(StrEnum):
+    """The values the API lists for PredictionSourceFilter.
+
+    Where a response carries one, the field reads a value this release does
+    not list as ``UnknownValue`` instead (see ``replicate_api.types``).
+    """
+
     WEB = "web"
 
     def __str__(self) -> str:

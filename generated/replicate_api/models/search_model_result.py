@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,11 +13,11 @@ from ..types import mismatch as _mismatch
 
 _FIELDS: frozenset[str] = frozenset(("metadata", "model"))
 
-T = TypeVar("T", bound="SearchModelResult")
-
 
 @_attrs_define
 class SearchModelResult:
+    """A search model result, as the API sends it."""
+
     metadata: SearchModelMetadata
     model: Model
     additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
@@ -31,7 +31,7 @@ class SearchModelResult:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         metadata: SearchModelMetadata

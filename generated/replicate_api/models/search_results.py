@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,11 +13,11 @@ from ..types import mismatch as _mismatch
 
 _FIELDS: frozenset[str] = frozenset(("collections", "models", "pages", "query"))
 
-T = TypeVar("T", bound="SearchResults")
-
 
 @_attrs_define
 class SearchResults:
+    """A search results, as the API sends it."""
+
     collections: list[SearchCollection]
     """ Collections that matched. """
     models: list[SearchModelResult]
@@ -39,7 +39,7 @@ class SearchResults:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         collections: list[SearchCollection]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -40,11 +40,11 @@ _FIELDS: frozenset[str] = frozenset(
     )
 )
 
-T = TypeVar("T", bound="Training")
-
 
 @_attrs_define
 class Training:
+    """A training, as the API sends it."""
+
     created_at: datetime.datetime
     """ When the training was submitted. """
     id: str
@@ -105,7 +105,7 @@ class Training:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         created_at: datetime.datetime

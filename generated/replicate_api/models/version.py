@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,11 +16,11 @@ _FIELDS: frozenset[str] = frozenset(
     ("created_at", "id", "cog_version", "openapi_schema")
 )
 
-T = TypeVar("T", bound="Version")
-
 
 @_attrs_define
 class Version:
+    """A version, as the API sends it."""
+
     created_at: datetime.datetime
     """ When this version was pushed. """
     id: str
@@ -44,7 +44,7 @@ class Version:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         """Read the JSON object; TypeError, ValueError or KeyError if it does not fit."""
         _get = src_dict.get
         created_at: datetime.datetime
