@@ -78,6 +78,40 @@ def test_run_returns_json_and_takes_a_typed_dict() -> None:
         assert replicate.run("replicate/hello-world", dict(hello)) == output
 
 
+class StoryInput(TypedDict):
+    prompt: str
+
+
+def test_a_typed_dict_passes_every_call_that_takes_an_input(tmp_path: Path) -> None:
+    fake = FakeReplicate()
+    fake.add_deployment("acme/hello", "replicate/hello-world")
+    with fake.client() as replicate:
+        hello: HelloInput = {"text": "deployed"}
+        assert replicate.run(deployment="acme/hello", input=hello) == "hello deployed"
+        created = replicate.create(deployment="acme/hello", input=hello)
+        assert_type(created, Prediction)
+        story: StoryInput = {"prompt": "a fox"}
+        text = replicate.stream("acme/storyteller", story).text()
+        assert_type(text, str)
+        assert text
+
+        class TrainingInput(TypedDict):
+            data: Path
+
+        upload = tmp_path / "data.txt"
+        upload.write_text("rows")
+        training_input: TrainingInput = {"data": upload}
+        model = replicate.models.get("replicate/hello-world")
+        assert model.latest_version is not None
+        replicate.models.create("fake-account/mine", visibility="private", hardware="cpu")
+        training = replicate.trainings.create(
+            f"replicate/hello-world:{model.latest_version.id}",
+            training_input,
+            destination="fake-account/mine",
+        )
+        assert_type(training, Training)
+
+
 def _describe(status: PredictionStatus | UnknownValue) -> str:
     """An exhaustive match: leaving a member out is an error for both checkers."""
     match status:

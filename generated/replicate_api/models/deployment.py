@@ -55,7 +55,7 @@ class Deployment:
         if _value is None:
             current_release = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("current_release", "an object", _value)
             current_release = DeploymentRelease.from_dict(_value)
         _result = cls(name, owner, current_release)

@@ -62,7 +62,7 @@ class DeploymentRelease:
         if _value is None:
             configuration = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("configuration", "an object", _value)
             configuration = DeploymentReleaseConfiguration.from_dict(_value)
         created_at: datetime.datetime | None
@@ -76,7 +76,7 @@ class DeploymentRelease:
         if _value is None:
             created_by = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("created_by", "an object", _value)
             created_by = DeploymentReleaseCreator.from_dict(_value)
         model: str | None
@@ -92,7 +92,7 @@ class DeploymentRelease:
         if _value is None:
             number = None
         else:
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+            if not (type(_value) is int):
                 raise _mismatch("number", "an integer", _value)
             number = _value
         version: str | None

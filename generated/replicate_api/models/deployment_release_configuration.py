@@ -55,7 +55,7 @@ class DeploymentReleaseConfiguration:
         if _value is None:
             max_instances = None
         else:
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+            if not (type(_value) is int):
                 raise _mismatch("max_instances", "an integer", _value)
             max_instances = _value
         min_instances: int | None
@@ -63,7 +63,7 @@ class DeploymentReleaseConfiguration:
         if _value is None:
             min_instances = None
         else:
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+            if not (type(_value) is int):
                 raise _mismatch("min_instances", "an integer", _value)
             min_instances = _value
         _result = cls(hardware, max_instances, min_instances)

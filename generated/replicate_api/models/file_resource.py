@@ -78,7 +78,7 @@ class FileResource:
         _get = src_dict.get
         checksums: FileResourceChecksums
         _value = src_dict["checksums"]
-        if not (isinstance(_value, Mapping)):
+        if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
             raise _mismatch("checksums", "an object", _value)
         checksums = FileResourceChecksums.from_dict(_value)
         content_type: str
@@ -99,17 +99,17 @@ class FileResource:
         id = _value
         metadata: dict[str, JSON]
         _value = src_dict["metadata"]
-        if not (isinstance(_value, Mapping)):
+        if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
             raise _mismatch("metadata", "an object", _value)
         metadata = dict(_value)
         size: int
         _value = src_dict["size"]
-        if not (isinstance(_value, int) and not isinstance(_value, bool)):
+        if not (type(_value) is int):
             raise _mismatch("size", "an integer", _value)
         size = _value
         urls: FileResourceUrls
         _value = src_dict["urls"]
-        if not (isinstance(_value, Mapping)):
+        if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
             raise _mismatch("urls", "an object", _value)
         urls = FileResourceUrls.from_dict(_value)
         name: str | None

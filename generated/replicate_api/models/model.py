@@ -121,7 +121,7 @@ class Model:
         owner = _value
         run_count: int
         _value = src_dict["run_count"]
-        if not (isinstance(_value, int) and not isinstance(_value, bool)):
+        if not (type(_value) is int):
             raise _mismatch("run_count", "an integer", _value)
         run_count = _value
         url: str
@@ -147,7 +147,7 @@ class Model:
         if _value is None:
             default_example = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("default_example", "an object", _value)
             default_example = Prediction.from_dict(_value)
         description: str | None
@@ -171,7 +171,7 @@ class Model:
         if _value is None:
             is_official = None
         else:
-            if not (isinstance(_value, bool)):
+            if not (_value is True or _value is False):
                 raise _mismatch("is_official", "a boolean", _value)
             is_official = _value
         latest_version: Version | None
@@ -179,7 +179,7 @@ class Model:
         if _value is None:
             latest_version = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("latest_version", "an object", _value)
             latest_version = Version.from_dict(_value)
         license_url: str | None

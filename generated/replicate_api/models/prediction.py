@@ -140,7 +140,7 @@ class Prediction:
         id = _value
         input_: dict[str, JSON]
         _value = src_dict["input"]
-        if not (isinstance(_value, Mapping)):
+        if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
             raise _mismatch("input", "an object", _value)
         input_ = dict(_value)
         status: PredictionStatus | UnknownValue
@@ -164,7 +164,7 @@ class Prediction:
         if _value is None:
             data_removed = None
         else:
-            if not (isinstance(_value, bool)):
+            if not (_value is True or _value is False):
                 raise _mismatch("data_removed", "a boolean", _value)
             data_removed = _value
         deadline: datetime.datetime | None
@@ -194,7 +194,7 @@ class Prediction:
         if _value is None:
             metrics = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("metrics", "an object", _value)
             metrics = PredictionMetrics.from_dict(_value)
         model: str | None
@@ -227,7 +227,7 @@ class Prediction:
         if _value is None:
             urls = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("urls", "an object", _value)
             urls = PredictionUrls.from_dict(_value)
         _result = cls(

@@ -83,7 +83,7 @@ class PredictionMetrics:
         if _value is None:
             total_time = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("total_time", "a number", _value)
             total_time = _value
         predict_time: float | None
@@ -91,7 +91,7 @@ class PredictionMetrics:
         if _value is None:
             predict_time = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("predict_time", "a number", _value)
             predict_time = _value
         input_token_count: int | None
@@ -99,7 +99,7 @@ class PredictionMetrics:
         if _value is None:
             input_token_count = None
         else:
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+            if not (type(_value) is int):
                 raise _mismatch("input_token_count", "an integer", _value)
             input_token_count = _value
         output_token_count: int | None
@@ -107,7 +107,7 @@ class PredictionMetrics:
         if _value is None:
             output_token_count = None
         else:
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+            if not (type(_value) is int):
                 raise _mismatch("output_token_count", "an integer", _value)
             output_token_count = _value
         tokens_per_second: float | None
@@ -115,7 +115,7 @@ class PredictionMetrics:
         if _value is None:
             tokens_per_second = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("tokens_per_second", "a number", _value)
             tokens_per_second = _value
         time_to_first_token: float | None
@@ -123,7 +123,7 @@ class PredictionMetrics:
         if _value is None:
             time_to_first_token = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("time_to_first_token", "a number", _value)
             time_to_first_token = _value
         image_count: int | None
@@ -131,7 +131,7 @@ class PredictionMetrics:
         if _value is None:
             image_count = None
         else:
-            if not (isinstance(_value, int) and not isinstance(_value, bool)):
+            if not (type(_value) is int):
                 raise _mismatch("image_count", "an integer", _value)
             image_count = _value
         batch_size: float | None
@@ -139,7 +139,7 @@ class PredictionMetrics:
         if _value is None:
             batch_size = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("batch_size", "a number", _value)
             batch_size = _value
         predict_time_share: float | None
@@ -147,7 +147,7 @@ class PredictionMetrics:
         if _value is None:
             predict_time_share = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("predict_time_share", "a number", _value)
             predict_time_share = _value
         _result = cls(

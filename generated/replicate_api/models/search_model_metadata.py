@@ -55,7 +55,7 @@ class SearchModelMetadata:
         if _value is None:
             score = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("score", "a number", _value)
             score = _value
         tags: list[str] | None

@@ -36,12 +36,12 @@ class SearchModelResult:
         _get = src_dict.get
         metadata: SearchModelMetadata
         _value = src_dict["metadata"]
-        if not (isinstance(_value, Mapping)):
+        if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
             raise _mismatch("metadata", "an object", _value)
         metadata = SearchModelMetadata.from_dict(_value)
         model: Model
         _value = src_dict["model"]
-        if not (isinstance(_value, Mapping)):
+        if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
             raise _mismatch("model", "an object", _value)
         model = Model.from_dict(_value)
         _result = cls(metadata, model)

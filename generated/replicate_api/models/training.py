@@ -118,7 +118,7 @@ class Training:
         id = _value
         input_: dict[str, JSON]
         _value = src_dict["input"]
-        if not (isinstance(_value, Mapping)):
+        if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
             raise _mismatch("input", "an object", _value)
         input_ = dict(_value)
         status: TrainingStatus | UnknownValue
@@ -156,7 +156,7 @@ class Training:
         if _value is None:
             metrics = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("metrics", "an object", _value)
             metrics = TrainingMetrics.from_dict(_value)
         model: str | None
@@ -172,7 +172,7 @@ class Training:
         if _value is None:
             output = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("output", "an object", _value)
             output = TrainingOutput.from_dict(_value)
         source: TrainingSource | UnknownValue | None
@@ -194,7 +194,7 @@ class Training:
         if _value is None:
             urls = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("urls", "an object", _value)
             urls = TrainingUrls.from_dict(_value)
         _result = cls(

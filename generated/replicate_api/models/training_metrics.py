@@ -43,7 +43,7 @@ class TrainingMetrics:
         if _value is None:
             predict_time = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("predict_time", "a number", _value)
             predict_time = _value
         total_time: float | None
@@ -51,7 +51,7 @@ class TrainingMetrics:
         if _value is None:
             total_time = None
         else:
-            if not (isinstance(_value, int | float) and not isinstance(_value, bool)):
+            if not (type(_value) is float or type(_value) is int):
                 raise _mismatch("total_time", "a number", _value)
             total_time = _value
         _result = cls(predict_time, total_time)

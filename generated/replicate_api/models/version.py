@@ -68,7 +68,7 @@ class Version:
         if _value is None:
             openapi_schema = None
         else:
-            if not (isinstance(_value, Mapping)):
+            if not (isinstance(_value, dict) or isinstance(_value, Mapping)):
                 raise _mismatch("openapi_schema", "an object", _value)
             openapi_schema = dict(_value)
         _result = cls(created_at, id, cog_version, openapi_schema)
