@@ -512,7 +512,7 @@ def _docstring(model: ModelProperty) -> str:
 
 
 def _words(class_name: str) -> str:
-    """"PredictionUrls" -> "prediction urls"."""
+    """Turn a class name into words: PredictionUrls becomes "prediction urls"."""
     return _constant(class_name).removesuffix("_BY_VALUE").replace("_", " ").lower()
 
 
