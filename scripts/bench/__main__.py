@@ -125,7 +125,9 @@ IMPORT_REPEATS = 9
 
 def main(argv: list[str] | None = None) -> int:
     """Run every scenario for every contender; print the table and save the raw results."""
-    parser = argparse.ArgumentParser(prog="scripts/bench/run", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="scripts/bench/run", description=(__doc__ or "").split("\n")[0]
+    )
     parser.add_argument("--only", nargs="*", metavar="SCENARIO", help="e.g. B1 B4 (default: all)")
     args = parser.parse_args(argv)
     chosen = {s: n for s, n in REPEATS.items() if not args.only or s.split("-")[0] in args.only}
@@ -226,7 +228,7 @@ def _instructions(contender: Contender, info: dict[str, str]) -> dict[str, Any]:
         )
         for calls in (0, INSTRUCTION_CALLS)
     ]
-    counts = []
+    counts: list[int] = []
     for run in runs:
         _, stderr = run.communicate(timeout=300)
         found = re.search(r"Collected : (\d+)", stderr)
@@ -377,7 +379,7 @@ def render(summary: dict[str, dict[str, float]]) -> str:
     for label, key, kind, limit in ROWS:
         if _unmeasured(summary, key, kind):
             continue  # not measured in this run (--only)
-        cells = []
+        cells: list[str] = []
         for name in names:
             value = summary[name].get(key, float("nan"))
             text = _number(value)

@@ -38,8 +38,8 @@ def main() -> None:
     """Serve until terminated, with 100 finished predictions to list and one to get."""
     fake = build()
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    signal.signal(signal.SIGINT, lambda _signum, _frame: stop.set())
     with fake.serve() as served, fake.client(base_url=served.url) as client:
         finished = [client.run("bench/instant", {"n": n}, file_output=False) for n in range(100)]
         prediction_id = fake.predictions()[-1]["id"]

@@ -49,8 +49,8 @@ def main() -> None:
     fake.add_model(MODEL, double, queue_time=0.02, run_time=0.05)
     fake.inject_randomly(FAULTS, rate=args.rate, seed=args.seed, operations=FAULTED)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    signal.signal(signal.SIGINT, lambda _signum, _frame: stop.set())
     with fake.serve() as served:
         print(served.url, flush=True)
         stop.wait()

@@ -31,13 +31,13 @@ class Report:
     concurrency: int
     seconds: float = 0.0
     succeeded: int = 0
-    failed: dict[str, int] = field(default_factory=dict)
+    failed: dict[str, int] = field(default_factory=dict[str, int])
     may_exist: int = 0
     server_predictions: int = 0
     rss_start_mb: float = 0.0
     rss_peak_mb: float = 0.0
     rss_end_mb: float = 0.0
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list[str])
 
     def summary(self) -> str:
         """The figures, one per line."""

@@ -26,7 +26,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 def main(argv: list[str] | None = None, root: Path = REPO_ROOT) -> int:
     """Run the command line; return the process exit code."""
-    parser = argparse.ArgumentParser(prog="scripts/regenerate", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="scripts/regenerate", description=(__doc__ or "").split("\n")[0]
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="verify generated/ is up to date")
     mode.add_argument("--spec", metavar="PATH_OR_URL", help="adopt a new OpenAPI document")

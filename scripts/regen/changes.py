@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from regen.spec import Spec, operations
 
@@ -139,19 +139,20 @@ def _directions(spec: Spec) -> dict[str, str]:
 
 def _referenced_schemas(spec: Spec, roots: list[Any]) -> set[str]:
     found: set[str] = set()
-    stack = list(roots)
+    stack: list[object] = list(roots)
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            ref = node.get("$ref")
+            mapping = cast(Node, node)  # parsed JSON: its keys are strings
+            ref = mapping.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
                 name = ref.rsplit("/", 1)[-1]
                 if name not in found:
                     found.add(name)
                     stack.append(spec.get("components", {}).get("schemas", {}).get(name))
-            stack.extend(node.values())
+            stack.extend(mapping.values())
         elif isinstance(node, list):
-            stack.extend(node)
+            stack.extend(cast("list[object]", node))
     return found
 
 
@@ -161,7 +162,7 @@ def _referenced_schemas(spec: Spec, roots: list[Any]) -> set[str]:
 def _compare_fields(
     before: dict[str, tuple[str, _Field]], after: dict[str, tuple[str, _Field]], where: str
 ) -> list[Change]:
-    changes = []
+    changes: list[Change] = []
     for path in sorted(before.keys() - after.keys()):
         changes.append(Change(True, "field removed", where, path))
     for path in sorted(after.keys() - before.keys()):
@@ -213,7 +214,7 @@ def _type(schema: Node) -> str:
         if combinator in schema:
             return f"{combinator}[{', '.join(_type(s) for s in schema[combinator])}]"
     kind = schema.get("type", "any")
-    text = "|".join(kind) if isinstance(kind, list) else str(kind)
+    text = "|".join(cast("list[str]", kind)) if isinstance(kind, list) else str(kind)
     if "format" in schema:
         text += f"({schema['format']})"
     if schema.get("nullable"):
@@ -223,9 +224,13 @@ def _type(schema: Node) -> str:
 
 def _resolve(spec: Spec, node: Any) -> Node:
     """Follow a local ``$ref`` (to parameters, request bodies, responses) once."""
-    if isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target.get(part.replace("~1", "/").replace("~0", "~"), {})
-        return target if isinstance(target, dict) else {}
-    return node if isinstance(node, dict) else {}
+    if not isinstance(node, dict):
+        return {}
+    mapping = cast(Node, node)  # parsed JSON: its keys are strings
+    ref = mapping.get("$ref")
+    if not isinstance(ref, str):
+        return mapping
+    target: Any = spec
+    for part in ref.removeprefix("#/").split("/"):
+        target = target.get(part.replace("~1", "/").replace("~0", "~"), {})
+    return cast(Node, target) if isinstance(target, dict) else {}

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,9 +43,9 @@ class Generation:
     """What one run of the generator produced."""
 
     package_dir: Path
-    generated: list[Operation] = field(default_factory=list)
-    not_generated: list[Operation] = field(default_factory=list)
-    patches_applied: dict[str, list[str]] = field(default_factory=dict)
+    generated: list[Operation] = field(default_factory=list[Operation])
+    not_generated: list[Operation] = field(default_factory=list[Operation])
+    patches_applied: dict[str, list[str]] = field(default_factory=dict[str, list[str]])
 
 
 def generate(spec: Spec, package_dir: Path) -> Generation:
@@ -111,7 +111,7 @@ def _build(patched: Spec, config: Config) -> list[GeneratorError]:
 
 
 @contextmanager
-def _pinned_tools_first_on_path() -> Iterator[None]:
+def _pinned_tools_first_on_path() -> Generator[None]:
     """Make the post-hooks run the ruff pinned in this environment, not one on PATH."""
     saved = os.environ.get("PATH", "")
     os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), saved])
@@ -123,7 +123,7 @@ def _pinned_tools_first_on_path() -> Iterator[None]:
 
 def _generated_endpoints(package_dir: Path) -> set[tuple[str, str]]:
     """Read (method, path) from every generated endpoint module's ``_get_kwargs``."""
-    found = set()
+    found: set[tuple[str, str]] = set()
     for module in sorted((package_dir / "api").glob("*/*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         for node in ast.walk(tree):

@@ -45,7 +45,7 @@ def problems(
     root: Path,
 ) -> list[str]:
     """Say what is wrong with the hand-written cover of the operations not generated."""
-    found = []
+    found: list[str] = []
     known = {operation.operation_id for operation in all_operations}
     missing = {operation.operation_id for operation in not_generated}
     for operation in not_generated:

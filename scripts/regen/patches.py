@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from regen import evidence
 from regen.spec import Spec, operations
@@ -35,17 +35,21 @@ class Patch:
     change: Callable[[Spec], list[str]]
 
 
+def _object(value: object) -> dict[str, Any] | None:
+    """The value if it is a JSON object (its keys are strings), else None."""
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else None
+
+
 def _schema(spec: Spec, name: str) -> dict[str, Any] | None:
-    schema = spec.get("components", {}).get("schemas", {}).get(name)
-    return schema if isinstance(schema, dict) else None
+    return _object(spec.get("components", {}).get("schemas", {}).get(name))
 
 
 def _make_nullable(spec: Spec, schema_name: str, properties: tuple[str, ...]) -> list[str]:
     schema = _schema(spec, schema_name)
-    changed = []
+    changed: list[str] = []
     for name in properties:
-        prop = schema and schema.get("properties", {}).get(name)
-        if isinstance(prop, dict) and not prop.get("nullable"):
+        prop = _object(schema and schema.get("properties", {}).get(name))
+        if prop is not None and not prop.get("nullable"):
             prop["nullable"] = True
             changed.append(f"{schema_name}.{name}")
     return changed
@@ -64,8 +68,8 @@ def _nullable_training_output(spec: Spec) -> list[str]:
 
 def _version_is_a_string(spec: Spec) -> list[str]:
     schema = _schema(spec, "schemas_prediction_response")
-    version = schema and schema.get("properties", {}).get("version")
-    if isinstance(version, dict) and "oneOf" in version:
+    version = _object(schema and schema.get("properties", {}).get("version"))
+    if version is not None and "oneOf" in version:
         version.pop("oneOf")
         version["type"] = "string"
         return ["schemas_prediction_response.version"]
@@ -74,13 +78,15 @@ def _version_is_a_string(spec: Spec) -> list[str]:
 
 def _response_schemas(spec: Spec) -> Iterator[dict[str, Any]]:
     for item in spec.get("paths", {}).values():
-        for operation in item.values():
-            if not isinstance(operation, dict):
+        for value in item.values():
+            operation = _object(value)
+            if operation is None:
                 continue
             for response in operation.get("responses", {}).values():
                 for media in response.get("content", {}).values():
-                    if isinstance(media.get("schema"), dict):
-                        yield media["schema"]
+                    schema = _object(media.get("schema"))
+                    if schema is not None:
+                        yield schema
 
 
 def _open_response_enums(spec: Spec) -> list[str]:
@@ -97,16 +103,18 @@ def _open_response_enums(spec: Spec) -> list[str]:
                 visited.add(name)
                 visit(target, name)
             return
-        for prop_name, prop in node.get("properties", {}).items():
-            if isinstance(prop, dict):
+        for prop_name, value in node.get("properties", {}).items():
+            prop = _object(value)
+            if prop is not None:
                 if "enum" in prop and prop.get("type") == "string":
                     _open(prop)
                     changed.append(f"{where}.{prop_name}")
                 else:
                     visit(prop, f"{where}.{prop_name}")
         for key in ("items", "additionalProperties"):
-            if isinstance(node.get(key), dict):
-                visit(node[key], f"{where}[]")
+            child = _object(node.get(key))
+            if child is not None:
+                visit(child, f"{where}[]")
 
     for schema in _response_schemas(spec):
         visit(schema, "response")
@@ -204,7 +212,7 @@ def _search_results_are_models(spec: Spec) -> list[str]:
 
 
 def _tags_from_operation_ids(spec: Spec) -> list[str]:
-    changed = []
+    changed: list[str] = []
     for operation in operations(spec):
         body = spec["paths"][operation.path][operation.method]
         if not body.get("tags"):

@@ -6,7 +6,7 @@ import copy
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 from openapi_spec_validator import validate as validate_openapi
@@ -60,7 +60,7 @@ def load(source: str | Path) -> Spec:
         raise SpecError(f"{text} is not JSON: {exc}") from exc
     if not isinstance(document, dict):
         raise SpecError(f"{text} is not a JSON object")
-    return document
+    return cast(Spec, document)  # parsed JSON: its keys are strings
 
 
 def dump(spec: Spec) -> str:
@@ -70,12 +70,12 @@ def dump(spec: Spec) -> str:
 
 def operations(spec: Spec) -> list[Operation]:
     """List every operation, standard HTTP method or not, sorted by operationId."""
-    found = []
+    found: list[Operation] = []
     for path, item in spec.get("paths", {}).items():
         for key, operation in item.items():
             if key in _PATH_ITEM_FIELDS or key.startswith("x-") or not isinstance(operation, dict):
                 continue
-            operation_id = operation.get("operationId", "")
+            operation_id: str = cast(Spec, operation).get("operationId", "")
             found.append(Operation(operation_id, key.lower(), path))
     return sorted(found)
 

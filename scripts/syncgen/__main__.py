@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from syncgen.rewrite import TWINS, render
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
-    parser = argparse.ArgumentParser(prog="scripts/unasync", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="scripts/unasync", description=(__doc__ or "").split("\n")[0]
+    )
     parser.add_argument("--check", action="store_true", help="only check the twins")
     args = parser.parse_args(argv)
-    stale = []
+    stale: list[Path] = []
     for twin in TWINS:
         expected = render(twin)
         current = twin.target.read_text(encoding="utf-8") if twin.target.exists() else ""

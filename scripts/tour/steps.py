@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from replicate_typed import (
     FileOutput,
@@ -89,7 +90,8 @@ class Tour:
             wait=1,
             on_update=lambda p: statuses.append(str(p.status)),
         )
-        files = output if isinstance(output, list) else [output]
+        # A model's output is untyped JSON (or files): a list of anything.
+        files = cast("list[object]", output) if isinstance(output, list) else [output]
         seen = " -> ".join(dict.fromkeys(statuses))
         return (
             f"{seen}; output {len(files)} file(s)",
@@ -117,7 +119,7 @@ class Tour:
         )
 
     def stream(self) -> tuple[str, bool]:
-        chunks = []
+        chunks: list[str] = []
         stream = self.replicate.stream(self.models.storyteller, {"prompt": "Tell me a story"})
         for chunk in stream.iter_text():
             chunks.append(chunk)
@@ -130,7 +132,7 @@ class Tour:
             output = self.replicate.run(self.models.upscaler, {"prompt": "a fox", "scale": 4})
         except ModelError as failure:
             return f"failed: {failure.error}", False
-        first = output[0] if isinstance(output, list) else output
+        first: object = cast("list[object]", output)[0] if isinstance(output, list) else output
         if not isinstance(first, FileOutput):
             return f"not a file: {first!r}", False
         self.output_dir.mkdir(exist_ok=True)

@@ -115,7 +115,7 @@ def b1_get(client: Client, url: str, finished: str) -> dict[str, Any]:
     """Get a finished prediction: client CPU and wall time per call."""
     for _ in range(30):
         client.get(finished)
-    runs = []
+    runs: list[dict[str, float]] = []
     for _ in range(5):
         calls = 200
         cpu, wall = time.process_time(), time.perf_counter()
@@ -149,7 +149,9 @@ def _overheads(
     wait: int | None,
     model_time: Callable[[dict[str, Any]], float],
 ) -> dict[str, Any]:
-    overheads, requests, correct = [], [], 0
+    overheads: list[float] = []
+    requests: list[int] = []
+    correct = 0
     for input in inputs:
         before = server_requests(url)
         started = time.perf_counter()
@@ -210,7 +212,7 @@ def b5_list(client: Client, url: str, finished: str) -> dict[str, Any]:
     """One page of 100 predictions, parsed: client CPU per page."""
     for _ in range(5):
         client.list_page()
-    runs = []
+    runs: list[dict[str, float]] = []
     for _ in range(5):
         pages = 30
         cpu, wall = time.process_time(), time.perf_counter()
