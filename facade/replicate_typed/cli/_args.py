@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, Protocol
 
 from replicate_typed._options import MAX_WAIT
 from replicate_typed._version import __version__
@@ -27,6 +27,16 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+class Subcommands(Protocol):
+    """What ``add_subparsers`` returns, as far as this module uses it.
+
+    Spelled out because typeshed's name for it, ``argparse._SubParsersAction``,
+    is private.
+    """
+
+    def add_parser(self, name: str, *, help: str, description: str) -> Parser: ...
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -68,7 +78,7 @@ def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None
     )
 
 
-def _subparser(group: argparse._SubParsersAction[Parser], name: str, summary: str) -> Parser:
+def _subparser(group: Subcommands, name: str, summary: str) -> Parser:
     sub = group.add_parser(name, help=summary, description=summary)
     _global_options(sub, default=argparse.SUPPRESS)
     return sub
@@ -88,7 +98,7 @@ def _limit(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _run(commands: argparse._SubParsersAction[Parser]) -> None:
+def _run(commands: Subcommands) -> None:
     run = _subparser(commands, "run", "Run a model, show its progress and print its output.")
     run.add_argument(
         "model",
@@ -135,7 +145,7 @@ def _run(commands: argparse._SubParsersAction[Parser]) -> None:
     _json_flag(run, "the final prediction (file URLs, nothing downloaded)")
 
 
-def _jobs(commands: argparse._SubParsersAction[Parser], plural: str, noun: str) -> None:
+def _jobs(commands: Subcommands, plural: str, noun: str) -> None:
     group = _subparser(commands, plural, f"List, show and cancel {plural}.")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = _subparser(actions, "list", f"Your {plural}, newest first.")
@@ -147,7 +157,7 @@ def _jobs(commands: argparse._SubParsersAction[Parser], plural: str, noun: str) 
         _json_flag(sub, f"the {noun}")
 
 
-def _models(commands: argparse._SubParsersAction[Parser]) -> None:
+def _models(commands: Subcommands) -> None:
     group = _subparser(commands, "models", "Look up and search models.")
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     get = _subparser(actions, "get", "Show a model.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 
 from replicate_typed import Replicate
@@ -10,7 +10,7 @@ from replicate_typed.cli._exit import UsageError
 
 
 @contextmanager
-def open_client(*, fake: bool) -> Iterator[Replicate]:
+def open_client(*, fake: bool) -> Generator[Replicate]:
     """A client for the API (token and URL from the environment), or for a fresh fake.
 
     The fake runs on real time so the live status shows real progress; it

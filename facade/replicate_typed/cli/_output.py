@@ -7,7 +7,7 @@ import mimetypes
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from replicate_typed import FileOutput, Replicate
 from replicate_typed._outputs import wrap_files
@@ -59,20 +59,25 @@ def render(output: Any, *, concatenate: bool) -> str | None:
     if isinstance(output, str | Path):
         return str(output)
     if isinstance(output, list) and output:
-        if all(isinstance(item, Path) for item in output):
-            return "\n".join(str(item) for item in output)
-        if concatenate and all(isinstance(item, str) for item in output):
-            return "".join(output)
+        items = cast("list[object]", output)  # a model's output is untyped JSON
+        if all(isinstance(item, Path) for item in items):
+            return "\n".join(str(item) for item in items)
+        texts = [item for item in items if isinstance(item, str)]
+        if concatenate and len(texts) == len(items):
+            return "".join(texts)
     return json.dumps(_paths_as_text(output), indent=2, ensure_ascii=False)
 
 
 def _map_files(value: Any, save: Callable[[FileOutput], Path]) -> Any:
     if isinstance(value, FileOutput):
         return save(value)
+    # A model's output is untyped JSON: lists, and objects with string keys.
     if isinstance(value, list):
-        return [_map_files(item, save) for item in value]
+        return [_map_files(item, save) for item in cast("list[object]", value)]
     if isinstance(value, dict):
-        return {key: _map_files(item, save) for key, item in value.items()}
+        return {
+            key: _map_files(item, save) for key, item in cast("dict[str, object]", value).items()
+        }
     return value
 
 
@@ -80,9 +85,9 @@ def _paths_as_text(value: Any) -> Any:
     if isinstance(value, Path):
         return str(value)
     if isinstance(value, list):
-        return [_paths_as_text(item) for item in value]
+        return [_paths_as_text(item) for item in cast("list[object]", value)]
     if isinstance(value, dict):
-        return {key: _paths_as_text(item) for key, item in value.items()}
+        return {key: _paths_as_text(item) for key, item in cast("dict[str, object]", value).items()}
     return value
 
 

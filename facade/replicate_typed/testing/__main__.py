@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stop.set())
+        signal.signal(signum, lambda _signum, _frame: stop.set())
     with FakeReplicate(page_size=args.page_size).serve(args.host, args.port) as served:
         print(served.url, flush=True)
         stop.wait()

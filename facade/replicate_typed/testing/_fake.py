@@ -460,7 +460,7 @@ class FakeReplicate:
             if job.webhook is None:
                 continue
             status = job.status(now)
-            due = []
+            due: list[str] = []
             if status != "starting" and "start" not in job.delivered:
                 due.append("start")
             if status in TERMINAL and "completed" not in job.delivered:

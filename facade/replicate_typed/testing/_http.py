@@ -65,7 +65,7 @@ class FakeResponse:
     """An HTTP response from the fake; ``chunks`` streams the body instead of ``body``."""
 
     status: int
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict[str, str])
     body: bytes = b""
     chunks: Iterator[bytes] | None = None
     wire_fault: WireFault | None = None
@@ -116,7 +116,7 @@ def parse_multipart(content_type: str, body: bytes) -> dict[str, FormPart]:
     message = BytesParser(policy=HTTP).parsebytes(
         f"Content-Type: {content_type}\r\n\r\n".encode() + body
     )
-    parts = {}
+    parts: dict[str, FormPart] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         if not isinstance(name, str):

@@ -12,7 +12,7 @@ import secrets
 import string
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from replicate_typed.testing._models import Behavior, FakeFile, ModelFailure, as_chunks, seconds
 
@@ -30,7 +30,7 @@ def new_id() -> str:
 class Outcome:
     """What the model's function produced: output chunks or an error."""
 
-    chunks: list[Any] = field(default_factory=list)
+    chunks: list[Any] = field(default_factory=list[Any])
     error: str | None = None
 
 
@@ -51,7 +51,7 @@ class Job:
     webhook_events: tuple[str, ...] = ("start", "output", "logs", "completed")
     deadline: float | None = None
     canceled_at: float | None = None
-    delivered: set[str] = field(default_factory=set)
+    delivered: set[str] = field(default_factory=set[str])
     #: The behavior's durations for this input, fixed when the job is created.
     queue_time: float = field(init=False)
     run_time: float = field(init=False)
@@ -75,7 +75,7 @@ class Job:
     @property
     def stopped(self) -> tuple[float, Status] | None:
         """When it was stopped early, and the status it was stopped with."""
-        candidates = []
+        candidates: list[tuple[float, Literal["canceled", "deadline"]]] = []
         if self.canceled_at is not None:
             candidates.append((self.canceled_at, "canceled"))
         if self.deadline is not None:
@@ -166,7 +166,7 @@ class Job:
             return ""
         steps = self.behavior.steps
         if not steps:
-            return "" if status == "starting" else "running\n"
+            return "running\n"
         until = min(now, self.completed_at(now) or now)
         fraction = 1.0 if self.run_time <= 0 else (until - self.start) / self.run_time
         done = max(0, min(steps, int(fraction * steps)))
@@ -189,16 +189,18 @@ def _files_in(value: Any) -> Any:
     """The output with bare bytes turned into FakeFiles (served for download)."""
     if isinstance(value, bytes):
         return FakeFile(value)
+    # The model function's output is untyped: lists, tuples and dicts of anything.
     if isinstance(value, list | tuple):
-        return [_files_in(item) for item in value]
+        return [_files_in(item) for item in cast("list[object] | tuple[object, ...]", value)]
     if isinstance(value, dict):
-        return {key: _files_in(item) for key, item in value.items()}
+        return {key: _files_in(item) for key, item in cast("dict[object, object]", value).items()}
     return value
 
 
 def _walk(value: Any) -> list[Any]:
     if isinstance(value, list):
-        return [item for element in value for item in _walk(element)]
+        return [item for element in cast("list[object]", value) for item in _walk(element)]
     if isinstance(value, dict):
-        return [item for element in value.values() for item in _walk(element)]
+        values = cast("dict[object, object]", value).values()
+        return [item for element in values for item in _walk(element)]
     return [value]

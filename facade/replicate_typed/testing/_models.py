@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 
 class ModelFailure(Exception):
@@ -58,7 +58,7 @@ class ModelEntry:
     readme: str = ""
     version_id: str = ""
     run_count: int = 0
-    extra_versions: list[str] = field(default_factory=list)
+    extra_versions: list[str] = field(default_factory=list[str])
 
     def __post_init__(self) -> None:
         if not self.version_id:
@@ -91,4 +91,4 @@ def as_chunks(value: Any) -> list[Any]:
     """The chunks a streaming behavior returned, as a list."""
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         return [value]
-    return list(value)
+    return list(cast("Iterable[object]", value))  # the behavior's return value is untyped

@@ -550,14 +550,15 @@ def search(call: Call) -> FakeResponse:
     if not 1 <= limit <= 50:
         return json_response(400, {"detail": "limit must be between 1 and 50"})
     text = query.lower()
-    models = [
+    matches: list[dict[str, object]] = [
         {
             "model": _shapes.model(m, call.fake.clock),
             "metadata": {"generated_description": m.description, "score": 1.0, "tags": []},
         }
         for m in call.fake.models.values()
         if text in m.full_name.lower() or text in m.description.lower()
-    ][:limit]
+    ]
+    models = matches[:limit]
     collections = [
         {"name": name, "slug": slug, "description": description, "models": members}
         for slug, (name, description, members) in call.fake.collections.items()

@@ -80,7 +80,6 @@ class _Handler(BaseHTTPRequestHandler):
     # Headers and body go out in separate writes; with Nagle's algorithm on, the
     # second waits for a delayed ACK and every response takes 40 ms longer.
     disable_nagle_algorithm = True
-    server: _Server
 
     def log_message(self, format: str, *args: object) -> None:
         """Keep quiet: a fake that logs every request drowns the output of its users."""
@@ -91,13 +90,14 @@ class _Handler(BaseHTTPRequestHandler):
     do_POST = do_PATCH = do_DELETE = do_PUT = do_QUERY = do_GET
 
     def _serve(self) -> None:
+        server = self.server
+        # BaseRequestHandler types it as any BaseServer; this handler only ever gets a _Server.
+        assert isinstance(server, _Server)
         body = self._body()
-        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_address[1]}"
+        host = self.headers.get("Host") or f"127.0.0.1:{server.server_address[1]}"
         url = httpx.URL(f"http://{host}{self.path}")
         headers = {name.lower(): value for name, value in self.headers.items()}
-        response = self.server.fake.handle(
-            FakeRequest(self.command, url, headers, body), self.server.bases
-        )
+        response = server.fake.handle(FakeRequest(self.command, url, headers, body), server.bases)
         if response.wire_fault == "drop":
             self._abort()
             return
@@ -132,7 +132,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes:
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            parts = []
+            parts: list[bytes] = []
             while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
                 parts.append(self.rfile.read(size))
                 self.rfile.readline()

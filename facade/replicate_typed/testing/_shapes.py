@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from replicate_typed.testing._clock import Clock
 from replicate_typed.testing._http import Bases
@@ -37,7 +37,7 @@ class DeploymentEntry:
     max_instances: int
     created: float
     release: int = 1
-    history: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list[str])
 
     @property
     def full_name(self) -> str:
@@ -117,10 +117,13 @@ def output(job: Job, value: Any, bases: Bases) -> Any:
     def convert(item: Any) -> Any:
         if isinstance(item, FakeFile):
             return f"{bases.delivery}/delivery/{job.id}/{files[id(item)]}/{item.name}"
+        # The model function's output is untyped: lists and dicts of anything.
         if isinstance(item, list):
-            return [convert(element) for element in item]
+            return [convert(element) for element in cast("list[object]", item)]
         if isinstance(item, dict):
-            return {key: convert(element) for key, element in item.items()}
+            return {
+                key: convert(element) for key, element in cast("dict[object, object]", item).items()
+            }
         return item
 
     return convert(value)

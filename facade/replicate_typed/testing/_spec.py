@@ -12,9 +12,10 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
+from jsonschema.protocols import Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
@@ -43,7 +44,7 @@ def document() -> dict[str, Any]:
 @functools.cache
 def routes() -> tuple[Route, ...]:
     """Every operation in the spec, literal paths before templated ones."""
-    found = []
+    found: list[Route] = []
     for template, item in document()["paths"].items():
         regex = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", template)
         for method, operation in item.items():
@@ -77,7 +78,7 @@ def operation(operation_id: str) -> dict[str, Any]:
     raise KeyError(operation_id)
 
 
-def request_validator(operation_id: str, media_type: str) -> Draft202012Validator | None:
+def request_validator(operation_id: str, media_type: str) -> Validator | None:
     """A validator for the operation's request body, if the spec describes one."""
     body = operation(operation_id).get("requestBody", {}).get("content", {})
     if media_type not in body:
@@ -85,9 +86,7 @@ def request_validator(operation_id: str, media_type: str) -> Draft202012Validato
     return _validator(_pointer(operation_id, f"requestBody/content/{_escape(media_type)}/schema"))
 
 
-def response_validator(
-    operation_id: str, status: int, media_type: str
-) -> Draft202012Validator | None:
+def response_validator(operation_id: str, status: int, media_type: str) -> Validator | None:
     """A validator for a documented response body, if the spec describes one."""
     content = operation(operation_id)["responses"].get(str(status), {}).get("content", {})
     if media_type not in content:
@@ -110,7 +109,7 @@ def _pointer(operation_id: str, rest: str) -> str:
 
 
 @functools.cache
-def _validator(pointer: str) -> Draft202012Validator:
+def _validator(pointer: str) -> Validator:
     return Draft202012Validator(
         {"$ref": f"{_URI}#{pointer}"},
         registry=_registry(),
@@ -121,22 +120,23 @@ def _validator(pointer: str) -> Draft202012Validator:
 @functools.cache
 def _registry() -> Registry[Any]:
     resource = DRAFT202012.create_resource(as_json_schema(document()))
-    registry: Registry[Any] = Registry().with_resource(_URI, resource)
+    registry: Registry[Any] = Registry[Any]().with_resource(_URI, resource)
     return registry
 
 
 def as_json_schema(node: Any) -> Any:
     """Rewrite OpenAPI 3.0's ``nullable: true`` (which the spec uses) as JSON Schema nulls."""
     if isinstance(node, list):
-        return [as_json_schema(item) for item in node]
+        return [as_json_schema(item) for item in cast("list[object]", node)]
     if not isinstance(node, dict):
         return node
-    converted = {
+    schema = cast("dict[str, object]", node)  # parsed JSON: its keys are strings
+    converted: dict[str, Any] = {
         key: value if key in ("example", "examples", "enum") else as_json_schema(value)
-        for key, value in node.items()
+        for key, value in schema.items()
         if key != "nullable"
     }
-    if node.get("nullable") is True:
+    if schema.get("nullable") is True:
         if isinstance(converted.get("type"), str):
             converted["type"] = [converted["type"], "null"]
             if "enum" in converted:
