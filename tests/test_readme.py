@@ -91,7 +91,7 @@ def test_run_async_example(httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[
 
 
 def test_examples_pass_mypy_strict(tmp_path: Path) -> None:
-    files = []
+    files: list[str] = []
     for name, code in examples().items():
         path = tmp_path / f"readme_{name.replace('-', '_')}.py"
         path.write_text(code, encoding="utf-8")
@@ -206,7 +206,7 @@ def test_catalog_example(
     httpx_mock.add_response(url=f"{api}/deployments", json=payloads.page([payloads.deployment()]))
     httpx_mock.add_response(url=f"{api}/account", json={"type": "organization", "username": "acme"})
     httpx_mock.add_response(url=f"{api}/hardware", json=[{"name": "T4", "sku": "gpu-t4"}])
-    results = {"query": "upscale", "models": [], "collections": [], "pages": []}
+    results: dict[str, object] = {"query": "upscale", "models": [], "collections": [], "pages": []}
     httpx_mock.add_response(url=f"{api}/search?query=upscale", json=results)
 
     _run("catalog")
@@ -253,7 +253,7 @@ def test_cli_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     commands = block.split("```", 1)[0].strip().splitlines()
     monkeypatch.chdir(tmp_path)
     (tmp_path / "README.md").write_text("an input file")
-    codes = []
+    codes: list[int] = []
     for command in commands:
         argv = shlex.split(command)
         assert argv[0] == "replicate-typed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import IO
 
@@ -45,7 +45,7 @@ class Pipe:
 
 
 @contextmanager
-def started(*args: str, env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], Pipe, Pipe]]:
+def started(*args: str, env: dict[str, str]) -> Generator[tuple[subprocess.Popen[str], Pipe, Pipe]]:
     """The CLI running in a child process, with its stdout and stderr; killed if left running."""
     # A child inherits an ignored SIGINT (as in a shell's background job) but a handled
     # one is reset to the default on exec, and then Python turns it into KeyboardInterrupt.

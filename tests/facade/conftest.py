@@ -47,11 +47,23 @@ class Blocking:
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._target, name)
         if inspect.iscoroutinefunction(value):
-            return lambda *args, **kwargs: self._wrap(self._runner.run(value(*args, **kwargs)))
+
+            def run_coroutine(*args: Any, **kwargs: Any) -> Any:
+                return self._wrap(self._runner.run(value(*args, **kwargs)))
+
+            return run_coroutine
         if inspect.isasyncgenfunction(value):
-            return lambda *args, **kwargs: iter(self._runner.run(_collect(value(*args, **kwargs))))
+
+            def collect(*args: Any, **kwargs: Any) -> Iterator[Any]:
+                return iter(self._runner.run(_collect(value(*args, **kwargs))))
+
+            return collect
         if inspect.ismethod(value):
-            return lambda *args, **kwargs: self._wrap(value(*args, **kwargs))
+
+            def call(*args: Any, **kwargs: Any) -> Any:
+                return self._wrap(value(*args, **kwargs))
+
+            return call
         return self._wrap(value)
 
     def __iter__(self) -> Iterator[Any]:
@@ -67,10 +79,13 @@ class Blocking:
         return hash(self._target)
 
     def _wrap(self, value: Any) -> Any:
+        # Results are models, lists and dicts of them, or untyped model output.
         if isinstance(value, list):
-            return [self._wrap(item) for item in value]
+            return [self._wrap(item) for item in cast("list[object]", value)]
         if isinstance(value, dict):
-            return {key: self._wrap(item) for key, item in value.items()}
+            return {
+                key: self._wrap(item) for key, item in cast("dict[object, object]", value).items()
+            }
         if type(value).__module__.startswith("replicate_typed."):
             return Blocking(value, self._runner)
         return value

@@ -75,25 +75,31 @@ def test_training_wait_times_out(
     assert sum(fake_time.sleeps) == pytest.approx(1)
 
 
+BAD_ARGUMENTS: list[tuple[Callable[[Replicate], object], str]] = [
+    (
+        lambda r: r.trainings.create("acme/flux", {}, destination="a/b"),
+        "expected 'owner/name:<64",
+    ),
+    (lambda r: r.trainings.create(f"a/b:{VERSION_ID}", {}, destination="nope"), "destination"),
+    (lambda r: r.models.get("flux"), "invalid model 'flux'"),
+    (
+        lambda r: r.models.create("acme/x", visibility="secret", hardware="cpu"),  # type: ignore[arg-type]
+        "visibility",
+    ),
+    (lambda r: r.deployments.update("acme/app", min_instances=6), "min_instances must be"),
+    (
+        lambda r: r.deployments.update("acme/app", min_instances=3, max_instances=2),
+        "must not exceed",
+    ),
+    (lambda r: r.search(""), "query must be non-empty"),
+    (lambda r: r.search("x", limit=51), "limit must be from 1 to 50"),
+    (lambda r: r.models.search("  "), "query must be non-empty"),
+]
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
-    [
-        (
-            lambda r: r.trainings.create("acme/flux", {}, destination="a/b"),
-            "expected 'owner/name:<64",
-        ),
-        (lambda r: r.trainings.create(f"a/b:{VERSION_ID}", {}, destination="nope"), "destination"),
-        (lambda r: r.models.get("flux"), "invalid model 'flux'"),
-        (lambda r: r.models.create("acme/x", visibility="secret", hardware="cpu"), "visibility"),
-        (lambda r: r.deployments.update("acme/app", min_instances=6), "min_instances must be"),
-        (
-            lambda r: r.deployments.update("acme/app", min_instances=3, max_instances=2),
-            "must not exceed",
-        ),
-        (lambda r: r.search(""), "query must be non-empty"),
-        (lambda r: r.search("x", limit=51), "limit must be from 1 to 50"),
-        (lambda r: r.models.search("  "), "query must be non-empty"),
-    ],
+    BAD_ARGUMENTS,
 )
 def test_bad_arguments_are_refused_before_any_request(
     replicate: Replicate, call: Callable[[Replicate], object], message: str

@@ -1,5 +1,9 @@
 """Client construction: token, base URL, timeouts, User-Agent, own httpx client or transport."""
 
+# The pool and timeouts a client builds are only reachable through its private
+# httpx client, which these tests inspect on purpose.
+# pyright: reportPrivateUsage=false
+
 from __future__ import annotations
 
 import asyncio

@@ -35,7 +35,7 @@ def _serve_uploads(httpx_mock: HTTPXMock, count: int) -> None:
 def _parts(request: httpx.Request) -> dict[str, bytes]:
     """The multipart parts of an upload, by field name (file parts keyed 'content')."""
     boundary = request.headers["Content-Type"].split("boundary=")[1].encode()
-    parts = {}
+    parts: dict[str, bytes] = {}
     for chunk in request.content.split(b"--" + boundary)[1:-1]:
         head, _, body = chunk.strip(b"\r\n").partition(b"\r\n\r\n")
         name = head.split(b'name="')[1].split(b'"')[0].decode()
@@ -45,22 +45,25 @@ def _parts(request: httpx.Request) -> dict[str, bytes]:
     return parts
 
 
+CREATES: list[tuple[Callable[[Replicate, dict[str, Any]], object], str]] = [
+    (lambda r, i: r.create(VERSION_ID, i), f"{API}/predictions"),
+    (lambda r, i: r.create("acme/flux", i), f"{API}/models/acme/flux/predictions"),
+    (
+        lambda r, i: r.create(deployment="acme/app", input=i),
+        f"{API}/deployments/acme/app/predictions",
+    ),
+    (
+        lambda r, i: r.trainings.create(
+            f"acme/flux:{VERSION_ID}", i, destination="acme/flux-tuned"
+        ),
+        f"{API}/models/acme/flux/versions/{VERSION_ID}/trainings",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("call", "create_url"),
-    [
-        (lambda r, i: r.create(VERSION_ID, i), f"{API}/predictions"),
-        (lambda r, i: r.create("acme/flux", i), f"{API}/models/acme/flux/predictions"),
-        (
-            lambda r, i: r.create(deployment="acme/app", input=i),
-            f"{API}/deployments/acme/app/predictions",
-        ),
-        (
-            lambda r, i: r.trainings.create(
-                f"acme/flux:{VERSION_ID}", i, destination="acme/flux-tuned"
-            ),
-            f"{API}/models/acme/flux/versions/{VERSION_ID}/trainings",
-        ),
-    ],
+    CREATES,
     ids=["version", "official-model", "deployment", "training"],
 )
 def test_nested_files_are_uploaded_with_their_names_for_every_create(

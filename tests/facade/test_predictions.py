@@ -106,27 +106,30 @@ def test_create_without_wait_sends_no_prefer_and_keeps_the_default_timeout(
     assert prediction.status == "starting"
 
 
+BAD_ARGUMENTS: list[tuple[Callable[[Replicate], object], str]] = [
+    (lambda r: r.create("not a ref", {}), "invalid model reference 'not a ref'"),
+    (lambda r: r.create("acme/flux:abc", {}), "invalid model reference 'acme/flux:abc'"),
+    (lambda r: r.create(deployment="nope", input={}), "invalid deployment 'nope'"),
+    (lambda r: r.create("acme/a", {}, deployment="acme/b"), "not both"),
+    (lambda r: r.create(None, {}), "name what to run"),
+    (lambda r: r.create("acme/flux", {}, wait=61), "got 61"),
+    (lambda r: r.create("acme/flux", {}, wait=0), "got 0"),
+    (lambda r: r.create("acme/flux", {}, deadline="4s"), "at least 5 seconds, got '4s'"),
+    (lambda r: r.create("acme/flux", {}, deadline="soon"), "cannot read duration 'soon'"),
+    (lambda r: r.create("acme/flux", {"when": object()}), "input['when'] is a object"),
+    (lambda r: r.create("acme/flux", {"x": [1, float("nan")]}), "input['x'][1] is nan"),
+    (
+        lambda r: r.create("acme/flux", {}, webhook_events_filter=["done"]),
+        "unknown events ['done']",
+    ),
+    (lambda r: r.create("acme/flux", {}, webhook="ftp://x"), "webhook must be an http"),
+    (lambda r: r.run("acme/flux", {}, timeout=0), "timeout must be a positive"),
+]
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
-    [
-        (lambda r: r.create("not a ref", {}), "invalid model reference 'not a ref'"),
-        (lambda r: r.create("acme/flux:abc", {}), "invalid model reference 'acme/flux:abc'"),
-        (lambda r: r.create(deployment="nope", input={}), "invalid deployment 'nope'"),
-        (lambda r: r.create("acme/a", {}, deployment="acme/b"), "not both"),
-        (lambda r: r.create(None, {}), "name what to run"),
-        (lambda r: r.create("acme/flux", {}, wait=61), "got 61"),
-        (lambda r: r.create("acme/flux", {}, wait=0), "got 0"),
-        (lambda r: r.create("acme/flux", {}, deadline="4s"), "at least 5 seconds, got '4s'"),
-        (lambda r: r.create("acme/flux", {}, deadline="soon"), "cannot read duration 'soon'"),
-        (lambda r: r.create("acme/flux", {"when": object()}), "input['when'] is a object"),
-        (lambda r: r.create("acme/flux", {"x": [1, float("nan")]}), "input['x'][1] is nan"),
-        (
-            lambda r: r.create("acme/flux", {}, webhook_events_filter=["done"]),
-            "unknown events ['done']",
-        ),
-        (lambda r: r.create("acme/flux", {}, webhook="ftp://x"), "webhook must be an http"),
-        (lambda r: r.run("acme/flux", {}, timeout=0), "timeout must be a positive"),
-    ],
+    BAD_ARGUMENTS,
 )
 def test_bad_arguments_raise_before_any_request(
     replicate: Replicate, call: Callable[[Replicate], object], message: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pytest
 from pytest_httpx import HTTPXMock
@@ -24,7 +24,7 @@ from tests.support.payloads import API, PREDICTION_ID
 GET = f"{API}/predictions/{PREDICTION_ID}"
 
 
-def _serve(httpx_mock: HTTPXMock, *states: dict[str, object]) -> None:
+def _serve(httpx_mock: HTTPXMock, *states: Mapping[str, object]) -> None:
     for state in states:
         httpx_mock.add_response(method="GET", url=GET, json=state)
 
@@ -150,7 +150,7 @@ def test_progress_from_real_tqdm_logs_reaches_on_update(
     monkeypatch.setattr(tqdm, "monitor_interval", 0)  # no background thread in tests
     logs = io.StringIO()
     bar = tqdm(total=4, file=logs, ncols=80, mininterval=0, desc="Sampling")
-    states = []
+    states: list[payloads.Payload] = []
     for _ in range(4):
         bar.update(1)
         states.append(payloads.prediction("processing", logs=logs.getvalue()))

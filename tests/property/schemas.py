@@ -9,15 +9,28 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, cast
 
+import hypothesis_jsonschema
 from hypothesis import strategies as st
-from hypothesis_jsonschema import from_schema
 from regen import patches
 from regen.spec import operations
 from replicate_typed.testing._spec import as_json_schema
 
 from tests.support import spec
+
+
+class _JsonSchemaStrategies(Protocol):
+    """The part of hypothesis_jsonschema used here, with the values it draws as ``Any``.
+
+    Its own annotation of JSON values has a bare ``list`` (pyright cannot know its
+    items, even through the module's attributes); the values are untyped JSON.
+    """
+
+    def from_schema(self, schema: dict[str, Any]) -> st.SearchStrategy[Any]: ...
+
+
+from_schema = cast(_JsonSchemaStrategies, hypothesis_jsonschema).from_schema
 
 
 @dataclass(frozen=True)
@@ -41,7 +54,7 @@ def _generated_spec() -> dict[str, Any]:
 
 def cases() -> list[ResponseCase]:
     """Every (operation, status) whose response has a JSON body."""
-    found = []
+    found: list[ResponseCase] = []
     for operation in operations(spec.spec()):
         responses = spec.operation(operation.operation_id)[1]["responses"]
         for status, response in responses.items():

@@ -171,7 +171,7 @@ def _read(body: bytes, cuts: list[int]) -> list[StreamEvent | ErrorSignal]:
         200, headers={"Content-Type": "text/event-stream"}, stream=Split(body, cuts)
     )
     reader = StreamReader(Prediction.from_dict(payloads.prediction("starting")), httpx.Timeout(5))
-    found = []
+    found: list[StreamEvent | ErrorSignal] = []
     for sse in EventSource(response).iter_sse():
         if (event := reader.feed(sse)) is not None:
             found.append(event)

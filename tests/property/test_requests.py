@@ -5,22 +5,32 @@ from __future__ import annotations
 import json
 import re
 import string
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis_jsonschema import from_schema
 from replicate_typed import Replicate
 from replicate_typed._options import WEBHOOK_EVENTS, parse_duration
 
+from tests.property.schemas import from_schema
 from tests.support import payloads, spec
+
+
+def _owner_name(owner: str, name: str) -> str:
+    return f"{owner}/{name}"
+
+
+def _webhook(path: str) -> str:
+    return f"https://hooks.example.com/{path}"
+
 
 NAME = st.text(string.ascii_lowercase + string.digits + "-_.", min_size=1, max_size=20).filter(
     lambda name: name[0].isalnum()
 )
-OWNER_NAME = st.builds(lambda owner, name: f"{owner}/{name}", NAME, NAME)
+OWNER_NAME = st.builds(_owner_name, NAME, NAME)
 VERSION = st.text("0123456789abcdef", min_size=64, max_size=64)
 INPUT = from_schema({"type": "object", "maxProperties": 5})
 WAIT = st.one_of(st.booleans(), st.integers(1, 60))
@@ -30,7 +40,7 @@ DEADLINE = st.one_of(
     st.timedeltas(timedelta(seconds=5), timedelta(days=2)),
     st.sampled_from(["30s", "5m", "1h30m", "90", "2h"]),
 )
-WEBHOOK = st.one_of(st.none(), st.builds(lambda path: f"https://hooks.example.com/{path}", NAME))
+WEBHOOK = st.one_of(st.none(), st.builds(_webhook, NAME))
 EVENTS = st.one_of(st.none(), st.lists(st.sampled_from(WEBHOOK_EVENTS), min_size=1, unique=True))
 PREFER = re.compile(
     spec.spec()["components"]["parameters"]["parameters_prefer_header"]["schema"]["pattern"]
@@ -42,7 +52,9 @@ SETTINGS = settings(
 )
 
 
-def _capture(call: Any, response: dict[str, Any], status: int = 201) -> httpx.Request:
+def _capture(
+    call: Callable[[Replicate], object], response: dict[str, Any], status: int = 201
+) -> httpx.Request:
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -83,7 +95,7 @@ def test_prediction_creates(
         "webhook": webhook,
         "webhook_events_filter": events,
     }
-    operation, call = {
+    creates: dict[str, tuple[str, Callable[[Replicate], object]]] = {
         "version": (
             "predictions.create",
             lambda c: c.create(f"{name}:{version}", input, **options),
@@ -93,7 +105,8 @@ def test_prediction_creates(
             "deployments.predictions.create",
             lambda c: c.create(deployment=name, input=input, **options),
         ),
-    }[kind]
+    }
+    operation, call = creates[kind]
 
     request = _capture(call, payloads.prediction())
 
@@ -140,7 +153,7 @@ def test_model_and_deployment_bodies(
     visibility: Any,
 ) -> None:
     low, high = scale
-    cases: list[tuple[str, Any, dict[str, Any], int]] = [
+    cases: list[tuple[str, Callable[[Replicate], object], dict[str, Any], int]] = [
         (
             "models.create",
             lambda c: c.models.create(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,26 +37,32 @@ def test_check_passes_on_the_committed_tree(repo_copy: Path) -> None:
     assert regenerate.main(["--check"], root=repo_copy) == 0
 
 
+DRIFTS: list[tuple[Callable[[Path], object], str]] = [
+    (
+        lambda p: p.joinpath("models/prediction.py").write_text("# edited\n"),
+        "changed   models/prediction.py",
+    ),
+    (
+        lambda p: p.joinpath("api/account/account_get.py").unlink(),
+        "missing   api/account/account_get.py",
+    ),
+    (
+        lambda p: p.joinpath("models/extra.py").write_text("x = 1\n"),
+        "unexpected models/extra.py",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("edit", "expected"),
-    [
-        (
-            lambda p: p.joinpath("models/prediction.py").write_text("# edited\n"),
-            "changed   models/prediction.py",
-        ),
-        (
-            lambda p: p.joinpath("api/account/account_get.py").unlink(),
-            "missing   api/account/account_get.py",
-        ),
-        (
-            lambda p: p.joinpath("models/extra.py").write_text("x = 1\n"),
-            "unexpected models/extra.py",
-        ),
-    ],
+    DRIFTS,
     ids=["hand-edit", "deleted-file", "stray-file"],
 )
 def test_check_fails_naming_each_drifted_file(
-    repo_copy: Path, capsys: pytest.CaptureFixture[str], edit: Any, expected: str
+    repo_copy: Path,
+    capsys: pytest.CaptureFixture[str],
+    edit: Callable[[Path], object],
+    expected: str,
 ) -> None:
     edit(repo_copy / PACKAGE)
 

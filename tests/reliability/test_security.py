@@ -1,5 +1,9 @@
 """The token stays secret and at home; TLS is verified; webhooks resist replay and timing."""
 
+# Looks inside the client on purpose: the token must not show in its private parts
+# either, and TLS verification is only visible on its private httpx client.
+# pyright: reportPrivateUsage=false
+
 from __future__ import annotations
 
 import asyncio
@@ -171,7 +175,11 @@ def test_not_even_after_a_redirect_from_the_api_host() -> None:
 @pytest.mark.parametrize("client_class", [Replicate, AsyncReplicate])
 def test_tls_is_verified_by_default(client_class: type[Replicate] | type[AsyncReplicate]) -> None:
     client = client_class(TOKEN)
-    context: ssl.SSLContext = client._http._transport._pool._ssl_context  # type: ignore[union-attr]
+    transport = client._http._transport
+    # httpx's own transport, whose connection pool holds the TLS context.
+    assert isinstance(transport, httpx.HTTPTransport | httpx.AsyncHTTPTransport)
+    context = transport._pool._ssl_context
+    assert context is not None
 
     assert context.verify_mode == ssl.CERT_REQUIRED
     assert context.check_hostname is True

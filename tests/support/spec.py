@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
+from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 from regen import patches
@@ -90,20 +91,20 @@ def validate_schema(name: str, instance: Any, *, document: Spec | None = None) -
     _validator(f"/components/schemas/{name}", document).validate(instance)
 
 
-def _validator(pointer: str, document: Spec | None) -> Draft202012Validator:
+def _validator(pointer: str, document: Spec | None) -> Validator:
     if document is None:
         return _effective_validator(pointer)
     return _build_validator(pointer, document)
 
 
 @functools.cache
-def _effective_validator(pointer: str) -> Draft202012Validator:
+def _effective_validator(pointer: str) -> Validator:
     return _build_validator(pointer, effective_spec())
 
 
-def _build_validator(pointer: str, document: Spec) -> Draft202012Validator:
+def _build_validator(pointer: str, document: Spec) -> Validator:
     resource: Resource[Any] = DRAFT202012.create_resource(as_json_schema(document))
-    registry: Registry[Any] = Registry().with_resource(_URI, resource)
+    registry: Registry[Any] = Registry[Any]().with_resource(_URI, resource)
     return Draft202012Validator(
         {"$ref": f"{_URI}#{pointer}"},
         registry=registry,

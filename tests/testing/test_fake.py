@@ -25,6 +25,7 @@ def test_predictions_move_through_their_statuses_on_the_clock() -> None:
     with fake.client() as replicate:
         prediction = replicate.create("acme/echo", {"text": "hi"})
         seen = [(fake.clock.now(), prediction.status)]
+        current = prediction
         for _ in range(3):
             assert isinstance(fake.clock, VirtualClock)
             fake.clock.advance(2)

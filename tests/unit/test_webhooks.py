@@ -264,9 +264,16 @@ def test_a_malformed_secret_is_reported_before_anything_about_the_request() -> N
     assert "secret is malformed" in refused({}, b"", secret="whsec_?")
 
 
+RECASINGS: list[Callable[[str], str]] = [
+    str.title,
+    str.upper,
+    lambda name: name.replace("webhook-", "WebHook-"),
+]
+
+
 @pytest.mark.parametrize(
     "recase",
-    [str.title, str.upper, lambda name: name.replace("webhook-", "WebHook-")],
+    RECASINGS,
     ids=["title", "upper", "mixed"],
 )
 def test_header_names_match_case_insensitively(recase: Callable[[str], str]) -> None:
@@ -362,7 +369,8 @@ def test_mangled_requests_only_ever_raise_webhook_verification_error() -> None:
     ]
     for _ in range(2000):
         payload = rng.choice([payloads.prediction, payloads.training])()
-        payload[rng.choice(list(payload))] = rng.choice([None, 1, [], {}, *junk])
+        values: list[object] = [None, 1, [], {}, *junk]
+        payload[rng.choice(list(payload))] = rng.choice(values)
         text = json.dumps(payload)
         cut = rng.randrange(len(text) + 1)
         body = text if rng.random() < 0.5 else text[:cut] + rng.choice(junk) + text[cut:]
