@@ -2,7 +2,6 @@
 
 # The pool and timeouts a client builds are only reachable through its private
 # httpx client, which these tests inspect on purpose.
-# pyright: reportPrivateUsage=false
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """The token never shows up anywhere, and never goes to another host."""
 
 # Looks inside the client on purpose: the token must not show in its private parts either.
-# pyright: reportPrivateUsage=false
 
 from __future__ import annotations
 

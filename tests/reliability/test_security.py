@@ -2,7 +2,6 @@
 
 # Looks inside the client on purpose: the token must not show in its private parts
 # either, and TLS verification is only visible on its private httpx client.
-# pyright: reportPrivateUsage=false
 
 from __future__ import annotations
 
