@@ -127,35 +127,47 @@ def _open(prop: dict[str, Any]) -> None:
     prop["anyOf"] = [closed, {"type": "string"}]
 
 
+def _child(node: object, *keys: str) -> dict[str, Any] | None:
+    """The JSON object at ``keys`` below ``node``, or None where the path is not objects."""
+    for key in keys:
+        if not isinstance(node, dict):
+            return None
+        node = cast(dict[str, Any], node).get(key)
+    return cast(dict[str, Any], node) if isinstance(node, dict) else None
+
+
+def _required(node: dict[str, Any]) -> list[str]:
+    listed = node.get("required")
+    return [str(name) for name in cast(list[object], listed)] if isinstance(listed, list) else []
+
+
 def _place(spec: Spec, place: str) -> dict[str, Any] | None:
     """A component, or an inline object property of one ("schemas_x.urls")."""
     component, _, inner = place.partition(".")
     node = _schema(spec, component)
-    if node is not None and inner:
-        node = node.get("properties", {}).get(inner)
-    return node if isinstance(node, dict) else None
+    return _child(node, "properties", inner) if inner else node
 
 
 def _omitted_fields_optional(spec: Spec) -> list[str]:
-    changed = []
+    changed: list[str] = []
     for item in evidence.OMITTED:
         node = _place(spec, item.place)
-        required = node.get("required", []) if node else []
-        if node is not None and item.field in required:
-            node["required"] = [name for name in required if name != item.field]
+        if node is not None and item.field in _required(node):
+            node["required"] = [name for name in _required(node) if name != item.field]
             changed.append(f"{item.place}.{item.field}")
     return changed
 
 
 def _always_sent_fields_required(spec: Spec) -> list[str]:
-    changed = []
+    changed: list[str] = []
     for item in evidence.ALWAYS_SENT:
         node = _place(spec, item.place)
         if node is None:
             continue
-        required = list(node.get("required", []))
+        required = _required(node)
+        declared = _child(node, "properties") or {}
         for name in item.fields:
-            if name in node.get("properties", {}) and name not in required:
+            if name in declared and name not in required:
                 required.append(name)
                 changed.append(f"{item.place}.{name}")
         if required:
@@ -164,17 +176,22 @@ def _always_sent_fields_required(spec: Spec) -> list[str]:
 
 
 def _undeclared_fields(spec: Spec) -> list[str]:
-    changed = []
+    changed: list[str] = []
     for item in evidence.UNDECLARED:
         node = _place(spec, item.place)
-        if node is not None and item.field not in node.get("properties", {}):
-            node.setdefault("properties", {})[item.field] = copy.deepcopy(item.schema)
+        if node is None:
+            continue
+        declared = _child(node, "properties")
+        if declared is None:
+            declared = node["properties"] = {}
+        if item.field not in declared:
+            declared[item.field] = copy.deepcopy(item.schema)
             changed.append(f"{item.place}.{item.field}")
     return changed
 
 
 def _null_sent_fields_nullable(spec: Spec) -> list[str]:
-    changed = []
+    changed: list[str] = []
     for item in evidence.NULL_SENT:
         changed += _make_nullable(spec, item.place, (item.field,))
     return changed
@@ -182,15 +199,14 @@ def _null_sent_fields_nullable(spec: Spec) -> list[str]:
 
 def _typed_model_examples(spec: Spec) -> list[str]:
     """A model's latest_version is a version and its default_example a prediction."""
-    model = _schema(spec, "schemas_model_response")
-    changed = []
+    changed: list[str] = []
     targets = {
         "latest_version": "schemas_version_response",
         "default_example": "schemas_prediction_response",
     }
     for name, target in targets.items():
-        prop = model and model.get("properties", {}).get(name)
-        if isinstance(prop, dict) and "$ref" not in prop and _schema(spec, target) is not None:
+        prop = _child(_schema(spec, "schemas_model_response"), "properties", name)
+        if prop is not None and "$ref" not in prop and _schema(spec, target) is not None:
             described = {key: prop[key] for key in ("description",) if key in prop}
             prop.clear()
             ref = {"$ref": f"#/components/schemas/{target}"}
@@ -201,11 +217,9 @@ def _typed_model_examples(spec: Spec) -> list[str]:
 
 def _search_results_are_models(spec: Spec) -> list[str]:
     """The QUERY /models results: the model schema, not an inline copy of it."""
-    operation = spec.get("paths", {}).get("/models", {}).get("query")
-    content = operation and operation.get("responses", {}).get("200", {}).get("content", {})
-    schema = content and content.get("application/json", {}).get("schema")
-    results = isinstance(schema, dict) and schema.get("properties", {}).get("results")
-    if isinstance(results, dict) and "$ref" not in results.get("items", {}):
+    path = ("paths", "/models", "query", "responses", "200", "content", "application/json")
+    results = _child(spec, *path, "schema", "properties", "results")
+    if results is not None and "$ref" not in (_child(results, "items") or {}):
         results["items"] = {"$ref": "#/components/schemas/schemas_model_response"}
         return ["models.search 200 results[]"]
     return []

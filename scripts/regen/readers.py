@@ -42,6 +42,7 @@ from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.string import StringProperty
 from openapi_python_client.parser.properties.union import UnionProperty
+from openapi_python_client.schema.untrusted_string import UntrustedString
 
 # -- what a field holds ------------------------------------------------------------------
 
@@ -184,13 +185,17 @@ def annotation(shape: Shape) -> str:
 # -- which models are readers ------------------------------------------------------------
 
 
-def template_globals(openapi: GeneratorData) -> dict[str, object]:
-    """What model.py.jinja needs: which models are readers, and how to write one."""
+def template_globals(openapi: GeneratorData) -> dict[str, Any]:
+    """What model.py.jinja needs: which models are readers, and how to write one.
+
+    Typed ``Any`` for jinja2's environment, whose globals the stubs type narrowly.
+    """
     built = {str(model.class_info.name): model for model in openapi.models}
-    return {
-        "reader_classes": reader_classes(openapi),
-        "render_reader": lambda model: render(model, built),
-    }
+
+    def render_reader(model: ModelProperty) -> str:
+        return render(model, built)
+
+    return {"reader_classes": reader_classes(openapi), "render_reader": render_reader}
 
 
 def reader_classes(openapi: GeneratorData) -> set[str]:
@@ -527,8 +532,9 @@ def _constant(class_name: str) -> str:
 
 def _raw(value: object) -> str:
     """The text of a name from the spec (the generator wraps them as untrusted strings)."""
-    text = value.get_untrusted_value() if hasattr(value, "get_untrusted_value") else value
-    return str(text)
+    if isinstance(value, UntrustedString):
+        return str(value.get_untrusted_value())
+    return str(value)
 
 
 def _quote(key: str) -> str:
