@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from replicate_api.models.model import Model
 from replicate_api.models.prediction import Prediction
@@ -39,7 +39,7 @@ class FailureGroup:
     kind: Kind
     message: str
     count: int = 0
-    examples: list[str] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list[str])
 
 
 @dataclass
@@ -82,7 +82,7 @@ class CheckResult:
 
 def check(models: Iterable[JSONObject]) -> CheckResult:
     """Parse every model and its two nested objects; never raises for a bad payload."""
-    tallies = {kind: Tally(kind) for kind in KINDS}
+    tallies: dict[Kind, Tally] = {kind: Tally(kind) for kind in KINDS}
     groups: dict[tuple[Kind, str], FailureGroup] = {}
     outcomes: list[Outcome] = []
     for model in models:
@@ -118,7 +118,7 @@ def _parse(kind: Kind, payload: object) -> str | None:
     if not isinstance(payload, dict):
         return f"not a JSON object: {type(payload).__name__}"
     try:
-        PARSERS[kind](payload)
+        PARSERS[kind](cast(JSONObject, payload))
     except Exception as error:  # any exception is a finding, not a crash of the check
         message = f"{type(error).__name__}: {error}"
         return message if len(message) <= MESSAGE_LIMIT else message[: MESSAGE_LIMIT - 3] + "..."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import cast
 
 JSONObject = dict[str, object]
 
@@ -23,10 +24,10 @@ def load_models(path: Path) -> list[JSONObject]:
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a JSON array, found {type(data).__name__}")
     models: list[JSONObject] = []
-    for index, item in enumerate(data):
+    for index, item in enumerate(cast(list[object], data)):
         if not isinstance(item, dict):
             raise ValueError(f"{path}: item {index} is {type(item).__name__}, not an object")
-        models.append(item)
+        models.append(cast(JSONObject, item))
     return models
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from publicmodels.check import Outcome
 from publicmodels.load import JSONObject, model_name
@@ -71,7 +72,7 @@ def choose(
     cap = 3 * max_bytes // max(count, 1)
     pool = [c for c in pool if c.size <= cap]
     smallest = pool[0].size if pool else 0
-    wanted = set().union(*(c.tags for c in pool))
+    wanted = set[str]().union(*(c.tags for c in pool))
     uncovered = set(wanted)
     chosen: list[Candidate] = []
     owners: set[str] = set()
@@ -136,13 +137,13 @@ def _tags(model: JSONObject, outcome: Outcome | None) -> Iterable[str]:
     version = model.get("latest_version")
     yield f"latest_version:{'none' if version is None else 'present'}"
     if isinstance(version, dict):
-        schema = version.get("openapi_schema")
+        schema = cast(JSONObject, version).get("openapi_schema")
         if isinstance(schema, dict) and "info" not in schema:
             yield "version.openapi_schema:no info"
     example = model.get("default_example")
     yield f"default_example:{'none' if example is None else 'present'}"
     if isinstance(example, dict):
-        yield from _prediction_tags(example)
+        yield from _prediction_tags(cast(JSONObject, example))
 
 
 def _prediction_tags(example: JSONObject) -> Iterable[str]:
@@ -164,7 +165,7 @@ def _prediction_tags(example: JSONObject) -> Iterable[str]:
         yield "prediction.data_removed:true"
     metrics = example.get("metrics")
     if isinstance(metrics, dict):
-        for name, value in metrics.items():
+        for name, value in cast(JSONObject, metrics).items():
             yield f"metrics.{name}:{_shape(value)}"
             if isinstance(value, int | float) and value < 0:
                 yield f"metrics.{name}:negative"
@@ -176,7 +177,7 @@ def _prediction_tags(example: JSONObject) -> Iterable[str]:
 def _shape(value: object) -> str:
     """A JSON value's type; for an array, also the types of its items."""
     if isinstance(value, list):
-        items = sorted({_shape(item) for item in value})
+        items = sorted({_shape(item) for item in cast(list[object], value)})
         return f"array[{'|'.join(items)}]"
     if value is None:
         return "null"

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tests.realdata.recordings import interactions
 
@@ -50,7 +50,9 @@ def public_models() -> tuple[dict[str, Any], ...]:
 
 
 def _results(body: Any) -> list[Any]:
-    return list(body.get("results") or []) if isinstance(body, dict) else []
+    if not isinstance(body, dict):
+        return []
+    return list(cast(dict[str, Any], body).get("results") or [])
 
 
 def _models_in(recorded: Recorded) -> list[Any]:
@@ -133,6 +135,6 @@ def objects(place: str, *, corpus: bool = True) -> Iterator[tuple[str, dict[str,
                 (f"public-models:{model['owner']}/{model['name']}", _CORPUS_PARTS[component](model))
             )
     for source, body in found:
-        value = body.get(inner) if inner and isinstance(body, dict) else body
+        value = cast(dict[str, Any], body).get(inner) if inner and isinstance(body, dict) else body
         if isinstance(value, dict):
             yield source, value

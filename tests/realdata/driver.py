@@ -11,7 +11,7 @@ import inspect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from replicate_typed import (
@@ -94,9 +94,13 @@ async def invoke(
     if inspect.isawaitable(value):
         value = await value
     if isinstance(value, AsyncPager):
-        return await value.page() if call.pages == "first" else [item async for item in value]
+        async_pager = cast(AsyncPager[object], value)
+        if call.pages == "first":
+            return await async_pager.page()
+        return [item async for item in async_pager]
     if isinstance(value, Pager):
-        return value.page() if call.pages == "first" else list(value)
+        pager = cast(Pager[object], value)
+        return pager.page() if call.pages == "first" else list(pager)
     if isinstance(value, AsyncPredictionStream):
         events = [event async for event in value]
         return Streamed(value.prediction, events)
@@ -114,13 +118,14 @@ def _argument(value: Any, results: list[Any], replayer: Replayer) -> Any:
     return value
 
 
-def result_mismatches(call: Call, result: Any, consumed: Sequence[Interaction]) -> list[str]:
+def result_mismatches(call: Call, result: object, consumed: Sequence[Interaction]) -> list[str]:
     """Where a call's result does not hold what the responses it consumed sent."""
     if not consumed:
         return []
     last = consumed[-1].response
     if isinstance(result, APIError):
-        body = last.body if isinstance(last.body, dict) else {}
+        sent = last.body
+        body = cast(dict[str, object], sent) if isinstance(sent, dict) else {}
         return mismatches(
             {"status": result.status, "title": result.title, "detail": result.detail},
             {"status": last.status, "title": body.get("title"), "detail": body.get("detail")},
@@ -132,15 +137,18 @@ def result_mismatches(call: Call, result: Any, consumed: Sequence[Interaction]) 
     if isinstance(result, Streamed):
         return mismatches(result.prediction, consumed[0].response.body, "$.prediction")
     if isinstance(result, Page):
+        page = cast(Page[object], result)
         return mismatches(
-            {"results": result.results, "next": result.next, "previous": result.previous},
+            {"results": page.results, "next": page.next, "previous": page.previous},
             {key: last.body.get(key) for key in ("results", "next", "previous")},
         )
     if isinstance(result, list):
-        if isinstance(last.body, list):
-            return mismatches(result, last.body)
+        listed = cast(list[object], result)
+        sent = last.body
+        if isinstance(sent, list):
+            return mismatches(listed, cast(list[object], sent))
         items = [item for one in consumed for item in one.response.body["results"]]
-        return mismatches(result, items)
+        return mismatches(listed, items)
     if result is None:
         return [] if last.body_kind == "none" else [f"returned None for a {last.body_kind} body"]
     if isinstance(result, str):  # the webhook signing secret
@@ -150,12 +158,14 @@ def result_mismatches(call: Call, result: Any, consumed: Sequence[Interaction]) 
     return [f"returned {result!r}, which the replay cannot compare"]
 
 
-def _unwrapped_files(output: Any, path: str = "$.output") -> list[str]:
+def _unwrapped_files(output: object, path: str = "$.output") -> list[str]:
     """run() must hand back every file URL in the output as a FileOutput."""
     if isinstance(output, list):
-        return [p for i, item in enumerate(output) for p in _unwrapped_files(item, f"{path}[{i}]")]
+        items = cast(list[object], output)
+        return [p for i, item in enumerate(items) for p in _unwrapped_files(item, f"{path}[{i}]")]
     if isinstance(output, dict):
-        return [p for key, item in output.items() for p in _unwrapped_files(item, f"{path}.{key}")]
+        fields = cast(dict[str, object], output)
+        return [p for key, item in fields.items() for p in _unwrapped_files(item, f"{path}.{key}")]
     if is_file_url(output) and not isinstance(output, FileOutput | AsyncFileOutput):
         return [f"{path}: the file URL {output!r} is a plain {type(output).__name__}"]
     return []
@@ -163,7 +173,7 @@ def _unwrapped_files(output: Any, path: str = "$.output") -> list[str]:
 
 def expectation_mismatches(result: Any, expect: Mapping[str, Any]) -> list[str]:
     """Where ``result`` does not hold the scenario's expected values."""
-    found = []
+    found: list[str] = []
     for path, expected in expect.items():
         try:
             actual = lookup(result, path)
@@ -178,12 +188,17 @@ def expectation_mismatches(result: Any, expect: Mapping[str, Any]) -> list[str]:
 def lookup(value: Any, path: str) -> Any:
     """Follow a dotted path: attributes, mapping keys, list indexes, and ``len``."""
     for part in path.split(".") if path else ():
-        if part == "len":
-            value = len(value)
-        elif _INDEX.match(part):
-            value = value[int(part)]
-        elif isinstance(value, Mapping) or not hasattr(value, part):
-            value = value[part]  # a mapping, or a generated model of free-form keys
-        else:
-            value = getattr(value, part)
+        value = _step(value, part)
     return value
+
+
+def _step(value: Any, part: str) -> Any:
+    if part == "len":
+        return len(value)
+    if _INDEX.match(part):
+        return value[int(part)]
+    if isinstance(value, Mapping):
+        return cast(Mapping[str, object], value)[part]
+    if not hasattr(value, part):
+        return value[part]  # a generated model of free-form keys
+    return getattr(value, part)

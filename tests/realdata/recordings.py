@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 import httpx
@@ -153,7 +153,7 @@ def load(path: Path) -> Recording:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data["id"] != path.stem:
         raise ValueError(f"{path.name} says its id is {data['id']!r}")
-    interactions = []
+    interactions: list[Interaction] = []
     for index, item in enumerate(data["interactions"]):
         request, response = item["request"], item["response"]
         request_kind, request_body = _body(request)
@@ -288,7 +288,7 @@ def json_key(attribute: str) -> str:
     return attribute.removesuffix("_")
 
 
-def mismatches(value: Any, data: Any, path: str = "$") -> list[str]:
+def mismatches(value: object, data: object, path: str = "$") -> list[str]:
     """Where ``value`` (a parsed result) does not read back ``data`` (the JSON it came from).
 
     Fields the JSON has must hold what it sent (nested models, lists, enums,
@@ -298,23 +298,28 @@ def mismatches(value: Any, data: Any, path: str = "$") -> list[str]:
     """
     if isinstance(value, Unset):
         return [f"{path}: reads Unset"]
-    if attrs.has(type(value)):
-        return _model_mismatches(value, data, path)
+    model = type(value)
+    if attrs.has(model):
+        return _model_mismatches(value, model, data, path)
     if isinstance(value, list):
-        if not isinstance(data, list) or len(value) != len(data):
+        items = cast(list[object], value)
+        sent_items = cast(list[object], data) if isinstance(data, list) else None
+        if sent_items is None or len(items) != len(sent_items):
             return [f"{path}: reads {_short(value)}, the body has {_short(data)}"]
-        found = []
-        for index, (item, sent) in enumerate(zip(value, data, strict=True)):
+        found: list[str] = []
+        for index, (item, sent) in enumerate(zip(items, sent_items, strict=True)):
             found.extend(mismatches(item, sent, f"{path}[{index}]"))
         return found
     if isinstance(value, dict) and isinstance(data, dict):
+        fields = cast(dict[object, object], value)
+        sent_fields = cast(dict[object, object], data)
         found = []
-        for key in sorted(set(value) | set(data), key=str):
-            if key not in value or key not in data:
-                side = "the result" if key not in value else "the body"
+        for key in sorted(set(fields) | set(sent_fields), key=str):
+            if key not in fields or key not in sent_fields:
+                side = "the result" if key not in fields else "the body"
                 found.append(f"{path}.{key}: missing from {side}")
             else:
-                found.extend(mismatches(value[key], data[key], f"{path}.{key}"))
+                found.extend(mismatches(fields[key], sent_fields[key], f"{path}.{key}"))
         return found
     if isinstance(value, datetime.datetime):
         if not isinstance(data, str) or _seconds(value) != data[:19]:
@@ -325,29 +330,32 @@ def mismatches(value: Any, data: Any, path: str = "$") -> list[str]:
     return []
 
 
-def _model_mismatches(value: Any, data: Any, path: str) -> list[str]:
+def _model_mismatches(
+    value: object, model: type[attrs.AttrsInstance], data: object, path: str
+) -> list[str]:
     if not isinstance(data, dict):
-        return [f"{path}: reads a {type(value).__name__}, the body has {_short(data)}"]
-    found = []
-    declared = set()
-    for field in attrs.fields(type(value)):
+        return [f"{path}: reads a {model.__name__}, the body has {_short(data)}"]
+    sent = cast(dict[str, object], data)
+    found: list[str] = []
+    declared: set[str] = set()
+    for field in attrs.fields(model):
         if field.name == "additional_properties":
             continue
         key = json_key(field.name)
         declared.add(key)
         current = getattr(value, field.name)
         where = f"{path}.{key}"
-        if key not in data:
+        if key not in sent:
             if current is not None:
                 found.append(f"{where}: absent from the body but reads {_short(current)}")
             continue
-        found.extend(mismatches(current, data[key], where))
+        found.extend(mismatches(current, sent[key], where))
     extra = getattr(value, "additional_properties", {})
-    for key in sorted(set(data) - declared):
+    for key in sorted(set(sent) - declared):
         if key not in extra:
             found.append(f"{path}.{key}: in the body but dropped")
-        elif extra[key] != data[key]:
-            found.append(f"{path}.{key}: kept as {_short(extra[key])}, sent {_short(data[key])}")
+        elif extra[key] != sent[key]:
+            found.append(f"{path}.{key}: kept as {_short(extra[key])}, sent {_short(sent[key])}")
     return found
 
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import httpx
 from replicate_typed._options import MAX_WAIT
@@ -73,7 +73,7 @@ class Difference:
 
     reason: str
     path: str | None = None
-    body: Mapping[str, Any] = field(default_factory=dict)
+    body: Mapping[str, Any] = field(default_factory=dict[str, Any])
 
 
 class FakeTime:
@@ -204,7 +204,7 @@ def _query_mismatches(sent: httpx.URL, want: httpx.URL, operation: str | None) -
     want_items = sorted(want.params.multi_items())
     recorded_names = {name for name, _ in want_items}
     defaults = query_defaults(operation) if operation else {}
-    found = []
+    found: list[str] = []
     for name, value in sent_items:
         if (name, value) in want_items:
             continue
@@ -219,7 +219,7 @@ def _query_mismatches(sent: httpx.URL, want: httpx.URL, operation: str | None) -
 def query_defaults(operation: str) -> dict[str, str]:
     """The query parameters the spec documents a default for, as they would be sent."""
     document = _spec.document()
-    defaults = {}
+    defaults: dict[str, str] = {}
     for listed in _spec.operation(operation).get("parameters", []):
         parameter = listed
         if "$ref" in listed:
@@ -247,10 +247,11 @@ def _json_mismatches(request: httpx.Request, recorded: Mapping[str, Any]) -> lis
     content_type = request.headers.get("content-type", "")
     if not content_type.startswith("application/json"):
         return [f"content type {content_type!r}, recorded a JSON body"]
-    sent = json.loads(request.content)
-    if not isinstance(sent, dict):
-        return [f"JSON body {sent!r}, recorded an object"]
-    found = []
+    loaded: object = json.loads(request.content)
+    if not isinstance(loaded, dict):
+        return [f"JSON body {loaded!r}, recorded an object"]
+    sent = cast(dict[str, object], loaded)
+    found: list[str] = []
     for name in sorted(set(sent) | set(recorded)):
         if name not in sent:
             if name not in IGNORED_BODY_FIELDS:
@@ -282,13 +283,13 @@ def _multipart_mismatches(
         return [f"content type {sent_type!r}, recorded a multipart upload"]
     sent = multipart_parts(request.content, sent_type)
     want = multipart_parts(recorded_body.encode(), recorded_type)
-    found = []
+    found: list[str] = []
     for name, part in want.items():
         if name not in sent:
             found.append(f"upload leaves out part {name!r}")
         elif _describe(sent[name]) != _describe(part):
             found.append(f"part {name!r} is {_describe(sent[name])}, recorded {_describe(part)}")
-    documented = set(multipart_fields(operation)) if operation else set()
+    documented: set[str] = set(multipart_fields(operation)) if operation else set()
     for name in sorted(set(sent) - set(want)):
         if name not in documented:
             found.append(f"upload has part {name!r} that neither the recording nor the spec has")

@@ -58,9 +58,9 @@ class Call:
 
     method: str
     args: tuple[Any, ...] = ()
-    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    kwargs: Mapping[str, Any] = field(default_factory=dict[str, Any])
     uses: int = 1
-    expect: Mapping[str, Any] = field(default_factory=dict)
+    expect: Mapping[str, Any] = field(default_factory=dict[str, Any])
     raises: type[Exception] | None = None
     pages: Literal["all", "first"] = "all"
 
@@ -70,7 +70,7 @@ class Scenario:
     """A recording as SDK calls, and how the SDK's requests differ from the recorded ones."""
 
     calls: tuple[Call, ...]
-    differences: Mapping[int, Difference] = field(default_factory=dict)
+    differences: Mapping[int, Difference] = field(default_factory=dict[int, Difference])
 
 
 SDXL = "stability-ai/sdxl"

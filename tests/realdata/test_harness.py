@@ -172,7 +172,7 @@ class Thing:
     id: str
     when: datetime.datetime | None = None
     note: str | Unset | None = UNSET
-    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict[str, Any])
 
 
 def test_a_result_that_reads_back_its_body_has_no_mismatches() -> None:

@@ -9,6 +9,7 @@ problem's title and detail.
 from __future__ import annotations
 
 import os
+from typing import cast
 
 import httpx
 import pytest
@@ -101,8 +102,9 @@ def test_success_body_reads_back_through_the_sdk_model(interaction: Interaction)
 def test_error_body_becomes_the_typed_error(interaction: Interaction) -> None:
     operation = interaction.operation
     assert operation is not None
-    body = interaction.response.body
-    assert isinstance(body, dict)
+    sent = interaction.response.body
+    assert isinstance(sent, dict)
+    body = cast(dict[str, object], sent)
 
     error = error_from_response(interaction.response.to_httpx(), operation)
 

@@ -26,7 +26,7 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _endpoint_modules() -> list[ModuleType]:
-    found = []
+    found: list[ModuleType] = []
     for info in pkgutil.walk_packages(replicate_api.api.__path__, "replicate_api.api."):
         module = importlib.import_module(info.name)
         if hasattr(module, "_parse_response"):

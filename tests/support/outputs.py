@@ -22,4 +22,4 @@ def one_file(output: object) -> FileOutput:
 def files(output: object) -> list[FileOutput]:
     """The output of a run known to return a list of files."""
     assert isinstance(output, list), output
-    return [one_file(item) for item in output]
+    return [one_file(item) for item in cast(list[object], output)]
