@@ -11,27 +11,10 @@ import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import AsyncReplicate, Replicate
 
+from tests.support.clock import FakeTime
 from tests.support.payloads import API, TOKEN
 
 Kind = Literal["sync", "async"]
-
-
-class FakeTime:
-    """A monotonic clock that only moves when the client sleeps; records every sleep."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 class Blocking:

@@ -21,8 +21,8 @@ from replicate_typed import (
     Version,
 )
 
-from tests.facade.conftest import FakeTime
 from tests.support import payloads
+from tests.support.clock import FakeTime
 from tests.support.payloads import API, TRAINING_ID, VERSION_ID
 
 TRAINING = f"{API}/trainings/{TRAINING_ID}"

@@ -21,8 +21,8 @@ from replicate_typed import (
     UnprocessableEntityError,
 )
 
-from tests.facade.conftest import FakeTime
 from tests.support import payloads
+from tests.support.clock import FakeTime
 from tests.support.payloads import API, PREDICTION_ID, VERSION_ID
 
 GET = f"{API}/predictions/{PREDICTION_ID}"

@@ -17,8 +17,8 @@ from replicate_typed import (
 )
 from tqdm import tqdm
 
-from tests.facade.conftest import FakeTime
 from tests.support import payloads
+from tests.support.clock import FakeTime
 from tests.support.payloads import API, PREDICTION_ID
 
 GET = f"{API}/predictions/{PREDICTION_ID}"

@@ -76,24 +76,6 @@ class Difference:
     body: Mapping[str, Any] = field(default_factory=dict[str, Any])
 
 
-class FakeTime:
-    """A monotonic clock that only moves when the client sleeps; records every sleep."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-
-
 class Replayer:
     """Serve a recording's responses in order, checking each request against the recorded one."""
 

@@ -18,8 +18,9 @@ from replicate_typed.testing import _spec
 
 from tests.realdata.driver import play
 from tests.realdata.recordings import API, fixture_files, recording
-from tests.realdata.replayer import IGNORED_BODY_FIELDS, TOKEN, FakeTime, Replayer
+from tests.realdata.replayer import IGNORED_BODY_FIELDS, TOKEN, Replayer
 from tests.realdata.scenarios import SCENARIOS
+from tests.support.clock import FakeTime
 
 RECORDING_IDS = [path.stem for path in fixture_files()]
 
