@@ -36,36 +36,18 @@ if TYPE_CHECKING:
     from replicate_api.models.version import Version
     from replicate_api.types import JSON, UnknownValue
 
-    from replicate_typed._async_catalog import (
-        AsyncAccountInfo,
-        AsyncCollections,
-        AsyncDeployments,
-        AsyncHardwareOptions,
-        AsyncModels,
-        AsyncModelVersions,
-        AsyncWebhooks,
-    )
-    from replicate_typed._async_client import AsyncReplicate
-    from replicate_typed._async_files import (
-        AsyncFileOutput,
-        AsyncFiles,
-    )
-    from replicate_typed._async_pager import AsyncPager
-    from replicate_typed._async_predictions import (
-        AsyncPredictions,
-        AsyncTrainings,
-    )
-    from replicate_typed._async_streams import AsyncPredictionStream
-    from replicate_typed._catalog import (
-        AccountInfo,
-        Collections,
-        Deployments,
-        HardwareOptions,
-        Models,
-        ModelVersions,
-        Webhooks,
-    )
-    from replicate_typed._client import Replicate
+    from replicate_typed._async.account import AsyncAccountInfo
+    from replicate_typed._async.client import AsyncReplicate
+    from replicate_typed._async.collections import AsyncCollections
+    from replicate_typed._async.deployments import AsyncDeployments
+    from replicate_typed._async.files import AsyncFileOutput, AsyncFiles
+    from replicate_typed._async.hardware import AsyncHardwareOptions
+    from replicate_typed._async.models import AsyncModels, AsyncModelVersions
+    from replicate_typed._async.pager import AsyncPager
+    from replicate_typed._async.predictions import AsyncPredictions
+    from replicate_typed._async.streams import AsyncPredictionStream
+    from replicate_typed._async.trainings import AsyncTrainings
+    from replicate_typed._async.webhooks import AsyncWebhooks
     from replicate_typed._errors import (
         APIConnectionError,
         APIError,
@@ -90,20 +72,11 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
         WebhookVerificationError,
     )
-    from replicate_typed._files import (
-        FileOutput,
-        Files,
-    )
-    from replicate_typed._pager import Pager
     from replicate_typed._pages import Page
     from replicate_typed._polling import (
         TERMINAL_STATUSES,
         PollSchedule,
         is_terminal,
-    )
-    from replicate_typed._predictions import (
-        Predictions,
-        Trainings,
     )
     from replicate_typed._progress import Progress
     from replicate_typed._retry import RetryPolicy
@@ -113,7 +86,18 @@ if TYPE_CHECKING:
         OutputEvent,
         StreamEvent,
     )
-    from replicate_typed._streams import PredictionStream
+    from replicate_typed._sync.account import AccountInfo
+    from replicate_typed._sync.client import Replicate
+    from replicate_typed._sync.collections import Collections
+    from replicate_typed._sync.deployments import Deployments
+    from replicate_typed._sync.files import FileOutput, Files
+    from replicate_typed._sync.hardware import HardwareOptions
+    from replicate_typed._sync.models import Models, ModelVersions
+    from replicate_typed._sync.pager import Pager
+    from replicate_typed._sync.predictions import Predictions
+    from replicate_typed._sync.streams import PredictionStream
+    from replicate_typed._sync.trainings import Trainings
+    from replicate_typed._sync.webhooks import Webhooks
     from replicate_typed._webhooks import (
         sign_webhook,
         verify_webhook,
@@ -125,35 +109,35 @@ _LOCATIONS = {
     "APIError": "replicate_typed._errors",
     "APITimeoutError": "replicate_typed._errors",
     "Account": "replicate_api.models.account",
-    "AccountInfo": "replicate_typed._catalog",
-    "AsyncAccountInfo": "replicate_typed._async_catalog",
-    "AsyncCollections": "replicate_typed._async_catalog",
-    "AsyncDeployments": "replicate_typed._async_catalog",
-    "AsyncFileOutput": "replicate_typed._async_files",
-    "AsyncFiles": "replicate_typed._async_files",
-    "AsyncHardwareOptions": "replicate_typed._async_catalog",
-    "AsyncModelVersions": "replicate_typed._async_catalog",
-    "AsyncModels": "replicate_typed._async_catalog",
-    "AsyncPager": "replicate_typed._async_pager",
-    "AsyncPredictionStream": "replicate_typed._async_streams",
-    "AsyncPredictions": "replicate_typed._async_predictions",
-    "AsyncReplicate": "replicate_typed._async_client",
-    "AsyncTrainings": "replicate_typed._async_predictions",
-    "AsyncWebhooks": "replicate_typed._async_catalog",
+    "AccountInfo": "replicate_typed._sync.account",
+    "AsyncAccountInfo": "replicate_typed._async.account",
+    "AsyncCollections": "replicate_typed._async.collections",
+    "AsyncDeployments": "replicate_typed._async.deployments",
+    "AsyncFileOutput": "replicate_typed._async.files",
+    "AsyncFiles": "replicate_typed._async.files",
+    "AsyncHardwareOptions": "replicate_typed._async.hardware",
+    "AsyncModelVersions": "replicate_typed._async.models",
+    "AsyncModels": "replicate_typed._async.models",
+    "AsyncPager": "replicate_typed._async.pager",
+    "AsyncPredictionStream": "replicate_typed._async.streams",
+    "AsyncPredictions": "replicate_typed._async.predictions",
+    "AsyncReplicate": "replicate_typed._async.client",
+    "AsyncTrainings": "replicate_typed._async.trainings",
+    "AsyncWebhooks": "replicate_typed._async.webhooks",
     "AuthenticationError": "replicate_typed._errors",
     "BadRequestError": "replicate_typed._errors",
     "Collection": "replicate_api.models.collection",
     "CollectionSummary": "replicate_api.models.collection_summary",
-    "Collections": "replicate_typed._catalog",
+    "Collections": "replicate_typed._sync.collections",
     "ConflictError": "replicate_typed._errors",
     "Deployment": "replicate_api.models.deployment",
-    "Deployments": "replicate_typed._catalog",
+    "Deployments": "replicate_typed._sync.deployments",
     "DoneEvent": "replicate_typed._stream",
-    "FileOutput": "replicate_typed._files",
+    "FileOutput": "replicate_typed._sync.files",
     "FileResource": "replicate_api.models.file_resource",
-    "Files": "replicate_typed._files",
+    "Files": "replicate_typed._sync.files",
     "Hardware": "replicate_api.models.hardware",
-    "HardwareOptions": "replicate_typed._catalog",
+    "HardwareOptions": "replicate_typed._sync.hardware",
     "InternalServerError": "replicate_typed._errors",
     "InvalidResponseError": "replicate_typed._errors",
     "JSON": "replicate_api.types",
@@ -161,12 +145,12 @@ _LOCATIONS = {
     "MissingTokenError": "replicate_typed._errors",
     "Model": "replicate_api.models.model",
     "ModelError": "replicate_typed._errors",
-    "ModelVersions": "replicate_typed._catalog",
-    "Models": "replicate_typed._catalog",
+    "ModelVersions": "replicate_typed._sync.models",
+    "Models": "replicate_typed._sync.models",
     "NotFoundError": "replicate_typed._errors",
     "OutputEvent": "replicate_typed._stream",
     "Page": "replicate_typed._pages",
-    "Pager": "replicate_typed._pager",
+    "Pager": "replicate_typed._sync.pager",
     "PermissionDeniedError": "replicate_typed._errors",
     "PollSchedule": "replicate_typed._polling",
     "Prediction": "replicate_api.models.prediction",
@@ -174,13 +158,13 @@ _LOCATIONS = {
     "PredictionError": "replicate_typed._errors",
     "PredictionMetrics": "replicate_api.models.prediction_metrics",
     "PredictionStatus": "replicate_api.models.prediction_status",
-    "PredictionStream": "replicate_typed._streams",
+    "PredictionStream": "replicate_typed._sync.streams",
     "PredictionTimeoutError": "replicate_typed._errors",
     "PredictionUrls": "replicate_api.models.prediction_urls",
-    "Predictions": "replicate_typed._predictions",
+    "Predictions": "replicate_typed._sync.predictions",
     "Progress": "replicate_typed._progress",
     "RateLimitError": "replicate_typed._errors",
-    "Replicate": "replicate_typed._client",
+    "Replicate": "replicate_typed._sync.client",
     "ReplicateError": "replicate_typed._errors",
     "RetryPolicy": "replicate_typed._retry",
     "SearchResults": "replicate_api.models.search_results",
@@ -190,13 +174,13 @@ _LOCATIONS = {
     "Training": "replicate_api.models.training",
     "TrainingStatus": "replicate_api.models.training_status",
     "TrainingTimeoutError": "replicate_typed._errors",
-    "Trainings": "replicate_typed._predictions",
+    "Trainings": "replicate_typed._sync.trainings",
     "UnknownStatusError": "replicate_typed._errors",
     "UnknownValue": "replicate_api.types",
     "UnprocessableEntityError": "replicate_typed._errors",
     "Version": "replicate_api.models.version",
     "WebhookVerificationError": "replicate_typed._errors",
-    "Webhooks": "replicate_typed._catalog",
+    "Webhooks": "replicate_typed._sync.webhooks",
     "is_terminal": "replicate_typed._polling",
     "sign_webhook": "replicate_typed._webhooks",
     "verify_webhook": "replicate_typed._webhooks",

@@ -1,20 +1,22 @@
-"""Write the sync client from the async one, or check that it is up to date.
+"""Write the sync modules from the async ones, or check that they are up to date.
 
-    scripts/unasync           rewrite each sync twin from its async source
-    scripts/unasync --check   fail, naming the file, if a twin is out of date
+    scripts/unasync           rewrite _sync/ from _async/
+    scripts/unasync --check   fail, naming the files, if _sync/ is out of date
 
-The async source is the one to edit. The rewrite is mechanical (``await``
+Every module of ``facade/replicate_typed/_async/`` (the ones to edit) gets a
+twin of the same name in ``_sync/``. The rewrite is mechanical (``await``
 and ``async`` dropped, ``Async*`` names mapped to their sync twins), then
-ruff removes the imports that became unused and formats the result.
+ruff removes the imports that became unused and formats the result. A sync
+module without an async source, or a rule that matched nowhere, is an error.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from collections import Counter
 
-from syncgen.rewrite import TWINS, render
+from syncgen.rewrite import SYNC_DIR, render, twins, unused
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,25 +24,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/unasync", description=(__doc__ or "").split("\n")[0]
     )
-    parser.add_argument("--check", action="store_true", help="only check the twins")
+    parser.add_argument("--check", action="store_true", help="only check _sync/")
     args = parser.parse_args(argv)
-    stale: list[Path] = []
-    for twin in TWINS:
-        expected = render(twin)
+    used: Counter[str] = Counter()
+    problems: list[str] = []
+    expected_names: set[str] = set()
+    for twin in twins():
+        expected_names.add(twin.target.name)
+        expected = render(twin, used)
         current = twin.target.read_text(encoding="utf-8") if twin.target.exists() else ""
         if current == expected:
             continue
         if args.check:
-            stale.append(twin.target)
+            problems.append(f"{twin.target} is out of date with _async/{twin.source.name}")
         else:
+            SYNC_DIR.mkdir(exist_ok=True)
             twin.target.write_text(expected, encoding="utf-8")
-            print(f"wrote {twin.target.name} from {twin.source.name}")
-    for path in stale:
-        print(
-            f"syncgen: {path} is out of date with {path.name}'s async source; run scripts/unasync",
-            file=sys.stderr,
-        )
-    return 1 if stale else 0
+            print(f"wrote _sync/{twin.target.name} from _async/{twin.source.name}")
+    for orphan in sorted({p.name for p in SYNC_DIR.glob("*.py")} - expected_names):
+        problems.append(f"{SYNC_DIR / orphan} has no async source in _async/")
+    problems += [f"rewrite rule {rule!r} matched nowhere: remove it" for rule in unused(used)]
+    for problem in problems:
+        print(f"syncgen: {problem}; run scripts/unasync", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

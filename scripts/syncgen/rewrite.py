@@ -1,4 +1,11 @@
-"""The async-to-sync rewrite rules."""
+"""The async-to-sync rewrite rules, applied to every module of ``_async/``.
+
+``facade/replicate_typed/_async/`` holds the hand-written async sources;
+``_sync/`` holds their twins, one per module with the same name. The folder
+is the list of twins: a module added to ``_async/`` gets its twin on the next
+run. A rule that no module uses any more is an error, so the rules cannot
+outlive the code they were written for.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +13,28 @@ import ast
 import re
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FACADE = ROOT / "facade" / "replicate_typed"
+ASYNC_DIR = FACADE / "_async"
+SYNC_DIR = FACADE / "_sync"
 
 
 @dataclass(frozen=True)
 class Twin:
-    """An async source and the sync file written from it."""
+    """An async source and the sync module written from it."""
 
     source: Path
     target: Path
-    summary: str
 
 
-TWINS = (
-    Twin(FACADE / "_async_client.py", FACADE / "_client.py", "Replicate: the synchronous client."),
-    Twin(FACADE / "_async_resource.py", FACADE / "_resource.py", "Resource: how namespaces call."),
-    Twin(FACADE / "_async_pager.py", FACADE / "_pager.py", "Pager: paginated lists."),
-    Twin(FACADE / "_async_predictions.py", FACADE / "_predictions.py", "Predictions, trainings."),
-    Twin(FACADE / "_async_catalog.py", FACADE / "_catalog.py", "Models, deployments and more."),
-    Twin(FACADE / "_async_files.py", FACADE / "_files.py", "Files API and output files."),
-    Twin(FACADE / "_async_streams.py", FACADE / "_streams.py", "Streamed prediction output."),
-)
+def twins() -> list[Twin]:
+    """Every module of ``_async/`` and where its twin goes."""
+    return [Twin(path, SYNC_DIR / path.name) for path in sorted(ASYNC_DIR.glob("*.py"))]
+
 
 #: Applied in order; each is a regular expression and its replacement.
 RULES: tuple[tuple[str, str], ...] = (
@@ -39,44 +43,52 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
     (r"\b__aiter__\b", "__iter__"),
-    (r"\b__anext__\b", "__next__"),
     (r"\baclose\b", "close"),
-    (r"\baread\b", "read"),
     (r"\baiter_(\w+)", r"iter_\1"),
-    (r"\bStopAsyncIteration\b", "StopIteration"),
     (r"\bAwaitable\[None\]", "None"),
     (r"\bAsyncIO\b", "SyncIO"),
     (r"\bAsync(Iterator|Iterable|Generator)\b", r"\1"),
     (r"\bAsync([A-Z]\w*)", r"\1"),
-    (r"\b_async_(\w+)", r"_\1"),
+    (r"\breplicate_typed\._async\b", "replicate_typed._sync"),
+    (r"\b_async_io\b", "_io"),
 )
 
 
-def rewrite(code: str) -> str:
-    """Apply the rules to async code."""
+def rewrite(code: str, used: Counter[str] | None = None) -> str:
+    """Apply the rules to async code, counting in ``used`` how often each one matched."""
     for pattern, replacement in RULES:
-        code = re.sub(pattern, replacement, code)
+        code, count = re.subn(pattern, replacement, code)
+        if used is not None:
+            used[pattern] += count
     return code
 
 
-def render(twin: Twin) -> str:
-    """The sync file's full text: header, rewritten body, imports fixed, formatted."""
+def unused(used: Counter[str]) -> list[str]:
+    """The rules that matched nowhere."""
+    return [pattern for pattern, _ in RULES if not used[pattern]]
+
+
+def render(twin: Twin, used: Counter[str] | None = None) -> str:
+    """The sync module's full text: header, rewritten body, imports fixed, formatted."""
     source = twin.source.read_text(encoding="utf-8")
-    body = _without_docstring(source)
+    summary, body = _split_docstring(source)
     header = (
-        f'"""{twin.summary}\n\n'
-        f"Written by scripts/unasync from {twin.source.name}: edit that file, not this one.\n"
+        f'"""{rewrite(summary, used)}\n\n'
+        f"Written by scripts/unasync from _async/{twin.source.name}: edit that file.\n"
         '"""\n'
     )
-    return _ruff(header + rewrite(body), twin.target)
+    return _ruff(header + rewrite(body, used), twin.target)
 
 
-def _without_docstring(source: str) -> str:
+def _split_docstring(source: str) -> tuple[str, str]:
+    """The docstring's first line and the code after the docstring."""
     tree = ast.parse(source)
-    first = tree.body[0]
+    docstring = ast.get_docstring(tree) or ""
+    first = tree.body[0] if tree.body else None
     if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-        return "\n".join(source.splitlines()[first.end_lineno or 0 :]) + "\n"
-    return source
+        rest = "\n".join(source.splitlines()[first.end_lineno or 0 :]) + "\n"
+        return docstring.split("\n")[0], rest
+    return docstring.split("\n")[0], source
 
 
 def _ruff(code: str, path: Path) -> str:

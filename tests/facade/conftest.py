@@ -23,22 +23,22 @@ class Blocking:
     Lets one test body drive both clients; async iterators are collected.
     """
 
-    def __init__(self, target: object, runner: asyncio.Runner) -> None:
+    def __init__(self, target: object, event_loop: asyncio.Runner) -> None:
         self._target = target
-        self._runner = runner
+        self._event_loop = event_loop
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._target, name)
         if inspect.iscoroutinefunction(value):
 
             def run_coroutine(*args: Any, **kwargs: Any) -> Any:
-                return self._wrap(self._runner.run(value(*args, **kwargs)))
+                return self._wrap(self._event_loop.run(value(*args, **kwargs)))
 
             return run_coroutine
         if inspect.isasyncgenfunction(value):
 
             def collect(*args: Any, **kwargs: Any) -> Iterator[Any]:
-                return iter(self._runner.run(_collect(value(*args, **kwargs))))
+                return iter(self._event_loop.run(_collect(value(*args, **kwargs))))
 
             return collect
         if inspect.ismethod(value):
@@ -50,7 +50,7 @@ class Blocking:
         return self._wrap(value)
 
     def __iter__(self) -> Iterator[Any]:
-        return iter([self._wrap(item) for item in self._runner.run(_collect(self._target))])
+        return iter([self._wrap(item) for item in self._event_loop.run(_collect(self._target))])
 
     def __str__(self) -> str:
         return str(self._target)
@@ -70,7 +70,7 @@ class Blocking:
                 key: self._wrap(item) for key, item in cast("dict[object, object]", value).items()
             }
         if type(value).__module__.startswith("replicate_typed."):
-            return Blocking(value, self._runner)
+            return Blocking(value, self._event_loop)
         return value
 
 

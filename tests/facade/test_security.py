@@ -21,7 +21,7 @@ GET = f"{API}/predictions/{PREDICTION_ID}"
 def test_token_is_absent_from_reprs(replicate: Replicate) -> None:
     assert TOKEN not in repr(replicate)
     assert TOKEN not in str(vars(replicate))
-    assert TOKEN not in repr(replicate._core.settings)
+    assert TOKEN not in repr(replicate._runner.core.settings)
 
 
 def test_token_is_absent_from_errors_logs_and_tracebacks(

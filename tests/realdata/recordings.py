@@ -8,7 +8,7 @@ flagged ``reconstructed`` were not recorded but rebuilt from the recording
 client's source, so only their method, URL and headers are evidence.
 
 ``SDK_PARSERS`` says how the SDK reads each operation's 2xx body (the models
-``_async_catalog``, ``_async_predictions``, ``_jobs`` and ``_async_files``
+the resource modules of ``replicate_typed._async``, and ``_jobs``
 choose), and ``mismatches`` compares a parsed result with the JSON it came
 from: every field the body has must read back as sent, and every field it
 leaves out must read as ``None``, never ``Unset``.
@@ -46,7 +46,7 @@ from replicate_api.models.version import Version
 from replicate_api.models.version_page import VersionPage
 from replicate_api.models.webhook_secret import WebhookSecret
 from replicate_api.types import Unset
-from replicate_typed._async_catalog import _hardware
+from replicate_typed._async.hardware import _hardware
 from replicate_typed._responses import FromDict, parse_model
 from replicate_typed.testing import _spec
 

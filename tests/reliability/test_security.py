@@ -79,11 +79,11 @@ def test_the_token_is_in_no_repr_log_error_or_traceback(
         errors = _every_failure(client, served.fake)
         objects: list[object] = [
             client,
-            client._core,
-            client._core.settings,
+            client._runner,
+            client._runner.core,
+            client._runner.core.settings,
             client._http,
             client._http.auth,
-            client._io,
             client.predictions,
             client.files,
         ]
@@ -105,7 +105,7 @@ def test_the_async_client_keeps_it_too(served: ServedFake) -> None:
     async def use() -> str:
         async with AsyncReplicate(TOKEN, base_url=served.url) as client:
             await client.run("replicate/hello-world", {"text": "x"})
-            return repr(client) + repr(client._core.settings) + repr(client._http.auth)
+            return repr(client) + repr(client._runner.core.settings) + repr(client._http.auth)
 
     assert TOKEN not in asyncio.run(use())
 

@@ -43,7 +43,7 @@ def save_files(output: Any, replicate: Replicate, directory: Path) -> Any:
         taken.add(target)
         return file.save(target)
 
-    wrapped = wrap_files(output, lambda url: FileOutput(url, replicate))
+    wrapped = wrap_files(output, replicate.files.output)
     return _map_files(wrapped, save)
 
 

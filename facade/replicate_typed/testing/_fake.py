@@ -16,8 +16,8 @@ from typing import Any
 
 import httpx
 
-from replicate_typed._async_client import AsyncReplicate
-from replicate_typed._client import Replicate
+from replicate_typed._async.client import AsyncReplicate
+from replicate_typed._sync.client import Replicate
 from replicate_typed._webhooks import sign_webhook
 from replicate_typed.testing import _shapes, _spec
 from replicate_typed.testing._clock import Clock, VirtualClock

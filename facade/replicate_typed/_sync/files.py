@@ -1,6 +1,6 @@
-"""Files API and output files.
+"""The Files API and output files (Files, FileOutput).
 
-Written by scripts/unasync from _async_files.py: edit that file, not this one.
+Written by scripts/unasync from _async/files.py: edit that file.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import httpx
 from replicate_api.api.files import files_delete, files_download, files_get, files_list
@@ -20,11 +20,9 @@ from replicate_typed._effects import Send
 from replicate_typed._inputs import describe
 from replicate_typed._jobs import check_id
 from replicate_typed._outputs import decode_data_uri, filename_of
-from replicate_typed._pager import Pager
-from replicate_typed._resource import Resource
-
-if TYPE_CHECKING:
-    from replicate_typed._client import Replicate
+from replicate_typed._sync.pager import Pager
+from replicate_typed._sync.resource import Resource
+from replicate_typed._sync.runner import Runner
 
 #: Bytes read per chunk when streaming a download.
 CHUNK_SIZE = 64 * 1024
@@ -39,11 +37,11 @@ class FileOutput(str):
     an hour after the prediction finishes: fetch or save them soon.
     """
 
-    _client: Replicate
+    _runner: Runner
 
-    def __new__(cls, url: str, client: Replicate) -> FileOutput:
+    def __new__(cls, url: str, runner: Runner) -> FileOutput:
         output = super().__new__(cls, url)
-        output._client = client
+        output._runner = runner
         return output
 
     def __repr__(self) -> str:
@@ -71,10 +69,10 @@ class FileOutput(str):
         if self.startswith("data:"):
             yield decode_data_uri(self)
             return
-        client, core = self._client, self._client._core
+        runner, core = self._runner, self._runner.core
         download = Download(str(self))
         while True:
-            response = client._perform(core.send(download.request(), repeatable=True))
+            response = runner.perform(core.send(download.request(), repeatable=True))
             download.accept(response)
             dropped: httpx.RequestError | None = None
             try:
@@ -87,7 +85,7 @@ class FileOutput(str):
                 response.close()
             if dropped is None:
                 return
-            client._perform(download.dropped(dropped, core.retry, core.random))
+            runner.perform(download.dropped(dropped, core.retry, core.random))
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Stream the file to ``path`` (a directory gets ``filename``) in constant memory.
@@ -122,7 +120,7 @@ class Files(Resource):
     ) -> FileResource:
         """Upload a file (multipart); name and type default to the file's own."""
         local = describe(file, filename=filename, content_type=content_type)
-        return self._client._perform(self._client._core.upload(local, metadata))
+        return self._runner.perform(self._runner.core.upload(local, metadata))
 
     def get(self, file_id: str) -> FileResource:
         """A file's record by id."""
@@ -143,4 +141,14 @@ class Files(Resource):
         kwargs = files_download._get_kwargs(
             check_id(file_id), owner=owner, expiry=expiry, signature=signature
         )
-        return FileOutput(self._client._core.absolute(kwargs), self._client)
+        return FileOutput(self._runner.core.absolute(kwargs), self._runner)
+
+    def output(self, url: str) -> FileOutput:
+        """A file URL a model returned, as an output file to read or save.
+
+        ``run()`` already returns these; this is for URLs read from a
+        prediction's ``output`` (``file_output=False``, ``predictions.get``).
+        """
+        if not isinstance(url, str) or not url:
+            raise ValueError(f"url must be a non-empty string, got {url!r}")
+        return FileOutput(url, self._runner)

@@ -7,7 +7,6 @@ edit this one.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING
 
 import attrs
 import httpx
@@ -15,13 +14,11 @@ from httpx_sse import EventSource
 from replicate_api.models.prediction import Prediction
 from replicate_api.models.prediction_status import PredictionStatus
 
+from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._effects import Flow
 from replicate_typed._errors import ModelError
 from replicate_typed._jobs import PREDICTION
 from replicate_typed._stream import ErrorSignal, OutputEvent, StreamEvent, StreamReader
-
-if TYPE_CHECKING:
-    from replicate_typed._async_client import AsyncReplicate
 
 
 class AsyncPredictionStream:
@@ -33,8 +30,8 @@ class AsyncPredictionStream:
     ``prediction`` is set once iteration has started.
     """
 
-    def __init__(self, client: AsyncReplicate, start: Prediction | Flow[Prediction]) -> None:
-        self._client = client
+    def __init__(self, runner: AsyncRunner, start: Prediction | Flow[Prediction]) -> None:
+        self._runner = runner
         self._start = start
         self.prediction: Prediction | None = start if isinstance(start, Prediction) else None
 
@@ -55,14 +52,14 @@ class AsyncPredictionStream:
         return "".join(chunks)
 
     async def _events(self) -> AsyncIterator[StreamEvent]:
-        client, core = self._client, self._client._core
+        runner, core = self._runner, self._runner.core
         if isinstance(self._start, Prediction):
             self.prediction = self._start
         else:
-            self.prediction = await client._perform(self._start)
+            self.prediction = await runner.perform(self._start)
         reader = StreamReader(self.prediction, core.settings.timeout)
         while True:
-            response = await client._perform(core.send(reader.request(), repeatable=True))
+            response = await runner.perform(core.send(reader.request(), repeatable=True))
             dropped: httpx.RequestError | None = None
             try:
                 reader.check(response)
@@ -78,14 +75,14 @@ class AsyncPredictionStream:
                 dropped = exc
             finally:
                 await response.aclose()
-            await client._perform(reader.reconnect(dropped, core.retry, core.random))
+            await runner.perform(reader.reconnect(dropped, core.retry, core.random))
 
     async def _failure(self, signal: ErrorSignal) -> ModelError:
         """The ModelError for an ``error`` event, with the prediction's final state if it loads."""
         assert self.prediction is not None
         try:
-            failed = await self._client._perform(
-                self._client._jobs.get(PREDICTION, self.prediction.id)
+            failed = await self._runner.perform(
+                self._runner.jobs.get(PREDICTION, self.prediction.id)
             )
         except Exception:
             failed = attrs.evolve(

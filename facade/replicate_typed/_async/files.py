@@ -9,23 +9,21 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import httpx
 from replicate_api.api.files import files_delete, files_download, files_get, files_list
 from replicate_api.models.file_page import FilePage
 from replicate_api.models.file_resource import FileResource
 
-from replicate_typed._async_pager import AsyncPager
-from replicate_typed._async_resource import AsyncResource
+from replicate_typed._async.pager import AsyncPager
+from replicate_typed._async.resource import AsyncResource
+from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._download import Download
 from replicate_typed._effects import Send
 from replicate_typed._inputs import describe
 from replicate_typed._jobs import check_id
 from replicate_typed._outputs import decode_data_uri, filename_of
-
-if TYPE_CHECKING:
-    from replicate_typed._async_client import AsyncReplicate
 
 #: Bytes read per chunk when streaming a download.
 CHUNK_SIZE = 64 * 1024
@@ -40,11 +38,11 @@ class AsyncFileOutput(str):
     an hour after the prediction finishes: fetch or save them soon.
     """
 
-    _client: AsyncReplicate
+    _runner: AsyncRunner
 
-    def __new__(cls, url: str, client: AsyncReplicate) -> AsyncFileOutput:
+    def __new__(cls, url: str, runner: AsyncRunner) -> AsyncFileOutput:
         output = super().__new__(cls, url)
-        output._client = client
+        output._runner = runner
         return output
 
     def __repr__(self) -> str:
@@ -72,10 +70,10 @@ class AsyncFileOutput(str):
         if self.startswith("data:"):
             yield decode_data_uri(self)
             return
-        client, core = self._client, self._client._core
+        runner, core = self._runner, self._runner.core
         download = Download(str(self))
         while True:
-            response = await client._perform(core.send(download.request(), repeatable=True))
+            response = await runner.perform(core.send(download.request(), repeatable=True))
             download.accept(response)
             dropped: httpx.RequestError | None = None
             try:
@@ -88,7 +86,7 @@ class AsyncFileOutput(str):
                 await response.aclose()
             if dropped is None:
                 return
-            await client._perform(download.dropped(dropped, core.retry, core.random))
+            await runner.perform(download.dropped(dropped, core.retry, core.random))
 
     async def save(self, path: str | os.PathLike[str]) -> Path:
         """Stream the file to ``path`` (a directory gets ``filename``) in constant memory.
@@ -123,7 +121,7 @@ class AsyncFiles(AsyncResource):
     ) -> FileResource:
         """Upload a file (multipart); name and type default to the file's own."""
         local = describe(file, filename=filename, content_type=content_type)
-        return await self._client._perform(self._client._core.upload(local, metadata))
+        return await self._runner.perform(self._runner.core.upload(local, metadata))
 
     async def get(self, file_id: str) -> FileResource:
         """A file's record by id."""
@@ -144,4 +142,14 @@ class AsyncFiles(AsyncResource):
         kwargs = files_download._get_kwargs(
             check_id(file_id), owner=owner, expiry=expiry, signature=signature
         )
-        return AsyncFileOutput(self._client._core.absolute(kwargs), self._client)
+        return AsyncFileOutput(self._runner.core.absolute(kwargs), self._runner)
+
+    def output(self, url: str) -> AsyncFileOutput:
+        """A file URL a model returned, as an output file to read or save.
+
+        ``run()`` already returns these; this is for URLs read from a
+        prediction's ``output`` (``file_output=False``, ``predictions.get``).
+        """
+        if not isinstance(url, str) or not url:
+            raise ValueError(f"url must be a non-empty string, got {url!r}")
+        return AsyncFileOutput(url, self._runner)

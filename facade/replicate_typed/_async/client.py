@@ -1,8 +1,9 @@
 """AsyncReplicate: the asynchronous client.
 
-scripts/unasync writes ``_client.py`` (``Replicate``) from this file, so the
-two clients cannot drift apart; edit this one. Logic lives in flows (``_core``,
-``_jobs``); the client only performs them.
+scripts/unasync writes ``_sync/client.py`` (``Replicate``) from this file, so
+the two clients cannot drift apart; edit this one. Logic lives in flows
+(``_core``, ``_jobs``); the client builds one runner and hands it to every
+resource.
 """
 
 from __future__ import annotations
@@ -13,21 +14,22 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Self
 
 import httpx
 from replicate_api.models.prediction import Prediction
-from replicate_api.types import JSON, UNSET
+from replicate_api.types import JSON
 
-from replicate_typed._async_files import AsyncFileOutput, AsyncFiles
+from replicate_typed._async.files import AsyncFileOutput, AsyncFiles
+from replicate_typed._async.predictions import AsyncPredictions
+from replicate_typed._async.runner import AsyncRunner
+from replicate_typed._async.streams import AsyncPredictionStream
+from replicate_typed._async.trainings import AsyncTrainings
 from replicate_typed._async_io import AsyncIO
-from replicate_typed._async_predictions import AsyncPredictions, AsyncTrainings
-from replicate_typed._async_streams import AsyncPredictionStream
 from replicate_typed._config import Settings, adopt_http_client, http_client_options
 from replicate_typed._core import Core
-from replicate_typed._effects import Flow, Send
 from replicate_typed._inputs import FileStrategy, check_strategy
-from replicate_typed._jobs import Jobs, OnUpdate
+from replicate_typed._jobs import OnUpdate
 from replicate_typed._options import Deadline, check_input, create_options
 from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
@@ -37,16 +39,13 @@ from replicate_typed._retry import RetryPolicy
 if TYPE_CHECKING:
     from replicate_api.models.search_results import SearchResults
 
-    from replicate_typed._async_catalog import (
-        AsyncAccountInfo,
-        AsyncCollections,
-        AsyncDeployments,
-        AsyncHardwareOptions,
-        AsyncModels,
-        AsyncWebhooks,
-    )
-
-T = TypeVar("T")
+    from replicate_typed._async.account import AsyncAccountInfo
+    from replicate_typed._async.collections import AsyncCollections
+    from replicate_typed._async.deployments import AsyncDeployments
+    from replicate_typed._async.hardware import AsyncHardwareOptions
+    from replicate_typed._async.models import AsyncModels
+    from replicate_typed._async.search import AsyncSearch
+    from replicate_typed._async.webhooks import AsyncWebhooks
 
 
 class AsyncReplicate:
@@ -89,8 +88,7 @@ class AsyncReplicate:
         else:
             adopt_http_client(http_client, settings)
         self._http = http_client
-        self._io = AsyncIO(http_client, sleep)
-        self._core = Core(
+        core = Core(
             settings,
             retry=retry or RetryPolicy(),
             polling=polling or PollSchedule(),
@@ -98,10 +96,10 @@ class AsyncReplicate:
             now=lambda: datetime.now(UTC),
             random=random.random,
         )
-        self._jobs = Jobs(self._core)
-        self.predictions: AsyncPredictions = AsyncPredictions(self)
-        self.trainings: AsyncTrainings = AsyncTrainings(self)
-        self.files: AsyncFiles = AsyncFiles(self)
+        self._runner = AsyncRunner(AsyncIO(http_client, sleep), core)
+        self.predictions: AsyncPredictions = AsyncPredictions(self._runner)
+        self.trainings: AsyncTrainings = AsyncTrainings(self._runner)
+        self.files: AsyncFiles = AsyncFiles(self._runner)
 
     # The catalog resources load on first use: their generated endpoints and
     # models are most of what a client would otherwise import up front.
@@ -109,44 +107,44 @@ class AsyncReplicate:
     @cached_property
     def models(self) -> AsyncModels:
         """Models, their versions and examples, and model search."""
-        from replicate_typed._async_catalog import AsyncModels
+        from replicate_typed._async.models import AsyncModels
 
-        return AsyncModels(self)
+        return AsyncModels(self._runner)
 
     @cached_property
     def deployments(self) -> AsyncDeployments:
         """Deployments: create, get, list, update, delete."""
-        from replicate_typed._async_catalog import AsyncDeployments
+        from replicate_typed._async.deployments import AsyncDeployments
 
-        return AsyncDeployments(self)
+        return AsyncDeployments(self._runner)
 
     @cached_property
     def collections(self) -> AsyncCollections:
         """Curated collections of models."""
-        from replicate_typed._async_catalog import AsyncCollections
+        from replicate_typed._async.collections import AsyncCollections
 
-        return AsyncCollections(self)
+        return AsyncCollections(self._runner)
 
     @cached_property
     def hardware(self) -> AsyncHardwareOptions:
         """The hardware models can run on."""
-        from replicate_typed._async_catalog import AsyncHardwareOptions
+        from replicate_typed._async.hardware import AsyncHardwareOptions
 
-        return AsyncHardwareOptions(self)
+        return AsyncHardwareOptions(self._runner)
 
     @cached_property
     def account(self) -> AsyncAccountInfo:
         """The account the token belongs to."""
-        from replicate_typed._async_catalog import AsyncAccountInfo
+        from replicate_typed._async.account import AsyncAccountInfo
 
-        return AsyncAccountInfo(self)
+        return AsyncAccountInfo(self._runner)
 
     @cached_property
     def webhooks(self) -> AsyncWebhooks:
         """The webhook signing secret."""
-        from replicate_typed._async_catalog import AsyncWebhooks
+        from replicate_typed._async.webhooks import AsyncWebhooks
 
-        return AsyncWebhooks(self)
+        return AsyncWebhooks(self._runner)
 
     # Shortcuts for the most used prediction operations.
 
@@ -189,7 +187,7 @@ class AsyncReplicate:
         return await self.predictions.cancel(prediction)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self._core.settings.base_url!r})"
+        return f"{type(self).__name__}(base_url={self._runner.core.settings.base_url!r})"
 
     async def __aenter__(self) -> Self:
         return self
@@ -242,7 +240,7 @@ class AsyncReplicate:
             webhook=webhook,
             webhook_events_filter=webhook_events_filter,
         )
-        flow = self._jobs.run(
+        flow = self._runner.jobs.run(
             ref,
             input,
             deployment=deployment,
@@ -251,10 +249,10 @@ class AsyncReplicate:
             timeout=timeout,
             on_update=on_update,
         )
-        output = await self._perform(flow)
+        output = await self._runner.perform(flow)
         if not file_output:
             return output
-        return wrap_files(output, lambda url: AsyncFileOutput(url, self))
+        return wrap_files(output, lambda url: AsyncFileOutput(url, self._runner))
 
     def stream(
         self,
@@ -273,47 +271,27 @@ class AsyncReplicate:
         now. Raises StreamUnavailableError if the model does not stream.
         """
         if isinstance(ref, Prediction):
-            return AsyncPredictionStream(self, ref)
+            return AsyncPredictionStream(self._runner, ref)
         options = create_options(
             deadline=deadline, webhook=webhook, webhook_events_filter=webhook_events_filter
         )
         resolve(ref, deployment)
         check_input(input, allow_files=True)
-        start = self._jobs.create_prediction(
+        start = self._runner.jobs.create_prediction(
             ref,
             input,
             deployment=deployment,
             options=options,
             file_strategy=check_strategy(file_strategy),
         )
-        return AsyncPredictionStream(self, start)
+        return AsyncPredictionStream(self._runner, start)
 
     async def search(self, query: str, *, limit: int | None = None) -> SearchResults:
         """Search public models, collections and docs (the beta /search endpoint)."""
-        if not isinstance(query, str) or not query.strip():
-            raise ValueError(f"query must be non-empty text, got {query!r}")
-        if limit is not None and not (isinstance(limit, int) and 1 <= limit <= 50):
-            raise ValueError(f"limit must be from 1 to 50, got {limit!r}")
-        from replicate_api.api.search import search as endpoint
-        from replicate_api.models.search_results import SearchResults
+        return await self._search(query, limit=limit)
 
-        send = Send(
-            "search", endpoint._get_kwargs(query=query, limit=UNSET if limit is None else limit)
-        )
-        core = self._core
-        return await self._perform(core.call(send, core.model(SearchResults, send.operation)))
+    @cached_property
+    def _search(self) -> AsyncSearch:
+        from replicate_typed._async.search import AsyncSearch
 
-    async def _perform(self, flow: Flow[T]) -> T:
-        """Drive a flow: perform each effect it yields and send back the result or error."""
-        value: Any = None
-        error: BaseException | None = None
-        while True:
-            try:
-                effect = flow.send(value) if error is None else flow.throw(error)
-            except StopIteration as done:
-                result: T = done.value
-                return result
-            try:
-                value, error = await self._io.perform(effect), None
-            except BaseException as exc:  # the flow decides: retry, cancel, or raise
-                value, error = None, exc
+        return AsyncSearch(self._runner)

@@ -1,12 +1,11 @@
-"""Streamed prediction output.
+"""PredictionStream: a prediction's server-sent events, resumed across drops.
 
-Written by scripts/unasync from _async_streams.py: edit that file, not this one.
+Written by scripts/unasync from _async/streams.py: edit that file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 import attrs
 import httpx
@@ -18,9 +17,7 @@ from replicate_typed._effects import Flow
 from replicate_typed._errors import ModelError
 from replicate_typed._jobs import PREDICTION
 from replicate_typed._stream import ErrorSignal, OutputEvent, StreamEvent, StreamReader
-
-if TYPE_CHECKING:
-    from replicate_typed._client import Replicate
+from replicate_typed._sync.runner import Runner
 
 
 class PredictionStream:
@@ -32,8 +29,8 @@ class PredictionStream:
     ``prediction`` is set once iteration has started.
     """
 
-    def __init__(self, client: Replicate, start: Prediction | Flow[Prediction]) -> None:
-        self._client = client
+    def __init__(self, runner: Runner, start: Prediction | Flow[Prediction]) -> None:
+        self._runner = runner
         self._start = start
         self.prediction: Prediction | None = start if isinstance(start, Prediction) else None
 
@@ -54,14 +51,14 @@ class PredictionStream:
         return "".join(chunks)
 
     def _events(self) -> Iterator[StreamEvent]:
-        client, core = self._client, self._client._core
+        runner, core = self._runner, self._runner.core
         if isinstance(self._start, Prediction):
             self.prediction = self._start
         else:
-            self.prediction = client._perform(self._start)
+            self.prediction = runner.perform(self._start)
         reader = StreamReader(self.prediction, core.settings.timeout)
         while True:
-            response = client._perform(core.send(reader.request(), repeatable=True))
+            response = runner.perform(core.send(reader.request(), repeatable=True))
             dropped: httpx.RequestError | None = None
             try:
                 reader.check(response)
@@ -77,13 +74,13 @@ class PredictionStream:
                 dropped = exc
             finally:
                 response.close()
-            client._perform(reader.reconnect(dropped, core.retry, core.random))
+            runner.perform(reader.reconnect(dropped, core.retry, core.random))
 
     def _failure(self, signal: ErrorSignal) -> ModelError:
         """The ModelError for an ``error`` event, with the prediction's final state if it loads."""
         assert self.prediction is not None
         try:
-            failed = self._client._perform(self._client._jobs.get(PREDICTION, self.prediction.id))
+            failed = self._runner.perform(self._runner.jobs.get(PREDICTION, self.prediction.id))
         except Exception:
             failed = attrs.evolve(
                 self.prediction, status=PredictionStatus.FAILED, error=signal.message

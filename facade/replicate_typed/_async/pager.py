@@ -1,25 +1,23 @@
-"""Pager: paginated lists.
+"""AsyncPager: every item of a paginated list, fetched a page at a time.
 
-Written by scripts/unasync from _async_pager.py: edit that file, not this one.
+scripts/unasync writes ``_pager.py`` (``Pager``) from this file; edit this one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Generic, TypeVar
+from collections.abc import AsyncIterator, Callable
+from typing import Generic, TypeVar
 
 import httpx
 
+from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._effects import Send
 from replicate_typed._pages import Page
-
-if TYPE_CHECKING:
-    from replicate_typed._client import Replicate
 
 T = TypeVar("T")
 
 
-class Pager(Generic[T]):
+class AsyncPager(Generic[T]):
     """Iterate to get every item (pages are fetched lazily, following ``next``).
 
     ``page()`` fetches the first page, ``page(url)`` the one at a ``next`` or
@@ -28,32 +26,32 @@ class Pager(Generic[T]):
 
     def __init__(
         self,
-        client: Replicate,
+        runner: AsyncRunner,
         first: Send,
         parse: Callable[[httpx.Response], Page[T]],
     ) -> None:
-        self._client = client
+        self._runner = runner
         self._first = first
         self._parse = parse
 
-    def __iter__(self) -> Iterator[T]:
+    def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
 
-    def _items(self) -> Iterator[T]:
-        for page in self.pages():
+    async def _items(self) -> AsyncIterator[T]:
+        async for page in self.pages():
             for item in page.results:
                 yield item
 
-    def pages(self) -> Iterator[Page[T]]:
+    async def pages(self) -> AsyncIterator[Page[T]]:
         """Every page, from the first."""
-        page = self.page()
+        page = await self.page()
         yield page
         while page.next is not None:
-            page = self.page(page.next)
+            page = await self.page(page.next)
             yield page
 
-    def page(self, url: str | None = None) -> Page[T]:
+    async def page(self, url: str | None = None) -> Page[T]:
         """One page: the first, or the one at a ``next``/``previous`` link."""
-        core = self._client._core
+        core = self._runner.core
         send = self._first if url is None else core.follow(url, self._first.operation)
-        return self._client._perform(core.call(send, self._parse))
+        return await self._runner.perform(core.call(send, self._parse))

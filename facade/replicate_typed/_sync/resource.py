@@ -1,41 +1,39 @@
-"""Resource: how namespaces call.
+"""Resource: how every API namespace (models, deployments, ...) calls the API.
 
-Written by scripts/unasync from _async_resource.py: edit that file, not this one.
+Written by scripts/unasync from _async/resource.py: edit that file.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from replicate_typed import _pages
 from replicate_typed._effects import Send
-from replicate_typed._pager import Pager
 from replicate_typed._pages import GeneratedPage
 from replicate_typed._responses import FromDict
-
-if TYPE_CHECKING:
-    from replicate_typed._client import Replicate
+from replicate_typed._sync.pager import Pager
+from replicate_typed._sync.runner import Runner
 
 T = TypeVar("T")
 
 
 class Resource:
-    """A namespace of API operations on one client."""
+    """A namespace of API operations, performed by one client's runner."""
 
-    def __init__(self, client: Replicate) -> None:
-        self._client = client
+    def __init__(self, runner: Runner) -> None:
+        self._runner = runner
 
     def _fetch(self, send: Send, model: FromDict[T], *, repeatable: bool = True) -> T:
         """Send with retries and parse the response into a generated model."""
-        core = self._client._core
+        core = self._runner.core
         parse = core.model(model, send.operation)
-        return self._client._perform(core.call(send, parse, repeatable=repeatable))
+        return self._runner.perform(core.call(send, parse, repeatable=repeatable))
 
     def _send(self, send: Send, *, repeatable: bool = True) -> None:
         """Send with retries; the (empty) response body is not needed."""
-        core = self._client._core
-        self._client._perform(core.call(send, lambda response: None, repeatable=repeatable))
+        core = self._runner.core
+        self._runner.perform(core.call(send, lambda response: None, repeatable=repeatable))
 
     def _pager(self, send: Send, page: FromDict[GeneratedPage[T]]) -> Pager[T]:
         """A lazy iterator over every item of a paginated list."""
-        return Pager(self._client, send, _pages.parser(page, send.operation))
+        return Pager(self._runner, send, _pages.parser(page, send.operation))

@@ -1,6 +1,6 @@
-"""Replicate: the synchronous client.
+"""Replicate: the asynchronous client.
 
-Written by scripts/unasync from _async_client.py: edit that file, not this one.
+Written by scripts/unasync from _async/client.py: edit that file.
 """
 
 from __future__ import annotations
@@ -11,40 +11,38 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Self
 
 import httpx
 from replicate_api.models.prediction import Prediction
-from replicate_api.types import JSON, UNSET
+from replicate_api.types import JSON
 
 from replicate_typed._config import Settings, adopt_http_client, http_client_options
 from replicate_typed._core import Core
-from replicate_typed._effects import Flow, Send
-from replicate_typed._files import FileOutput, Files
 from replicate_typed._inputs import FileStrategy, check_strategy
 from replicate_typed._io import SyncIO
-from replicate_typed._jobs import Jobs, OnUpdate
+from replicate_typed._jobs import OnUpdate
 from replicate_typed._options import Deadline, check_input, create_options
 from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
-from replicate_typed._predictions import Predictions, Trainings
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
-from replicate_typed._streams import PredictionStream
+from replicate_typed._sync.files import FileOutput, Files
+from replicate_typed._sync.predictions import Predictions
+from replicate_typed._sync.runner import Runner
+from replicate_typed._sync.streams import PredictionStream
+from replicate_typed._sync.trainings import Trainings
 
 if TYPE_CHECKING:
     from replicate_api.models.search_results import SearchResults
 
-    from replicate_typed._catalog import (
-        AccountInfo,
-        Collections,
-        Deployments,
-        HardwareOptions,
-        Models,
-        Webhooks,
-    )
-
-T = TypeVar("T")
+    from replicate_typed._sync.account import AccountInfo
+    from replicate_typed._sync.collections import Collections
+    from replicate_typed._sync.deployments import Deployments
+    from replicate_typed._sync.hardware import HardwareOptions
+    from replicate_typed._sync.models import Models
+    from replicate_typed._sync.search import Search
+    from replicate_typed._sync.webhooks import Webhooks
 
 
 class Replicate:
@@ -87,8 +85,7 @@ class Replicate:
         else:
             adopt_http_client(http_client, settings)
         self._http = http_client
-        self._io = SyncIO(http_client, sleep)
-        self._core = Core(
+        core = Core(
             settings,
             retry=retry or RetryPolicy(),
             polling=polling or PollSchedule(),
@@ -96,10 +93,10 @@ class Replicate:
             now=lambda: datetime.now(UTC),
             random=random.random,
         )
-        self._jobs = Jobs(self._core)
-        self.predictions: Predictions = Predictions(self)
-        self.trainings: Trainings = Trainings(self)
-        self.files: Files = Files(self)
+        self._runner = Runner(SyncIO(http_client, sleep), core)
+        self.predictions: Predictions = Predictions(self._runner)
+        self.trainings: Trainings = Trainings(self._runner)
+        self.files: Files = Files(self._runner)
 
     # The catalog resources load on first use: their generated endpoints and
     # models are most of what a client would otherwise import up front.
@@ -107,44 +104,44 @@ class Replicate:
     @cached_property
     def models(self) -> Models:
         """Models, their versions and examples, and model search."""
-        from replicate_typed._catalog import Models
+        from replicate_typed._sync.models import Models
 
-        return Models(self)
+        return Models(self._runner)
 
     @cached_property
     def deployments(self) -> Deployments:
         """Deployments: create, get, list, update, delete."""
-        from replicate_typed._catalog import Deployments
+        from replicate_typed._sync.deployments import Deployments
 
-        return Deployments(self)
+        return Deployments(self._runner)
 
     @cached_property
     def collections(self) -> Collections:
         """Curated collections of models."""
-        from replicate_typed._catalog import Collections
+        from replicate_typed._sync.collections import Collections
 
-        return Collections(self)
+        return Collections(self._runner)
 
     @cached_property
     def hardware(self) -> HardwareOptions:
         """The hardware models can run on."""
-        from replicate_typed._catalog import HardwareOptions
+        from replicate_typed._sync.hardware import HardwareOptions
 
-        return HardwareOptions(self)
+        return HardwareOptions(self._runner)
 
     @cached_property
     def account(self) -> AccountInfo:
         """The account the token belongs to."""
-        from replicate_typed._catalog import AccountInfo
+        from replicate_typed._sync.account import AccountInfo
 
-        return AccountInfo(self)
+        return AccountInfo(self._runner)
 
     @cached_property
     def webhooks(self) -> Webhooks:
         """The webhook signing secret."""
-        from replicate_typed._catalog import Webhooks
+        from replicate_typed._sync.webhooks import Webhooks
 
-        return Webhooks(self)
+        return Webhooks(self._runner)
 
     # Shortcuts for the most used prediction operations.
 
@@ -187,7 +184,7 @@ class Replicate:
         return self.predictions.cancel(prediction)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self._core.settings.base_url!r})"
+        return f"{type(self).__name__}(base_url={self._runner.core.settings.base_url!r})"
 
     def __enter__(self) -> Self:
         return self
@@ -240,7 +237,7 @@ class Replicate:
             webhook=webhook,
             webhook_events_filter=webhook_events_filter,
         )
-        flow = self._jobs.run(
+        flow = self._runner.jobs.run(
             ref,
             input,
             deployment=deployment,
@@ -249,10 +246,10 @@ class Replicate:
             timeout=timeout,
             on_update=on_update,
         )
-        output = self._perform(flow)
+        output = self._runner.perform(flow)
         if not file_output:
             return output
-        return wrap_files(output, lambda url: FileOutput(url, self))
+        return wrap_files(output, lambda url: FileOutput(url, self._runner))
 
     def stream(
         self,
@@ -271,47 +268,27 @@ class Replicate:
         now. Raises StreamUnavailableError if the model does not stream.
         """
         if isinstance(ref, Prediction):
-            return PredictionStream(self, ref)
+            return PredictionStream(self._runner, ref)
         options = create_options(
             deadline=deadline, webhook=webhook, webhook_events_filter=webhook_events_filter
         )
         resolve(ref, deployment)
         check_input(input, allow_files=True)
-        start = self._jobs.create_prediction(
+        start = self._runner.jobs.create_prediction(
             ref,
             input,
             deployment=deployment,
             options=options,
             file_strategy=check_strategy(file_strategy),
         )
-        return PredictionStream(self, start)
+        return PredictionStream(self._runner, start)
 
     def search(self, query: str, *, limit: int | None = None) -> SearchResults:
         """Search public models, collections and docs (the beta /search endpoint)."""
-        if not isinstance(query, str) or not query.strip():
-            raise ValueError(f"query must be non-empty text, got {query!r}")
-        if limit is not None and not (isinstance(limit, int) and 1 <= limit <= 50):
-            raise ValueError(f"limit must be from 1 to 50, got {limit!r}")
-        from replicate_api.api.search import search as endpoint
-        from replicate_api.models.search_results import SearchResults
+        return self._search(query, limit=limit)
 
-        send = Send(
-            "search", endpoint._get_kwargs(query=query, limit=UNSET if limit is None else limit)
-        )
-        core = self._core
-        return self._perform(core.call(send, core.model(SearchResults, send.operation)))
+    @cached_property
+    def _search(self) -> Search:
+        from replicate_typed._sync.search import Search
 
-    def _perform(self, flow: Flow[T]) -> T:
-        """Drive a flow: perform each effect it yields and send back the result or error."""
-        value: Any = None
-        error: BaseException | None = None
-        while True:
-            try:
-                effect = flow.send(value) if error is None else flow.throw(error)
-            except StopIteration as done:
-                result: T = done.value
-                return result
-            try:
-                value, error = self._io.perform(effect), None
-            except BaseException as exc:  # the flow decides: retry, cancel, or raise
-                value, error = None, exc
+        return Search(self._runner)

@@ -1,40 +1,27 @@
-"""Predictions and trainings (AsyncPredictions, AsyncTrainings).
-
-scripts/unasync writes ``_predictions.py`` from this file; edit this one.
-"""
+"""Predictions: create, get, list, cancel, wait."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from replicate_api.api.predictions import predictions_list
-from replicate_api.api.trainings import trainings_list
 from replicate_api.models.prediction import Prediction
 from replicate_api.models.prediction_page import PredictionPage
 from replicate_api.models.prediction_source_filter import PredictionSourceFilter
-from replicate_api.models.training import Training
-from replicate_api.models.training_page import TrainingPage
 
-from replicate_typed._async_pager import AsyncPager
-from replicate_typed._async_resource import AsyncResource
+from replicate_typed._async.pager import AsyncPager
+from replicate_typed._async.resource import AsyncResource
 from replicate_typed._effects import Send
 from replicate_typed._inputs import FileStrategy, check_strategy
-from replicate_typed._jobs import PREDICTION, TRAINING, OnUpdate
+from replicate_typed._jobs import PREDICTION, OnUpdate
 from replicate_typed._options import Deadline, create_options, unset_if_none
 from replicate_typed._refs import ModelReference
-
-if TYPE_CHECKING:
-    from replicate_typed._async_client import AsyncReplicate
 
 
 class AsyncPredictions(AsyncResource):
     """Predictions: create, get, list, cancel, wait."""
-
-    def __init__(self, client: AsyncReplicate) -> None:
-        super().__init__(client)
-        self._jobs = client._jobs
 
     async def create(
         self,
@@ -78,18 +65,18 @@ class AsyncPredictions(AsyncResource):
             webhook=webhook,
             webhook_events_filter=webhook_events_filter,
         )
-        flow = self._jobs.create_prediction(
+        flow = self._runner.jobs.create_prediction(
             ref,
             input,
             deployment=deployment,
             options=options,
             file_strategy=check_strategy(file_strategy),
         )
-        return await self._client._perform(flow)
+        return await self._runner.perform(flow)
 
     async def get(self, prediction_id: str) -> Prediction:
         """Fetch a prediction by id."""
-        return await self._client._perform(self._jobs.get(PREDICTION, prediction_id))
+        return await self._runner.perform(self._runner.jobs.get(PREDICTION, prediction_id))
 
     def list(
         self,
@@ -108,7 +95,7 @@ class AsyncPredictions(AsyncResource):
 
     async def cancel(self, prediction: Prediction | str) -> Prediction:
         """Cancel a prediction; one that already finished is returned unchanged."""
-        return await self._client._perform(self._jobs.cancel(PREDICTION, prediction))
+        return await self._runner.perform(self._runner.jobs.cancel(PREDICTION, prediction))
 
     async def wait(
         self,
@@ -128,62 +115,5 @@ class AsyncPredictions(AsyncResource):
             PredictionTimeoutError: not finished after ``timeout`` seconds (it is
                 left running), or long past its deadline.
         """
-        flow = self._jobs.wait(PREDICTION, prediction, timeout=timeout, on_update=on_update)
-        return await self._client._perform(flow)
-
-
-class AsyncTrainings(AsyncResource):
-    """Trainings: fine-tune a model version into a new version of another model."""
-
-    def __init__(self, client: AsyncReplicate) -> None:
-        super().__init__(client)
-        self._jobs = client._jobs
-
-    async def create(
-        self,
-        ref: str,
-        input: Mapping[str, object] | None = None,
-        *,
-        destination: str,
-        webhook: str | None = None,
-        webhook_events_filter: Iterable[str] | None = None,
-        file_strategy: FileStrategy = "upload",
-    ) -> Training:
-        """Start training ``ref`` ("owner/name:<version id>"); the result goes to ``destination``.
-
-        ``input`` is handled as for predictions: local files are uploaded (or
-        sent as data URIs), and the call is never retried once it may have
-        reached the API.
-        """
-        options = create_options(webhook=webhook, webhook_events_filter=webhook_events_filter)
-        flow = self._jobs.create_training(
-            ref, destination, input, options=options, file_strategy=check_strategy(file_strategy)
-        )
-        return await self._client._perform(flow)
-
-    async def get(self, training_id: str) -> Training:
-        """Fetch a training by id."""
-        return await self._client._perform(self._jobs.get(TRAINING, training_id))
-
-    def list(self) -> AsyncPager[Training]:
-        """Your trainings, newest first, fetched a page at a time as you iterate."""
-        return self._pager(Send("trainings.list", trainings_list._get_kwargs()), TrainingPage)
-
-    async def cancel(self, training: Training | str) -> Training:
-        """Cancel a training; one that already finished is returned unchanged."""
-        return await self._client._perform(self._jobs.cancel(TRAINING, training))
-
-    async def wait(
-        self,
-        training: Training | str,
-        *,
-        timeout: float | None = None,
-        on_update: OnUpdate[Training] | None = None,
-    ) -> Training:
-        """Poll until the training is finished and return it, as ``predictions.wait`` does.
-
-        Raises:
-            TrainingTimeoutError: not finished after ``timeout`` seconds (left running).
-        """
-        flow = self._jobs.wait(TRAINING, training, timeout=timeout, on_update=on_update)
-        return await self._client._perform(flow)
+        flow = self._runner.jobs.wait(PREDICTION, prediction, timeout=timeout, on_update=on_update)
+        return await self._runner.perform(flow)

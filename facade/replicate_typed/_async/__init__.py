@@ -1,0 +1,1 @@
+"""AsyncReplicate and its resources, one module per API resource (see ``runner.py``)."""

@@ -1,0 +1,36 @@
+"""Hardware: what models can run on."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import httpx
+from replicate_api.api.hardware import hardware_list
+from replicate_api.models.hardware import Hardware
+
+from replicate_typed._async.resource import AsyncResource
+from replicate_typed._effects import Send
+from replicate_typed._errors import InvalidResponseError
+from replicate_typed._responses import parse_json
+
+
+class AsyncHardwareOptions(AsyncResource):
+    """The hardware models and deployments can run on."""
+
+    async def list(self) -> list[Hardware]:
+        """Every hardware option, with the SKU to pass as ``hardware``."""
+        core = self._runner.core
+        send = Send("hardware.list", hardware_list._get_kwargs())
+        return await self._runner.perform(core.call(send, _hardware))
+
+
+def _hardware(response: httpx.Response) -> list[Hardware]:
+    data = parse_json(response, "hardware.list")
+    if not isinstance(data, list):
+        raise InvalidResponseError(
+            "hardware.list did not return a list",
+            status=response.status_code,
+            operation="hardware.list",
+            body=response.text,
+        )
+    return [Hardware.from_dict(item) for item in cast(list[dict[str, Any]], data)]

@@ -1,0 +1,44 @@
+"""AsyncRunner: what a resource needs of its client, and nothing else.
+
+A resource, a pager, a stream or a file output gets a runner, never the
+client: it builds a flow from the sans-IO parts (``core`` sends, ``jobs``
+drives predictions and trainings) and asks the runner to perform it. Only
+``AsyncReplicate`` makes runners; the sync twin is ``Runner``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from replicate_typed._async_io import AsyncIO
+from replicate_typed._core import Core
+from replicate_typed._effects import Flow
+from replicate_typed._jobs import Jobs
+
+T = TypeVar("T")
+
+
+class AsyncRunner:
+    """Performs flows on one client's connection pool, with its settings."""
+
+    def __init__(self, io: AsyncIO, core: Core) -> None:
+        self._io = io
+        #: Sends requests (with retries) and parses responses, as flows.
+        self.core = core
+        #: The lifecycle flows of predictions and trainings.
+        self.jobs = Jobs(core)
+
+    async def perform(self, flow: Flow[T]) -> T:
+        """Drive a flow: perform each effect it yields and send back the result or error."""
+        value: Any = None
+        error: BaseException | None = None
+        while True:
+            try:
+                effect = flow.send(value) if error is None else flow.throw(error)
+            except StopIteration as done:
+                result: T = done.value
+                return result
+            try:
+                value, error = await self._io.perform(effect), None
+            except BaseException as exc:  # the flow decides: retry, cancel, or raise
+                value, error = None, exc

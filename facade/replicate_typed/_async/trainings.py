@@ -1,0 +1,69 @@
+"""Trainings: create, get, list, cancel, wait (a training lives a prediction's life)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from replicate_api.api.trainings import trainings_list
+from replicate_api.models.training import Training
+from replicate_api.models.training_page import TrainingPage
+
+from replicate_typed._async.pager import AsyncPager
+from replicate_typed._async.resource import AsyncResource
+from replicate_typed._effects import Send
+from replicate_typed._inputs import FileStrategy, check_strategy
+from replicate_typed._jobs import TRAINING, OnUpdate
+from replicate_typed._options import create_options
+
+
+class AsyncTrainings(AsyncResource):
+    """Trainings: fine-tune a model version into a new version of another model."""
+
+    async def create(
+        self,
+        ref: str,
+        input: Mapping[str, object] | None = None,
+        *,
+        destination: str,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> Training:
+        """Start training ``ref`` ("owner/name:<version id>"); the result goes to ``destination``.
+
+        ``input`` is handled as for predictions: local files are uploaded (or
+        sent as data URIs), and the call is never retried once it may have
+        reached the API.
+        """
+        options = create_options(webhook=webhook, webhook_events_filter=webhook_events_filter)
+        flow = self._runner.jobs.create_training(
+            ref, destination, input, options=options, file_strategy=check_strategy(file_strategy)
+        )
+        return await self._runner.perform(flow)
+
+    async def get(self, training_id: str) -> Training:
+        """Fetch a training by id."""
+        return await self._runner.perform(self._runner.jobs.get(TRAINING, training_id))
+
+    def list(self) -> AsyncPager[Training]:
+        """Your trainings, newest first, fetched a page at a time as you iterate."""
+        return self._pager(Send("trainings.list", trainings_list._get_kwargs()), TrainingPage)
+
+    async def cancel(self, training: Training | str) -> Training:
+        """Cancel a training; one that already finished is returned unchanged."""
+        return await self._runner.perform(self._runner.jobs.cancel(TRAINING, training))
+
+    async def wait(
+        self,
+        training: Training | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Training] | None = None,
+    ) -> Training:
+        """Poll until the training is finished and return it, as ``predictions.wait`` does.
+
+        Raises:
+            TrainingTimeoutError: not finished after ``timeout`` seconds (left running).
+        """
+        flow = self._runner.jobs.wait(TRAINING, training, timeout=timeout, on_update=on_update)
+        return await self._runner.perform(flow)

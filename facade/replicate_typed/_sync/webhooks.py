@@ -1,0 +1,29 @@
+"""Webhooks: the default signing secret.
+
+Written by scripts/unasync from _async/webhooks.py: edit that file.
+"""
+
+from __future__ import annotations
+
+from replicate_api.api.webhooks import webhooks_default_secret_get
+from replicate_api.models.webhook_secret import WebhookSecret
+
+from replicate_typed._effects import Send
+from replicate_typed._errors import InvalidResponseError
+from replicate_typed._sync.resource import Resource
+
+
+class Webhooks(Resource):
+    """Webhook settings; see ``verify_webhook`` to check incoming requests."""
+
+    def default_secret(self) -> str:
+        """The signing secret ("whsec_...") of your account's webhooks."""
+        send = Send("webhooks.default.secret.get", webhooks_default_secret_get._get_kwargs())
+        secret = self._fetch(send, WebhookSecret)
+        if not isinstance(secret.key, str) or not secret.key:
+            raise InvalidResponseError(
+                "webhooks.default.secret.get returned no key",
+                status=200,
+                operation=send.operation,
+            )
+        return secret.key
