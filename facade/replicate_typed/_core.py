@@ -35,10 +35,10 @@ from replicate_typed._inputs import (
     DATA_URI_LIMIT,
     FileStrategy,
     LocalFile,
-    Location,
     find_files,
     replace,
 )
+from replicate_typed._nested import Location
 from replicate_typed._options import check_input
 from replicate_typed._pages import follow
 from replicate_typed._polling import PollSchedule

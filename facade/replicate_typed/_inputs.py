@@ -14,20 +14,19 @@ import base64
 import io
 import mimetypes
 import os
-from collections.abc import Generator, Mapping, Sequence
+from collections.abc import Generator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, TypeAlias, cast
+
+from replicate_typed._nested import Location, leaves, map_leaves
 
 FileStrategy: TypeAlias = Literal["upload", "data-uri"]
 FILE_STRATEGIES: tuple[FileStrategy, ...] = ("upload", "data-uri")
 
 #: Files up to this size may travel as data URIs (the API's guidance).
 DATA_URI_LIMIT = 256 * 1024
-
-#: Where a file sits in the input: the keys and indexes leading to it.
-Location: TypeAlias = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -67,18 +66,9 @@ def check_strategy(strategy: str) -> FileStrategy:
     return strategy
 
 
-def find_files(value: object, location: Location = ()) -> list[LocalFile]:
+def find_files(value: object) -> list[LocalFile]:
     """Every local file in ``value``, in a stable order; ValueError for text-mode files."""
-    found: list[LocalFile] = []
-    if isinstance(value, Mapping):
-        for key, item in cast(Mapping[str, object], value).items():
-            found += find_files(item, (*location, key))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(cast(Sequence[object], value)):
-            found += find_files(item, (*location, index))
-    elif is_file(value):
-        found.append(_describe(value, location))
-    return found
+    return [_describe(leaf, location) for location, leaf in leaves(value) if is_file(leaf)]
 
 
 def is_file(value: object) -> bool:
@@ -90,17 +80,9 @@ def is_file(value: object) -> bool:
     return isinstance(value, io.IOBase) and hasattr(value, "read")
 
 
-def replace(value: object, urls: Mapping[Location, str], location: Location = ()) -> object:
+def replace(value: object, urls: Mapping[Location, str]) -> object:
     """A copy of ``value`` with the file at each location replaced by its URL."""
-    if location in urls:
-        return urls[location]
-    if isinstance(value, Mapping):
-        items = cast(Mapping[str, object], value).items()
-        return {key: replace(item, urls, (*location, key)) for key, item in items}
-    if isinstance(value, list | tuple):
-        listed = cast(Sequence[object], value)
-        return [replace(item, urls, (*location, index)) for index, item in enumerate(listed)]
-    return value
+    return map_leaves(value, urls.get)
 
 
 def describe(

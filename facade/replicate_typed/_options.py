@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, TypeAlias, TypeVar, cast
+from typing import Any, TypeAlias, TypeVar
 
 from replicate_api.types import UNSET, Unset
 
 from replicate_typed._inputs import is_file
+from replicate_typed._nested import children
 
 T = TypeVar("T")
 
@@ -136,16 +137,12 @@ def check_input(input: Mapping[str, object] | None, *, allow_files: bool = False
 
 
 def _first_unserializable(value: object, path: str, allow_files: bool) -> str | None:
-    if isinstance(value, Mapping):
-        for key, item in cast(Mapping[object, object], value).items():
-            if not isinstance(key, str):
+    below = children(value)
+    if below is not None:
+        for key, item in below:
+            if isinstance(value, Mapping) and not isinstance(key, str):
                 return f"{path} has key {key!r}: JSON object keys must be strings"
             if found := _first_unserializable(item, f"{path}[{key!r}]", allow_files):
-                return found
-        return None
-    if isinstance(value, list | tuple):
-        for index, item in enumerate(cast(Sequence[object], value)):
-            if found := _first_unserializable(item, f"{path}[{index}]", allow_files):
                 return found
         return None
     if allow_files and is_file(value):

@@ -6,10 +6,12 @@ import base64
 import binascii
 import posixpath
 from collections.abc import Callable
-from typing import TypeGuard
+from typing import TypeGuard, cast
 from urllib.parse import unquote, urlsplit
 
 from replicate_api.types import JSON
+
+from replicate_typed._nested import map_leaves
 
 _SCHEMES = ("https://", "http://", "data:")
 
@@ -21,13 +23,8 @@ def is_file_url(value: object) -> TypeGuard[str]:
 
 def wrap_files(output: JSON, wrap: Callable[[str], str]) -> JSON:
     """A copy of ``output`` with every file URL in it (nested too) passed through ``wrap``."""
-    if is_file_url(output):
-        return wrap(output)
-    if isinstance(output, list):
-        return [wrap_files(item, wrap) for item in output]
-    if isinstance(output, dict):
-        return {key: wrap_files(item, wrap) for key, item in output.items()}
-    return output
+    wrapped = map_leaves(output, lambda _, leaf: wrap(leaf) if is_file_url(leaf) else leaf)
+    return cast(JSON, wrapped)  # the same JSON shape, some strings now FileOutputs
 
 
 def filename_of(url: str) -> str:

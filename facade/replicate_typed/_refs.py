@@ -40,14 +40,14 @@ class ModelVersion:
 
 
 @dataclass(frozen=True, slots=True)
-class Deployment:
+class DeploymentRef:
     """Run through POST /deployments/{owner}/{name}/predictions."""
 
     owner: str
     name: str
 
 
-Target: TypeAlias = OfficialModel | ModelVersion | Deployment
+Target: TypeAlias = OfficialModel | ModelVersion | DeploymentRef
 
 
 def resolve(ref: ModelReference | None, deployment: str | None) -> Target:
@@ -96,8 +96,8 @@ def versioned(ref: str) -> tuple[str, str, str]:
     return match.group(1), match.group(2), match.group(3)
 
 
-def _deployment(name: str) -> Deployment:
-    return Deployment(*owner_and_name(name, "deployment"))
+def _deployment(name: str) -> DeploymentRef:
+    return DeploymentRef(*owner_and_name(name, "deployment"))
 
 
 def _from_model(model: Model) -> Target:

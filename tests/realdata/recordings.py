@@ -256,7 +256,7 @@ SDK_MODELS: dict[str, FromDict[object]] = {
 
 
 def _parse_hardware(response: httpx.Response, operation: str) -> object:
-    # hardware.list is a bare JSON list; the SDK reads it with the catalog's own parser.
+    # hardware.list is a bare JSON list; the SDK reads it with the hardware resource's own parser.
     return _hardware(response)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from replicate_typed import Model, Version
-from replicate_typed._refs import Deployment, ModelVersion, OfficialModel, parse, resolve
+from replicate_typed._refs import DeploymentRef, ModelVersion, OfficialModel, parse, resolve
 
 from tests.support import payloads
 from tests.support.payloads import VERSION_ID
@@ -48,7 +48,7 @@ def test_objects_and_deployments() -> None:
     official = Model.from_dict(payloads.model("acme", "flux", is_official=True))
     assert resolve(official, None) == OfficialModel("acme", "flux")
     assert resolve(Model.from_dict(payloads.model()), None) == ModelVersion(VERSION_ID)
-    assert resolve(None, "acme/app") == Deployment("acme", "app")
+    assert resolve(None, "acme/app") == DeploymentRef("acme", "app")
 
 
 def test_a_model_without_a_way_to_run_it_is_refused() -> None:

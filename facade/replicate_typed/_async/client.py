@@ -101,7 +101,7 @@ class AsyncReplicate:
         self.trainings: AsyncTrainings = AsyncTrainings(self._runner)
         self.files: AsyncFiles = AsyncFiles(self._runner)
 
-    # The catalog resources load on first use: their generated endpoints and
+    # These resources load on first use: their generated endpoints and
     # models are most of what a client would otherwise import up front.
 
     @cached_property

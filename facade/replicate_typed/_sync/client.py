@@ -98,7 +98,7 @@ class Replicate:
         self.trainings: Trainings = Trainings(self._runner)
         self.files: Files = Files(self._runner)
 
-    # The catalog resources load on first use: their generated endpoints and
+    # These resources load on first use: their generated endpoints and
     # models are most of what a client would otherwise import up front.
 
     @cached_property

@@ -18,11 +18,11 @@ from replicate_api.models.deployment_page import DeploymentPage
 from replicate_api.models.deployment_update_request import DeploymentUpdateRequest
 from replicate_api.types import UNSET
 
-from replicate_typed._catalog_rules import check_instances
 from replicate_typed._effects import Send
 from replicate_typed._jobs import check_id
 from replicate_typed._options import unset_if_none
 from replicate_typed._refs import owner_and_name
+from replicate_typed._resource_checks import check_instances
 from replicate_typed._sync.pager import Pager
 from replicate_typed._sync.resource import Resource
 

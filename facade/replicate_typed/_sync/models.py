@@ -32,11 +32,11 @@ from replicate_api.models.sort_direction import SortDirection
 from replicate_api.models.version import Version
 from replicate_api.models.version_page import VersionPage
 
-from replicate_typed._catalog_rules import choice
 from replicate_typed._effects import Send
 from replicate_typed._jobs import check_id
 from replicate_typed._options import unset_if_none
 from replicate_typed._refs import owner_and_name
+from replicate_typed._resource_checks import choice
 from replicate_typed._sync.pager import Pager
 from replicate_typed._sync.resource import Resource
 from replicate_typed._sync.runner import Runner

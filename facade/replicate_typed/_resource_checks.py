@@ -1,4 +1,4 @@
-"""Checks the catalog namespaces apply before sending (no I/O)."""
+"""Argument checks the resources apply before sending: limits and allowed values (no I/O)."""
 
 from __future__ import annotations
 
