@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from regen.spec import operations
+from regenerate.spec import operations
 
 from tests.support import spec
 

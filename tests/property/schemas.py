@@ -13,8 +13,8 @@ from typing import Any, Protocol, cast
 
 import hypothesis_jsonschema
 from hypothesis import strategies as st
-from regen import patches
-from regen.spec import operations
+from regenerate import patches
+from regenerate.spec import operations
 from replicate_typed.testing._spec import as_json_schema
 
 from tests.support import spec

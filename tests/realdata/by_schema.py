@@ -4,7 +4,7 @@
 it sits in a recorded body (a get, a list page, a model's default example), and
 the objects of the public-models sample (``scripts/corpus --sample``), so
 ``tests/regen/test_patches.py`` can check each entry of
-``scripts/regen/evidence.py`` against all of them.
+``scripts/lib/regenerate/evidence.py`` against all of them.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ def repo_copy(tmp_path: Path) -> Path:
     """The parts of this repository that regeneration reads and writes."""
     for part in (
         "openapi.json",
-        "scripts/regen/handwritten.toml",
+        "scripts/lib/regenerate/handwritten.toml",
         "facade/replicate_typed/lowlevel/models_search.py",
     ):
         (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regen import changes
+from regenerate import changes
 
 from tests.regen import small_specs
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from regen import __main__ as regenerate
-from regen import changes, tree
+from regenerate import __main__ as regenerate
+from regenerate import changes, tree
 
 from tests.regen.conftest import PACKAGE
 from tests.support import spec

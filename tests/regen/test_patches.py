@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import jsonschema
 import pytest
-from regen import evidence, patches
+from regenerate import evidence, patches
 from replicate_api.models import (
     Model,
     ModelVisibility,

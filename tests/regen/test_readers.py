@@ -1,4 +1,4 @@
-"""The response models ("readers", scripts/regen/readers.py): what every one of them promises.
+"""What every response model ("reader", scripts/lib/regenerate/readers.py) promises.
 
 Every model a response can contain is found from the endpoints' parse
 functions down through the models' fields, so a new one is covered without
@@ -76,7 +76,7 @@ def test_the_responses_reach_the_models_users_read() -> None:
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
 def test_a_response_model_is_a_reader_with_no_unset_and_no_any(model: type[Any]) -> None:
     module = sys.modules[model.__module__]
-    assert "written by scripts/regen/readers.py" in (module.__doc__ or "")
+    assert "written by scripts/lib/regenerate/readers.py" in (module.__doc__ or "")
     for field in attrs.fields(model):
         names = set(_NAME.findall(str(field.type)))
         assert not names & {"Unset", "Any"}, f"{model.__name__}.{field.name}: {field.type}"

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from regen import __main__ as regenerate
-from regen import tree
-from regen.generate import generate
-from regen.spec import dump
+from regenerate import __main__ as regenerate
+from regenerate import tree
+from regenerate.generate import generate
+from regenerate.spec import dump
 
 from tests.regen import small_specs
 from tests.support.spec import ROOT
@@ -112,7 +112,7 @@ def test_an_operation_nobody_implemented_fails_the_run(
 def test_a_stale_manifest_entry_fails_the_run(
     repo_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    manifest = repo_copy / "scripts/regen/handwritten.toml"
+    manifest = repo_copy / "scripts/lib/regenerate/handwritten.toml"
     manifest.write_text(
         manifest.read_text() + '\n[operations."predictions.get"]\nmodule = "x.py"\nreason = "r"\n'
     )
@@ -165,7 +165,7 @@ def test_a_generator_crash_leaves_generated_untouched(
         (config.output_path / "__init__.py").write_text("# half written\n")
         raise RuntimeError("generator died")
 
-    monkeypatch.setattr("regen.generate._build", crash_halfway)
+    monkeypatch.setattr("regenerate.generate._build", crash_halfway)
     new_spec = tmp_path / "things-v2.json"
     new_spec.write_text(json.dumps(small_specs.after()))
     before = _snapshot(small_repo)

@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 
 import pytest
-from regen.spec import Operation, SpecError, load, operations, validate
+from regenerate.spec import Operation, SpecError, load, operations, validate
 
 from tests.regen import small_specs
 from tests.support import spec

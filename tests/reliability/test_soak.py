@@ -5,7 +5,7 @@ scripts/soak runs the full 5,000.
 
 from __future__ import annotations
 
-from endurance.soak import soak
+from soak.soak import soak
 
 
 def test_nothing_is_lost_doubled_or_left_pending() -> None:

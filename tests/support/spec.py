@@ -17,8 +17,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-from regen import patches
-from regen.spec import Operation, Spec, operations
+from regenerate import patches
+from regenerate.spec import Operation, Spec, operations
 from replicate_typed.testing._spec import as_json_schema
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from regen.spec import operations
+from regenerate.spec import operations
 from replicate_typed import Replicate
 from replicate_typed.testing import FakeReplicate
 from replicate_typed.testing._spec import match

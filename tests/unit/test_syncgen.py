@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from syncgen.__main__ import main
-from syncgen.rewrite import rewrite
+from unasync.__main__ import main
+from unasync.rewrite import rewrite
 
 
 def test_rules() -> None:

@@ -1,7 +1,7 @@
 """``models.search``: QUERY /models, written by hand in the generated endpoints' shape.
 
 openapi-python-client skips operations whose HTTP method OpenAPI 3.1 does not
-define, and QUERY is one (scripts/regen/handwritten.toml lists it). The search
+define, and QUERY is one (scripts/lib/regenerate/handwritten.toml lists it). The search
 text travels as a ``text/plain`` body; the reply is a page of models, parsed
 into the generated ``ModelPage``.
 """

@@ -1,4 +1,4 @@
-"""Collection: a response model, written by scripts/regen/readers.py."""
+"""Collection: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Deployment: a response model, written by scripts/regen/readers.py."""
+"""Deployment: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""DeploymentReleaseCreator: a response model, written by scripts/regen/readers.py."""
+"""DeploymentReleaseCreator: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

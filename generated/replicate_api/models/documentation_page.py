@@ -1,4 +1,4 @@
-"""DocumentationPage: a response model, written by scripts/regen/readers.py."""
+"""DocumentationPage: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

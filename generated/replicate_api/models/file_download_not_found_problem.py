@@ -1,4 +1,4 @@
-"""FileDownloadNotFoundProblem: a response model, written by scripts/regen/readers.py."""
+"""FileDownloadNotFoundProblem: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ModelPage: a response model, written by scripts/regen/readers.py."""
+"""ModelPage: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

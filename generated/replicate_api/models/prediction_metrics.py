@@ -1,4 +1,4 @@
-"""PredictionMetrics: a response model, written by scripts/regen/readers.py."""
+"""PredictionMetrics: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""PredictionPage: a response model, written by scripts/regen/readers.py."""
+"""PredictionPage: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

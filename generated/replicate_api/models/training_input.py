@@ -1,4 +1,4 @@
-"""TrainingInput: a response model, written by scripts/regen/readers.py."""
+"""TrainingInput: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

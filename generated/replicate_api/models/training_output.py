@@ -1,4 +1,4 @@
-"""TrainingOutput: a response model, written by scripts/regen/readers.py."""
+"""TrainingOutput: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

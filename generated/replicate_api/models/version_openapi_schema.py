@@ -1,4 +1,4 @@
-"""VersionOpenapiSchema: a response model, written by scripts/regen/readers.py."""
+"""VersionOpenapiSchema: a response model, written by scripts/lib/regenerate/readers.py."""
 
 from __future__ import annotations
 

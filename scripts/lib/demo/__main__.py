@@ -15,7 +15,7 @@ from pathlib import Path
 from replicate_typed import Replicate
 from replicate_typed.testing import FakeReplicate, RealClock
 
-from tour.steps import EMULATOR_MODELS, REAL_MODELS, Tour
+from demo.steps import EMULATOR_MODELS, REAL_MODELS, Tour
 
 
 def main() -> int:

@@ -17,11 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from regen import changes, handwritten, tree
-from regen.generate import PACKAGE_NAME, GenerationError, generate
-from regen.spec import Operation, SpecError, dump, load, operations, validate
+from regenerate import changes, handwritten, tree
+from regenerate.generate import PACKAGE_NAME, GenerationError, generate
+from regenerate.spec import Operation, SpecError, dump, load, operations, validate
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def main(argv: list[str] | None = None, root: Path = REPO_ROOT) -> int:

@@ -18,7 +18,7 @@ from replicate_api.models.model import Model
 from replicate_api.models.prediction import Prediction
 from replicate_api.models.version import Version
 
-from publicmodels.load import JSONObject, model_name
+from corpus.load import JSONObject, model_name
 
 Kind = Literal["model", "latest_version", "default_example"]
 KINDS: tuple[Kind, ...] = ("model", "latest_version", "default_example")

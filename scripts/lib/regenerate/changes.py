@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from regen.spec import Spec, operations
+from regenerate.spec import Spec, operations
 
 Node = dict[str, Any]
 

@@ -1,6 +1,6 @@
 """The soak's server: FakeReplicate with ~10% random faults, in its own process.
 
-Run as ``python -m endurance.server --seed N``; prints the API URL, serves
+Run as ``python -m soak.server --seed N``; prints the API URL, serves
 until SIGTERM. Listing predictions is never faulted: the soak reads the
 server's ledger through it.
 """
@@ -41,7 +41,7 @@ def double(input: dict[str, Any]) -> int:
 
 def main() -> None:
     """Serve the faulty fake until terminated."""
-    parser = argparse.ArgumentParser(prog="python -m endurance.server")
+    parser = argparse.ArgumentParser(prog="python -m soak.server")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--rate", type=float, default=0.10)
     args = parser.parse_args()

@@ -513,7 +513,9 @@ def _walk(shape: Shape) -> Iterator[Shape]:
 
 
 def _docstring(model: ModelProperty) -> str:
-    return f"{model.class_info.name}: a response model, written by scripts/regen/readers.py."
+    return (
+        f"{model.class_info.name}: a response model, written by scripts/lib/regenerate/readers.py."
+    )
 
 
 def _words(class_name: str) -> str:

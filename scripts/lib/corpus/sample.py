@@ -19,8 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from publicmodels.check import Outcome
-from publicmodels.load import JSONObject, model_name
+from corpus.check import Outcome
+from corpus.load import JSONObject, model_name
 
 DEFAULT_COUNT = 30
 MAX_BYTES = 300_000

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FACADE = ROOT / "facade" / "replicate_typed"
 ASYNC_DIR = FACADE / "_async"
 SYNC_DIR = FACADE / "_sync"

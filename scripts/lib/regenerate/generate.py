@@ -18,8 +18,8 @@ from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 
-from regen import patches, readers
-from regen.spec import Operation, Spec, dump, operations
+from regenerate import patches, readers
+from regenerate.spec import Operation, Spec, dump, operations
 
 CONFIG_PATH = Path(__file__).with_name("generator.yaml")
 SHIPPED_SPEC = "openapi.json"
@@ -53,8 +53,9 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
     installed = importlib.metadata.version("openapi-python-client")
     if installed != TEMPLATES_BASE_VERSION:
         raise GenerationError(
-            f"openapi-python-client {installed} is installed but scripts/regen/templates/ was "
-            f"copied from {TEMPLATES_BASE_VERSION}: re-copy the templates, then update the pin"
+            f"openapi-python-client {installed} is installed but "
+            f"scripts/lib/regenerate/templates/ was copied from {TEMPLATES_BASE_VERSION}: "
+            "re-copy the templates, then update the pin"
         )
     patched, applied = patches.apply(spec)
     with tempfile.TemporaryDirectory(prefix="replicate-regen-") as tmp:

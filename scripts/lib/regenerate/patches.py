@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-from regen import evidence
-from regen.spec import Spec, operations
+from regenerate import evidence
+from regenerate.spec import Spec, operations
 
 PatchKind = Literal["api-reality", "forward-compat", "layout"]
 

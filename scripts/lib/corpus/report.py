@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publicmodels.check import CheckResult, Kind
+from corpus.check import CheckResult, Kind
 
 LABELS: dict[Kind, str] = {
     "model": "models",

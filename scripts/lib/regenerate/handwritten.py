@@ -7,10 +7,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from regen.spec import Operation
+from regenerate.spec import Operation
 
 #: Where the manifest sits, relative to the repository root.
-MANIFEST = Path("scripts/regen/handwritten.toml")
+MANIFEST = Path("scripts/lib/regenerate/handwritten.toml")
 
 #: The functions every endpoint module offers, generated or not.
 ENDPOINT_FUNCTIONS = ("sync_detailed", "sync", "asyncio_detailed", "asyncio")

@@ -16,7 +16,7 @@ import argparse
 import sys
 from collections import Counter
 
-from syncgen.rewrite import SYNC_DIR, render, twins, unused
+from unasync.rewrite import SYNC_DIR, render, twins, unused
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from replicate_typed import AsyncReplicate, ReplicateError, RetryPolicy
 
-from endurance.server import MODEL
+from soak.server import MODEL
 
 SCRIPTS = Path(__file__).resolve().parents[1]
 
@@ -62,7 +62,7 @@ class Report:
 def soak(count: int, concurrency: int, seed: int = 1, rate: float = 0.10) -> Report:
     """Soak a fresh server process; the report says what went wrong, if anything."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "endurance.server", "--seed", str(seed), "--rate", str(rate)],
+        [sys.executable, "-m", "soak.server", "--seed", str(seed), "--rate", str(rate)],
         stdout=subprocess.PIPE,
         text=True,
         env=_env(),

@@ -1,4 +1,4 @@
-"""``python -m publicmodels``: check the pinned corpus, optionally cut a sample from it."""
+"""``python -m corpus``: check the pinned corpus, optionally cut a sample from it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from publicmodels import fetch, report, sample
-from publicmodels.check import check
-from publicmodels.load import load_models
+from corpus import fetch, report, sample
+from corpus.check import check
+from corpus.load import load_models
 
 
 def main(argv: list[str] | None = None) -> int:
