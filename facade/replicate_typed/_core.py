@@ -24,7 +24,7 @@ from replicate_api.models.file_resource import FileResource
 from replicate_api.types import UNSET, File
 
 from replicate_typed._config import Settings
-from replicate_typed._effects import Flow, Send, Sleep
+from replicate_typed._effects import Flow, Send, Sleep, response_to
 from replicate_typed._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -83,7 +83,7 @@ class Core:
         while True:
             started = self.clock()
             try:
-                response: httpx.Response = yield send
+                response = yield from response_to(send)
             except httpx.RequestError as exc:
                 self._log(send, type(exc).__name__, started, attempt)
                 delay = self.retry.retry_error(

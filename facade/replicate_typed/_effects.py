@@ -7,6 +7,19 @@ perform them: the sync client with blocking calls, the async one with
 ``await``. An exception raised while performing an effect (a dropped
 connection, a timeout, Ctrl-C, task cancellation) is thrown back into the flow,
 so the decision about it is made in one place too.
+
+What the performer sends back is typed: the result of a ``Send`` is an
+``httpx.Response`` and the result of a ``Sleep`` is None, so a flow is a
+``Generator[Effect, Received, T]`` with ``Received = httpx.Response | None``.
+A Python generator has one send type, so the pairing of each effect with its
+result cannot be said in the type itself; it is checked once, in
+``response_to``, the only place a flow receives a response::
+
+    response = yield from response_to(send)   # an httpx.Response
+    yield Sleep(delay)                        # the None it gets back is ignored
+
+so no flow narrows ``Received`` by hand, and a performer that sent back the
+wrong thing fails there with a clear error instead of somewhere later.
 """
 
 from __future__ import annotations
@@ -49,5 +62,18 @@ class Sleep:
 
 
 Effect: TypeAlias = Send | Sleep
-#: A generator that yields effects and returns a ``T``.
-Flow: TypeAlias = Generator[Effect, Any, T]
+#: What the performer sends back into a flow: the response to a ``Send``, None after a ``Sleep``.
+Received: TypeAlias = httpx.Response | None
+#: A generator that yields effects, receives their results and returns a ``T``.
+Flow: TypeAlias = Generator[Effect, Received, T]
+
+
+def response_to(send: Send) -> Flow[httpx.Response]:
+    """Yield ``send`` and return the response the performer sends back.
+
+    Raises TypeError if it sends back anything else (a performer's bug).
+    """
+    response = yield send
+    if not isinstance(response, httpx.Response):
+        raise TypeError(f"{send.operation}: the performer sent back {response!r}, not a response")
+    return response

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeAlias, TypeVar
 
-import httpx
 from replicate_api.api.deployments import deployments_predictions_create
 from replicate_api.api.models import models_predictions_create
 from replicate_api.api.predictions import predictions_cancel, predictions_create, predictions_get
@@ -31,7 +30,7 @@ from replicate_api.types import JSON, UNSET, Unset
 
 from replicate_typed import _refs
 from replicate_typed._core import Core, logger
-from replicate_typed._effects import Flow, Send, Sleep
+from replicate_typed._effects import Flow, Send, Sleep, response_to
 from replicate_typed._errors import (
     ModelError,
     PredictionCanceledError,
@@ -258,7 +257,7 @@ class Jobs:
         """Ask the server to stop what the caller stopped waiting for: one attempt."""
         send = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id), cleanup=True)
         try:
-            response: httpx.Response = yield send
+            response = yield from response_to(send)
         except Exception as exc:
             logger.warning("interrupted: could not cancel %s: %r", job_id, exc)
             return

@@ -8,11 +8,11 @@ drives predictions and trainings) and asks the runner to perform it. Only
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from replicate_typed._async_io import AsyncIO
 from replicate_typed._core import Core
-from replicate_typed._effects import Flow
+from replicate_typed._effects import Flow, Received
 from replicate_typed._jobs import Jobs
 
 T = TypeVar("T")
@@ -30,7 +30,7 @@ class AsyncRunner:
 
     async def perform(self, flow: Flow[T]) -> T:
         """Drive a flow: perform each effect it yields and send back the result or error."""
-        value: Any = None
+        value: Received = None
         error: BaseException | None = None
         while True:
             try:

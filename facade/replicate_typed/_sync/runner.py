@@ -5,10 +5,10 @@ Written by scripts/unasync from _async/runner.py: edit that file.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from replicate_typed._core import Core
-from replicate_typed._effects import Flow
+from replicate_typed._effects import Flow, Received
 from replicate_typed._io import SyncIO
 from replicate_typed._jobs import Jobs
 
@@ -27,7 +27,7 @@ class Runner:
 
     def perform(self, flow: Flow[T]) -> T:
         """Drive a flow: perform each effect it yields and send back the result or error."""
-        value: Any = None
+        value: Received = None
         error: BaseException | None = None
         while True:
             try:
