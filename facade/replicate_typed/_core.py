@@ -7,6 +7,11 @@ not call ``sync_detailed``/``asyncio_detailed`` because it needs the raw
 ``httpx.Response`` (problem JSON, Retry-After, an unreadable body) and a
 per-request timeout for sync mode, which those functions do not expose. The
 contract tests pin both pieces through the generated functions.
+
+Each request is sent through ``Core.send_once``, which counts it in the
+request's ``Attempts``; whether to send it again is decided by
+``Attempts.retry`` alone, so a request goes out at most ``1 + max_retries``
+times (4 by default) whatever mix of failures it meets (see ``_retry``).
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from replicate_typed._options import check_input
 from replicate_typed._pages import follow
 from replicate_typed._polling import PollSchedule
 from replicate_typed._responses import FromDict, error_from_response, parse_model
-from replicate_typed._retry import NOT_SENT_ERRORS, RetryPolicy, retry_after_seconds
+from replicate_typed._retry import NOT_SENT_ERRORS, Attempts, RetryPolicy, retry_after_seconds
 
 logger = logging.getLogger("replicate_typed")
 
@@ -72,28 +77,42 @@ class Core:
 
     # -- sending -------------------------------------------------------------------------
 
-    def send(self, send: Send, *, repeatable: bool, creates: bool = False) -> Flow[httpx.Response]:
-        """Send with retries by the policy; return a 2xx response or raise a typed error.
+    def attempts(self, *, repeatable: bool, creates: bool = False) -> Attempts:
+        """A new attempt counter for one request, under this client's retry policy.
 
         ``repeatable``: the server may safely see the request twice (GET, cancel).
         ``creates``: a failure after the request may have arrived says a
         prediction may exist.
         """
-        attempt = 1
+        return Attempts(self.retry, repeatable=repeatable, creates=creates, random=self.random)
+
+    def send_once(self, send: Send, attempts: Attempts) -> Flow[httpx.Response]:
+        """Send once, counted in ``attempts`` and logged; return the response, whatever its status.
+
+        Every request goes out through here (see ``_retry``); a transport error
+        is raised as it is.
+        """
+        number = attempts.sending()
+        started = self.clock()
+        try:
+            response = yield from response_to(send)
+        except httpx.RequestError as exc:
+            self._log(send, type(exc).__name__, started, number)
+            raise
+        self._log(send, response.status_code, started, number)
+        return response
+
+    def send(self, send: Send, attempts: Attempts) -> Flow[httpx.Response]:
+        """Send until a 2xx response while ``attempts`` allows; return it or raise a typed error."""
         while True:
-            started = self.clock()
             try:
-                response = yield from response_to(send)
+                response = yield from self.send_once(send, attempts)
             except httpx.RequestError as exc:
-                self._log(send, type(exc).__name__, started, attempt)
-                delay = self.retry.retry_error(
-                    exc, attempt, repeatable=repeatable, random=self.random
-                )
+                delay = attempts.retry(exc)
                 if delay is None:
-                    may_exist = creates and not isinstance(exc, NOT_SENT_ERRORS)
+                    may_exist = attempts.creates and not isinstance(exc, NOT_SENT_ERRORS)
                     raise connection_error(send, exc, may_exist) from exc
             else:
-                self._log(send, response.status_code, started, attempt)
                 if response.is_success:
                     return response
                 retry_after = retry_after_seconds(
@@ -101,22 +120,15 @@ class Core:
                     date=response.headers.get("Date"),
                     now=self.now,
                 )
-                delay = self.retry.retry_status(
-                    response.status_code,
-                    attempt,
-                    repeatable=repeatable,
-                    retry_after=retry_after,
-                    random=self.random,
-                )
+                delay = attempts.retry(response, retry_after=retry_after)
                 if delay is None:
                     raise error_from_response(
                         response,
                         send.operation,
                         retry_after=retry_after,
-                        prediction_may_exist=creates and response.status_code >= 500,
+                        prediction_may_exist=attempts.creates and response.status_code >= 500,
                     )
             yield Sleep(delay)
-            attempt += 1
 
     def _log(self, send: Send, outcome: int | str, started: float, attempt: int) -> None:
         if logger.isEnabledFor(logging.DEBUG):
@@ -133,20 +145,21 @@ class Core:
         """Send (with retries) and parse the response.
 
         A repeatable request whose 2xx body cannot be read (cut short, mangled
-        by a proxy) is sent again, on the same backoff as a dropped connection;
-        a body that is JSON of the wrong shape is raised at once.
+        by a proxy) is sent again, on the same backoff and the same count of
+        attempts as a dropped connection; a body that is JSON of the wrong
+        shape is raised at once.
         """
-        attempt = 1
+        attempts = self.attempts(repeatable=repeatable)
         while True:
-            response = yield from self.send(send, repeatable=repeatable)
+            response = yield from self.send(send, attempts)
             try:
                 return parse(response)
             except InvalidResponseError as exc:
-                if not (repeatable and exc.unreadable) or attempt > self.retry.max_retries:
+                delay = attempts.retry(exc)
+                if delay is None:
                     raise
-                self._log(send, "unreadable body", self.clock(), attempt)
-            yield Sleep(self.retry.delay(attempt, self.random))
-            attempt += 1
+                self._log(send, "unreadable body", self.clock(), attempts.sent)
+            yield Sleep(delay)
 
     def model(self, model: FromDict[T], operation: str) -> Callable[[httpx.Response], T]:
         """A parser of ``operation``'s responses into a generated model."""

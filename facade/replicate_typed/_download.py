@@ -1,7 +1,9 @@
 """Downloading an output file across dropped connections, without losing or repeating bytes.
 
 No I/O here: ``Download`` says which request to send, trims what a resumed
-response repeats, and decides (by the retry policy) whether to try again. When
+response repeats, and asks the request's ``Attempts`` whether to try again:
+a cut counts against the same budget as the retries of each resumed GET, so a
+download is sent at most ``1 + max_retries`` times (see ``_retry``). When
 a connection dies mid-body the next request asks for the rest with ``Range``;
 a server that ignores it (200 instead of 206) sends everything again, and the
 bytes already delivered are skipped.
@@ -9,23 +11,20 @@ bytes already delivered are skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import httpx
 
 from replicate_typed._core import connection_error
 from replicate_typed._effects import Flow, Send, Sleep
-from replicate_typed._retry import RetryPolicy
+from replicate_typed._retry import Attempts
 
 
 class Download:
-    """The bookkeeping of one download: bytes delivered, attempts made."""
+    """The bookkeeping of one download: bytes delivered, and what to skip of a restart."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.delivered = 0
         self._skip = 0
-        self._drops = 0
 
     def request(self) -> Send:
         """The GET for the bytes not delivered yet."""
@@ -50,12 +49,13 @@ class Download:
         self.delivered += len(chunk)
         return chunk
 
-    def dropped(
-        self, error: httpx.RequestError, retry: RetryPolicy, random: Callable[[], float]
-    ) -> Flow[None]:
-        """Pause before resuming after the connection died mid-body; raise when out of tries."""
-        self._drops += 1
-        delay = retry.retry_error(error, self._drops, repeatable=True, random=random)
+    def dropped(self, error: httpx.RequestError, attempts: Attempts) -> Flow[None]:
+        """Pause before resuming after the connection died mid-body.
+
+        Raises APIConnectionError when ``attempts`` (the download's, shared
+        with ``Core.send``) allows no more sends.
+        """
+        delay = attempts.retry(error)
         if delay is None:
             raise connection_error(self.request(), error) from error
         yield Sleep(delay)

@@ -30,7 +30,7 @@ from replicate_api.types import JSON, UNSET, Unset
 
 from replicate_typed import _refs
 from replicate_typed._core import Core, logger
-from replicate_typed._effects import Flow, Send, Sleep, response_to
+from replicate_typed._effects import Flow, Send, Sleep
 from replicate_typed._errors import (
     ModelError,
     PredictionCanceledError,
@@ -148,7 +148,8 @@ class Jobs:
         target = _refs.resolve(ref, deployment)
         body = yield from self.core.prepare_input(input, file_strategy)
         send = _create_request(target, body, options, self.core)
-        response = yield from self.core.send(send, repeatable=False, creates=True)
+        attempts = self.core.attempts(repeatable=False, creates=True)
+        response = yield from self.core.send(send, attempts)
         return parse_model(response, Prediction, send.operation, prediction_may_exist=True)
 
     def create_training(
@@ -173,7 +174,8 @@ class Jobs:
         send = Send(
             "trainings.create", trainings_create._get_kwargs(owner, name, version_id, body=request)
         )
-        response = yield from self.core.send(send, repeatable=False, creates=True)
+        attempts = self.core.attempts(repeatable=False, creates=True)
+        response = yield from self.core.send(send, attempts)
         return parse_model(response, Training, send.operation, prediction_may_exist=True)
 
     def run(
@@ -254,10 +256,10 @@ class Jobs:
             return None
 
     def _cancel_on_interrupt(self, kind: JobKind[J], job_id: str) -> Flow[None]:
-        """Ask the server to stop what the caller stopped waiting for: one attempt."""
+        """Ask the server to stop what the caller stopped waiting for: one attempt, no retry."""
         send = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id), cleanup=True)
         try:
-            response = yield from response_to(send)
+            response = yield from self.core.send_once(send, self.core.attempts(repeatable=True))
         except Exception as exc:
             logger.warning("interrupted: could not cancel %s: %r", job_id, exc)
             return

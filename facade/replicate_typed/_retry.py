@@ -1,4 +1,31 @@
-"""When to retry a request, and how long to wait first (pure decisions, no I/O)."""
+"""When to retry a request, and how long to wait first (pure decisions, no I/O).
+
+Theory of operation. Every request an operation makes (a get, a cancel, a
+page, an upload, a create, one file download, one stream) has one
+``Attempts``: one counter of its sends and the one decision to send it again.
+
+- Who counts: ``Core.send_once`` (``_core``), the only place a flow yields a
+  ``Send`` for the API or an output file, counts each send in the request's
+  ``Attempts`` as it goes out.
+- Who decides: ``Attempts.retry``, asked by every loop that would send the
+  request again: an error status or a transport error (``Core.send``), a 2xx
+  body that could not be read (``Core.call``), a download cut mid-body
+  (``Download.dropped``, which resumes it with ``Range``), a stream dropped or
+  ended before "done" (``StreamReader.reconnect``, which resumes it with
+  ``Last-Event-ID``). It applies the ``RetryPolicy`` to the request's count,
+  so these failures share one budget instead of each loop keeping its own.
+
+So a request is sent at most ``1 + max_retries`` times (4 by default),
+whatever mix of failures it meets; before these loops shared a counter, a
+nested retry loop could send one GET, download or stream up to
+``(1 + max_retries) ** 2`` times (16). A create is sent again only while it
+certainly did not arrive (a 429, a connection that failed before sending).
+``wait`` and ``run`` make several requests (a create, then one per poll),
+each with its own count; a cancel sent because the caller was interrupted is
+sent once. A rule for every request (an overall deadline, an attempt header)
+is one edit: the deadline in ``Attempts.retry``, the header in
+``Core.send_once``.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +34,11 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeAlias
 
 import httpx
+
+from replicate_typed._errors import InvalidResponseError
 
 #: Statuses worth retrying for a request the server may safely see twice.
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -31,6 +61,9 @@ class RetryPolicy:
     not accept it: a 429, or a connection that failed before the request was
     sent; never after it may have reached the server, because that could
     create a second billed prediction.
+
+    Retries are counted per request, whatever failed: a request is sent at
+    most ``1 + max_retries`` times (see the module docstring).
 
     The n-th retry waits ``backoff * 2**(n-1)`` seconds, at most
     ``max_backoff``, less up to ``jitter`` of it at random; a Retry-After
@@ -85,6 +118,69 @@ class RetryPolicy:
         """The backoff before retry number ``attempt`` (from 1), jitter included."""
         delay = min(self.backoff * 2.0 ** (attempt - 1), self.max_backoff)
         return delay * (1.0 - self.jitter * random())
+
+
+#: What can go wrong with one send: an error status (the response), a transport
+#: error (before the response, or mid-body), or a 2xx body that could not be read.
+Failure: TypeAlias = httpx.Response | httpx.RequestError | InvalidResponseError
+
+
+class Attempts:
+    """The sends of one request: one counter, and the one decision to send it again.
+
+    ``repeatable``: the server may safely see the request twice (a GET, a
+    cancel, a re-readable upload). ``creates``: a failure after the request
+    may have arrived means a prediction may exist (for the error raised).
+    """
+
+    __slots__ = ("_random", "creates", "policy", "repeatable", "sent")
+
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        *,
+        repeatable: bool,
+        creates: bool = False,
+        random: Callable[[], float],
+    ) -> None:
+        self.policy = policy
+        self.repeatable = repeatable
+        self.creates = creates
+        #: Sends so far, counted by ``Core.send_once``.
+        self.sent = 0
+        self._random = random
+
+    def sending(self) -> int:
+        """Count one more send of the request; return its number (1 for the first)."""
+        self.sent += 1
+        return self.sent
+
+    def retry(self, failure: Failure, *, retry_after: float | None = None) -> float | None:
+        """Seconds to wait before sending the request again after ``failure``; None to give up.
+
+        ``retry_after``: the seconds an error response's Retry-After asked for.
+        """
+        policy, attempt = self.policy, self.sent
+        # The one budget, shared by every kind of failure of this request.
+        if attempt > policy.max_retries:
+            return None
+        if isinstance(failure, httpx.Response):
+            return policy.retry_status(
+                failure.status_code,
+                attempt,
+                repeatable=self.repeatable,
+                retry_after=retry_after,
+                random=self._random,
+            )
+        if isinstance(failure, httpx.RequestError):
+            return policy.retry_error(
+                failure, attempt, repeatable=self.repeatable, random=self._random
+            )
+        # An unreadable body (cut short, a proxy's page) may read next time;
+        # JSON of the wrong shape would come back the same.
+        if self.repeatable and failure.unreadable:
+            return policy.delay(attempt, self._random)
+        return None
 
 
 def retry_after_seconds(

@@ -4,13 +4,14 @@ A prediction that streams has ``urls.stream``; the server sends ``output``
 chunks and ``logs`` as they happen, then ``done`` (or ``error``). If the
 connection drops, the reader reconnects with ``Last-Event-ID`` so the server
 resumes after the last event seen, and skips any event it has already
-delivered, so no chunk is lost or repeated.
+delivered, so no chunk is lost or repeated. Reconnects count against the
+stream request's ``Attempts`` together with the retries of each GET, so a
+stream is sent at most ``1 + max_retries`` times (see ``_retry``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeAlias, cast
 
@@ -25,7 +26,7 @@ from replicate_typed._errors import (
     StreamUnavailableError,
     describe_transport_error,
 )
-from replicate_typed._retry import RetryPolicy
+from replicate_typed._retry import Attempts
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,6 @@ class StreamReader:
         self.prediction = prediction
         self.url = url
         self.done = False
-        self.reconnects = 0
         # A stream idle for longer than the client's read timeout is treated
         # as dropped: the reader reconnects and resumes after the last event.
         self._timeout = timeout
@@ -106,21 +106,17 @@ class StreamReader:
                 operation="predictions.stream",
             )
 
-    def reconnect(
-        self, error: httpx.RequestError | None, retry: RetryPolicy, random: Callable[[], float]
-    ) -> Flow[None]:
-        """Pause before reconnecting after a drop (or an end without "done"); bounded."""
-        self.reconnects += 1
-        delay = retry.retry_error(
-            error or httpx.RemoteProtocolError("stream ended before done"),
-            self.reconnects,
-            repeatable=True,
-            random=random,
-        )
+    def reconnect(self, error: httpx.RequestError | None, attempts: Attempts) -> Flow[None]:
+        """Pause before reconnecting after a drop (``error``) or an end without "done".
+
+        Raises APIConnectionError when ``attempts`` (the stream's, shared with
+        ``Core.send``) allows no more sends.
+        """
+        delay = attempts.retry(error or httpx.RemoteProtocolError("stream ended before done"))
         if delay is None:
             why = describe_transport_error(error) if error else "it ended before done"
             raise APIConnectionError(
-                f"predictions.stream: gave up after {self.reconnects} reconnects ({why})",
+                f"predictions.stream: gave up after {attempts.sent} reconnects ({why})",
                 operation="predictions.stream",
             )
         yield Sleep(delay)

@@ -72,8 +72,9 @@ class AsyncFileOutput(str):
             return
         runner, core = self._runner, self._runner.core
         download = Download(str(self))
+        attempts = core.attempts(repeatable=True)
         while True:
-            response = await runner.perform(core.send(download.request(), repeatable=True))
+            response = await runner.perform(core.send(download.request(), attempts))
             download.accept(response)
             dropped: httpx.RequestError | None = None
             try:
@@ -86,7 +87,7 @@ class AsyncFileOutput(str):
                 await response.aclose()
             if dropped is None:
                 return
-            await runner.perform(download.dropped(dropped, core.retry, core.random))
+            await runner.perform(download.dropped(dropped, attempts))
 
     async def save(self, path: str | os.PathLike[str]) -> Path:
         """Stream the file to ``path`` (a directory gets ``filename``) in constant memory.

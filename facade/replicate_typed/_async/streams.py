@@ -58,8 +58,9 @@ class AsyncPredictionStream:
         else:
             self.prediction = await runner.perform(self._start)
         reader = StreamReader(self.prediction, core.settings.timeout)
+        attempts = core.attempts(repeatable=True)
         while True:
-            response = await runner.perform(core.send(reader.request(), repeatable=True))
+            response = await runner.perform(core.send(reader.request(), attempts))
             dropped: httpx.RequestError | None = None
             try:
                 reader.check(response)
@@ -75,7 +76,7 @@ class AsyncPredictionStream:
                 dropped = exc
             finally:
                 await response.aclose()
-            await runner.perform(reader.reconnect(dropped, core.retry, core.random))
+            await runner.perform(reader.reconnect(dropped, attempts))
 
     async def _failure(self, signal: ErrorSignal) -> ModelError:
         """The ModelError for an ``error`` event, with the prediction's final state if it loads."""

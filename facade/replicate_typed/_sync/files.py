@@ -71,8 +71,9 @@ class FileOutput(str):
             return
         runner, core = self._runner, self._runner.core
         download = Download(str(self))
+        attempts = core.attempts(repeatable=True)
         while True:
-            response = runner.perform(core.send(download.request(), repeatable=True))
+            response = runner.perform(core.send(download.request(), attempts))
             download.accept(response)
             dropped: httpx.RequestError | None = None
             try:
@@ -85,7 +86,7 @@ class FileOutput(str):
                 response.close()
             if dropped is None:
                 return
-            runner.perform(download.dropped(dropped, core.retry, core.random))
+            runner.perform(download.dropped(dropped, attempts))
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Stream the file to ``path`` (a directory gets ``filename``) in constant memory.

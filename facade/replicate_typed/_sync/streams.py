@@ -57,8 +57,9 @@ class PredictionStream:
         else:
             self.prediction = runner.perform(self._start)
         reader = StreamReader(self.prediction, core.settings.timeout)
+        attempts = core.attempts(repeatable=True)
         while True:
-            response = runner.perform(core.send(reader.request(), repeatable=True))
+            response = runner.perform(core.send(reader.request(), attempts))
             dropped: httpx.RequestError | None = None
             try:
                 reader.check(response)
@@ -74,7 +75,7 @@ class PredictionStream:
                 dropped = exc
             finally:
                 response.close()
-            runner.perform(reader.reconnect(dropped, core.retry, core.random))
+            runner.perform(reader.reconnect(dropped, attempts))
 
     def _failure(self, signal: ErrorSignal) -> ModelError:
         """The ModelError for an ``error`` event, with the prediction's final state if it loads."""
