@@ -16,15 +16,13 @@ from dataclasses import dataclass
 import httpx
 import pytest
 from replicate_typed import (
-    AsyncFileOutput,
     AsyncReplicate,
-    FileOutput,
     Prediction,
     Replicate,
     ReplicateError,
     RetryPolicy,
 )
-from replicate_typed._files import CHUNK_SIZE
+from replicate_typed._sync.files import CHUNK_SIZE
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, TOKEN
@@ -97,8 +95,8 @@ GET = Call(
     lambda client: client.predictions.get(PREDICTION_ID),
 )
 DOWNLOAD = Call(
-    lambda client: FileOutput(FILE_URL, client).read(),
-    lambda client: AsyncFileOutput(FILE_URL, client).read(),
+    lambda client: client.files.output(FILE_URL).read(),
+    lambda client: client.files.output(FILE_URL).read(),
 )
 STREAM = Call(lambda client: list(client.stream(STARTING)), _stream)
 
