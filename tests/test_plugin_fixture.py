@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from replicate_typed import ModelError, Replicate
-from replicate_typed.testing import FakeReplicate, ModelFailure
+from replicate_typed.testing import FakeModelError, FakeReplicate
 
 
 def describe_photo(replicate: Replicate, photo: Path) -> str:
@@ -43,7 +43,7 @@ def test_my_code_with_a_fake_model(fake_replicate: FakeReplicate, tmp_path: Path
 
 def test_my_code_when_the_model_fails(fake_replicate: FakeReplicate, tmp_path: Path) -> None:
     def broken(input: dict[str, object]) -> str:
-        raise ModelFailure("out of memory")
+        raise FakeModelError("out of memory")
 
     fake_replicate.add_model("acme/captioner", broken)
     photo = tmp_path / "cat.jpg"

@@ -14,9 +14,12 @@ from replicate_typed import (
     RateLimitError,
     verify_webhook,
 )
-from replicate_typed.testing import FakeFile, FakeReplicate, Fault, ModelFailure, VirtualClock
+from replicate_typed.testing import FakeFile, FakeModelError, FakeReplicate, Fault, VirtualClock
 
 from tests.support.outputs import one_file
+
+API = "https://api.replicate.com/v1"
+AUTH = {"Authorization": "Bearer r8_test"}
 
 
 def test_predictions_move_through_their_statuses_on_the_clock() -> None:
@@ -74,7 +77,7 @@ def test_a_deadline_aborts_a_queued_prediction_and_cancels_a_running_one(
 
 def test_cancel_and_failures() -> None:
     fake = FakeReplicate()
-    fake.add_model("acme/broken", lambda _: (_ for _ in ()).throw(ModelFailure("bad weights")))
+    fake.add_model("acme/broken", lambda _: (_ for _ in ()).throw(FakeModelError("bad weights")))
     with fake.client() as replicate:
         slow = replicate.create("acme/slow-model", {})
         canceled = replicate.cancel(slow.id)
@@ -189,3 +192,16 @@ def test_unknown_statuses_and_fields_reach_the_client_intact() -> None:
     unknown = extended.additional_properties["x_fake_unknown"]
     assert isinstance(unknown, dict)
     assert unknown["added_in"] == "a future API"
+
+
+def test_a_rate_limit_carries_retry_after_and_an_unknown_status_its_reported_status() -> None:
+    limited = Fault.rate_limit(retry_after="7")
+    odd = Fault.unknown_status("queued")
+    fake = FakeReplicate()
+    fake.inject(limited, operation="account.get")
+    with httpx.Client(transport=fake.transport()) as http:
+        response = http.get(f"{API}/account", headers=AUTH)
+
+    assert (limited.retry_after, limited.reported_status) == ("7", None)
+    assert (odd.retry_after, odd.reported_status) == (None, "queued")
+    assert (response.status_code, response.headers["retry-after"]) == (429, "7")

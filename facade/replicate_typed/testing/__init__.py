@@ -18,15 +18,15 @@ URL, and the pytest plugin provides a ``fake_replicate`` fixture. It needs the
 from replicate_typed.testing._clock import RealClock, VirtualClock
 from replicate_typed.testing._fake import FakeReplicate, FakeSpecViolation, RecordedRequest
 from replicate_typed.testing._faults import Fault
-from replicate_typed.testing._models import FakeFile, ModelFailure
+from replicate_typed.testing._models import FakeFile, FakeModelError
 from replicate_typed.testing._server import ServedFake
 
 __all__ = [
     "FakeFile",
+    "FakeModelError",
     "FakeReplicate",
     "FakeSpecViolation",
     "Fault",
-    "ModelFailure",
     "RealClock",
     "RecordedRequest",
     "ServedFake",

@@ -6,7 +6,7 @@ import struct
 import zlib
 from typing import Any
 
-from replicate_typed.testing._models import Behavior, FakeFile, ModelEntry, ModelFailure
+from replicate_typed.testing._models import Behavior, FakeFile, FakeModelError, ModelEntry
 
 STORY = (
     "Once upon a time, a small fox found a lantern in the snow. "
@@ -74,7 +74,7 @@ def _tell(input: dict[str, Any]) -> list[str]:
 
 
 def _fail(input: dict[str, Any]) -> None:
-    raise ModelFailure("CUDA out of memory (the fake failing model always fails)")
+    raise FakeModelError("CUDA out of memory (the fake failing model always fails)")
 
 
 def _upscale(input: dict[str, Any]) -> list[FakeFile]:

@@ -149,7 +149,7 @@ class FakeReplicate:
         """Register a model "owner/name" whose predictions call ``run(input)``.
 
         ``run`` returns the output (``FakeFile`` or bytes for files), the chunks
-        to stream (with ``stream=True``), or raises ``ModelFailure``. An official
+        to stream (with ``stream=True``), or raises ``FakeModelError``. An official
         model runs by name; any model also runs by its ``version_id``.
         """
         owner, _, model = name.partition("/")

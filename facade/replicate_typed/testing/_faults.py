@@ -39,10 +39,17 @@ class Fault:
     """One way for a request to go wrong; build it with the class methods."""
 
     kind: FaultKind
+    """Which way it goes wrong (the class method that built it)."""
     commit: bool
+    """Whether the server does the work before the fault hits."""
     status: int = 500
+    """The HTTP status of an error response."""
     retry_after: str | None = None
+    """For ``rate_limit``: the Retry-After header's value (seconds or an HTTP date)."""
+    reported_status: str | None = None
+    """For ``unknown_status``: the status the response body reports instead of the real one."""
     seconds: float = 0.0
+    """For ``timeout`` and ``slow``: how long the response is held back."""
 
     @classmethod
     def rate_limit(cls, retry_after: str = "1") -> Fault:
@@ -87,7 +94,7 @@ class Fault:
     @classmethod
     def unknown_status(cls, status: str = "queued") -> Fault:
         """The work is done; the response carries a status the spec does not list."""
-        return cls("unknown_status", commit=True, retry_after=status)
+        return cls("unknown_status", commit=True, reported_status=status)
 
     @classmethod
     def unknown_fields(cls) -> Fault:
@@ -133,7 +140,7 @@ class Fault:
             return body
         if isinstance(payload, dict):
             if self.kind == "unknown_status" and "status" in payload:
-                payload["status"] = self.retry_after
+                payload["status"] = self.reported_status
             if self.kind == "unknown_fields":
                 payload["x_fake_unknown"] = {"added_in": "a future API", "values": [1, 2]}
         return json.dumps(payload).encode()

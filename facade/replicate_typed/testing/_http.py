@@ -101,11 +101,9 @@ def sse_event(event: str, data: str, event_id: str) -> bytes:
 
 @dataclass(frozen=True)
 class FormPart:
-    """One part of a multipart/form-data body."""
+    """One part of a multipart/form-data body (its name is its key in the parsed dict)."""
 
-    name: str
     filename: str | None
-    content_type: str | None
     content: bytes
 
 
@@ -124,9 +122,7 @@ def parse_multipart(content_type: str, body: bytes) -> dict[str, FormPart]:
         filename = part.get_param("filename", header="content-disposition")
         payload = part.get_payload(decode=True)
         parts[name] = FormPart(
-            name,
             filename if isinstance(filename, str) else None,
-            part.get_content_type() if part.get("content-type") else None,
             payload if isinstance(payload, bytes) else b"",
         )
     return parts

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from replicate_typed.testing._models import Behavior, FakeFile, ModelFailure, as_chunks, seconds
+from replicate_typed.testing._models import Behavior, FakeFile, FakeModelError, as_chunks, seconds
 
 Status = Literal["starting", "processing", "succeeded", "failed", "canceled", "aborted"]
 TERMINAL = ("succeeded", "failed", "canceled", "aborted")
@@ -46,7 +46,6 @@ class Job:
     created: float
     id: str = field(default_factory=new_id)
     deployment: str | None = None
-    destination: str | None = None
     webhook: str | None = None
     webhook_events: tuple[str, ...] = ("start", "output", "logs", "completed")
     deadline: float | None = None
@@ -124,7 +123,7 @@ class Job:
                     value = _files_in(self.behavior.run(self.input))
                     chunks = as_chunks(value) if self.behavior.stream else [value]
                     self._outcome = Outcome(chunks=chunks)
-                except ModelFailure as failure:
+                except FakeModelError as failure:
                     self._outcome = Outcome(error=str(failure) or "the model failed")
             return self._outcome
 

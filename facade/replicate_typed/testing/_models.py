@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 
-class ModelFailure(Exception):
-    """Raise from a fake model's function to make the prediction fail with this message."""
+class FakeModelError(Exception):
+    """Raise from a fake model's function to make its prediction fail with this message.
+
+    The prediction ends ``failed`` with the message as its ``error``, so a
+    client's ``run`` raises ``replicate_typed.ModelError`` carrying it.
+    """
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class Behavior:
     """What a fake model does with an input.
 
     ``run`` returns the output (JSON values; ``FakeFile`` or ``bytes`` become
-    file URLs), or raises ``ModelFailure``. With ``stream`` it returns the
+    file URLs), or raises ``FakeModelError``. With ``stream`` it returns the
     chunks to stream, sent evenly over ``run_time``; the output is their list.
     ``queue_time`` is spent "starting", ``run_time`` "processing"; either may
     be a function of the input (a benchmark draws them per prediction). With
@@ -54,7 +58,6 @@ class ModelEntry:
     official: bool = True
     description: str = ""
     visibility: str = "public"
-    hardware: str = "cpu"
     readme: str = ""
     version_id: str = ""
     run_count: int = 0

@@ -223,7 +223,6 @@ def trainings_create(call: Call) -> FakeResponse:
         input=call.body.get("input", {}),
         behavior=Behavior(train, _TRAINING.queue_time, _TRAINING.run_time, steps=_TRAINING.steps),
         created=call.now,
-        destination=destination.full_name,
         webhook=call.body.get("webhook"),
         webhook_events=tuple(call.body.get("webhook_events_filter") or ("start", "completed")),
     )
@@ -271,7 +270,6 @@ def models_create(call: Call) -> FakeResponse:
         official=False,
         description=call.body.get("description", ""),
         visibility=call.body["visibility"],
-        hardware=call.body["hardware"],
     )
     call.fake.models[name] = entry
     return json_response(201, _shapes.model(entry, call.fake.clock))

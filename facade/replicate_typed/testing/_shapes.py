@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
 from replicate_typed.testing._clock import Clock
@@ -26,7 +26,7 @@ class StoredFile:
 
 @dataclass
 class DeploymentEntry:
-    """A deployment: a model version on fixed hardware, with its release history."""
+    """A deployment: a model version on fixed hardware, at its current release."""
 
     owner: str
     name: str
@@ -37,7 +37,6 @@ class DeploymentEntry:
     max_instances: int
     created: float
     release: int = 1
-    history: list[str] = field(default_factory=list[str])
 
     @property
     def full_name(self) -> str:

@@ -96,11 +96,6 @@ def response_validator(operation_id: str, status: int, media_type: str) -> Valid
     )
 
 
-def documented_statuses(operation_id: str) -> set[int]:
-    """The statuses the spec documents for an operation."""
-    return {int(status) for status in operation(operation_id)["responses"]}
-
-
 def _pointer(operation_id: str, rest: str) -> str:
     for route in routes():
         if route.operation_id == operation_id:
