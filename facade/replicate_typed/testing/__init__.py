@@ -13,13 +13,21 @@
 Also: ``python -m replicate_typed.testing --port 0`` serves one and prints its
 URL, and the pytest plugin provides a ``fake_replicate`` fixture. It needs the
 ``testing`` extra (``pip install replicate-typed[testing]``) for validation.
+
+Where things live: ``_fake`` is the public FakeReplicate; ``_emulator`` answers
+a request (routing, tokens, faults, validation); ``_handlers/`` holds one
+module per API resource; ``_records``, ``_jobs`` and ``_ledger`` hold the
+state; ``_shapes`` writes its JSON; ``_transport`` and ``_server`` carry
+requests in process or over a socket.
 """
 
+from replicate_typed.testing._behavior import FakeFile, FakeModelError
 from replicate_typed.testing._clock import RealClock, VirtualClock
-from replicate_typed.testing._fake import FakeReplicate, FakeSpecViolation, RecordedRequest
+from replicate_typed.testing._fake import FakeReplicate
 from replicate_typed.testing._faults import Fault
-from replicate_typed.testing._models import FakeFile, FakeModelError
+from replicate_typed.testing._log import RecordedRequest
 from replicate_typed.testing._server import ServedFake
+from replicate_typed.testing._validation import FakeSpecViolation
 
 __all__ = [
     "FakeFile",

@@ -6,7 +6,8 @@ import struct
 import zlib
 from typing import Any
 
-from replicate_typed.testing._models import Behavior, FakeFile, FakeModelError, ModelEntry
+from replicate_typed.testing._behavior import Behavior, FakeFile, FakeModelError
+from replicate_typed.testing._records import ModelEntry
 
 STORY = (
     "Once upon a time, a small fox found a lantern in the snow. "

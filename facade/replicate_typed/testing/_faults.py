@@ -6,11 +6,14 @@
 
 ``commit`` says whether the server does the work before the fault hits (a
 prediction is created, a file stored): what makes a blind retry dangerous.
+``FaultSchedule`` keeps what was injected until requests take it.
 """
 
 from __future__ import annotations
 
 import json
+import random
+import threading
 from dataclasses import dataclass
 from typing import Literal
 
@@ -144,3 +147,44 @@ class Fault:
             if self.kind == "unknown_fields":
                 payload["x_fake_unknown"] = {"added_in": "a future API", "values": [1, 2]}
         return json.dumps(payload).encode()
+
+
+@dataclass
+class _Injected:
+    fault: Fault
+    operation: str
+    remaining: int
+
+
+class FaultSchedule:
+    """The faults waiting for requests: injected ones in order, then random ones."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._injected: list[_Injected] = []
+        self._random: tuple[list[Fault], float, random.Random, frozenset[str] | None] | None = None
+
+    def inject(self, fault: Fault, operation: str, times: int) -> None:
+        """Fail the next ``times`` requests to ``operation`` (an operationId, or "*")."""
+        with self._lock:
+            self._injected.append(_Injected(fault, operation, times))
+
+    def inject_randomly(
+        self, faults: list[Fault], rate: float, seed: int, operations: frozenset[str] | None
+    ) -> None:
+        """Fail each later request (to ``operations``, or any) with probability ``rate``."""
+        with self._lock:
+            self._random = (faults, rate, random.Random(seed), operations)
+
+    def take(self, operation: str) -> Fault | None:
+        """The fault for this request to ``operation``, if one is due."""
+        with self._lock:
+            for injected in self._injected:
+                if injected.remaining > 0 and injected.operation in ("*", operation):
+                    injected.remaining -= 1
+                    return injected.fault
+            if self._random is not None:
+                faults, rate, chance, only = self._random
+                if (only is None or operation in only) and chance.random() < rate:
+                    return chance.choice(faults)
+        return None

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from replicate_typed.testing._models import Behavior, FakeFile, FakeModelError, as_chunks, seconds
+from replicate_typed.testing._behavior import Behavior, FakeFile, FakeModelError, as_chunks, seconds
 
 Status = Literal["starting", "processing", "succeeded", "failed", "canceled", "aborted"]
 TERMINAL = ("succeeded", "failed", "canceled", "aborted")

@@ -97,7 +97,8 @@ class _Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host") or f"127.0.0.1:{server.server_address[1]}"
         url = httpx.URL(f"http://{host}{self.path}")
         headers = {name.lower(): value for name, value in self.headers.items()}
-        response = server.fake.handle(FakeRequest(self.command, url, headers, body), server.bases)
+        incoming = FakeRequest(self.command, url, headers, body)
+        response = server.fake._emulator.handle(incoming, server.bases)
         if response.wire_fault == "drop":
             self._abort()
             return

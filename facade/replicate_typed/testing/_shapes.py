@@ -3,45 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from typing import Any, cast
 
+from replicate_typed.testing._behavior import FakeFile
 from replicate_typed.testing._clock import Clock
 from replicate_typed.testing._http import Bases
 from replicate_typed.testing._jobs import Job
-from replicate_typed.testing._models import FakeFile, ModelEntry
-
-
-@dataclass
-class StoredFile:
-    """A file uploaded through the Files API."""
-
-    id: str
-    name: str
-    content_type: str
-    content: bytes
-    metadata: dict[str, Any]
-    created: float
-
-
-@dataclass
-class DeploymentEntry:
-    """A deployment: a model version on fixed hardware, at its current release."""
-
-    owner: str
-    name: str
-    model: str
-    version: str
-    hardware: str
-    min_instances: int
-    max_instances: int
-    created: float
-    release: int = 1
-
-    @property
-    def full_name(self) -> str:
-        """ "owner/name"."""
-        return f"{self.owner}/{self.name}"
+from replicate_typed.testing._records import DeploymentEntry, ModelEntry, StoredFile
 
 
 def iso(clock: Clock, moment: float | None) -> str | None:

@@ -22,7 +22,7 @@ class FakeTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         incoming = _incoming(request, request.read())
-        return _outgoing(self._fake.handle(incoming, self._bases), request)
+        return _outgoing(self._fake._emulator.handle(incoming, self._bases), request)
 
 
 class AsyncFakeTransport(httpx.AsyncBaseTransport):
@@ -34,7 +34,7 @@ class AsyncFakeTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         incoming = _incoming(request, await request.aread())
-        return _outgoing(self._fake.handle(incoming, self._bases), request)
+        return _outgoing(self._fake._emulator.handle(incoming, self._bases), request)
 
 
 class _Body(httpx.SyncByteStream, httpx.AsyncByteStream):

@@ -1,10 +1,9 @@
-"""How fake models behave: a Python function from input to output, plus timing."""
+"""How a fake model behaves: a Python function from input to output, plus its timing."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
 
@@ -48,46 +47,9 @@ class Behavior:
     steps: int | None = None
 
 
-@dataclass
-class ModelEntry:
-    """A model the fake knows, with its one version."""
-
-    owner: str
-    name: str
-    behavior: Behavior
-    official: bool = True
-    description: str = ""
-    visibility: str = "public"
-    readme: str = ""
-    version_id: str = ""
-    run_count: int = 0
-    extra_versions: list[str] = field(default_factory=list[str])
-
-    def __post_init__(self) -> None:
-        if not self.version_id:
-            self.version_id = version_id_for(f"{self.owner}/{self.name}")
-        if not self.readme:
-            self.readme = f"# {self.name}\n\n{self.description}\n"
-
-    @property
-    def full_name(self) -> str:
-        """ "owner/name"."""
-        return f"{self.owner}/{self.name}"
-
-    @property
-    def versions(self) -> list[str]:
-        """Every version id, newest first."""
-        return [*reversed(self.extra_versions), self.version_id]
-
-
 def seconds(duration: Duration, input: dict[str, Any]) -> float:
     """A behavior's duration for this input."""
     return float(duration(input) if callable(duration) else duration)
-
-
-def version_id_for(text: str) -> str:
-    """A stable 64-hex version id derived from ``text``."""
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def as_chunks(value: Any) -> list[Any]:

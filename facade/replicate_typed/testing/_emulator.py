@@ -1,0 +1,119 @@
+"""The emulator's request pipeline: how one request to a FakeReplicate is answered.
+
+    route (spec) -> log -> token -> fault -> body check -> handler -> webhooks -> response check
+
+Under /v1 a request is routed by the spec (404, or 405 naming the allowed
+methods), logged in ``FakeReplicate.requests``, refused without a token (401;
+``search`` needs none), given any fault injected for its operation, rejected
+if its body breaks the spec, and answered by its handler (``_handlers``)
+while the fake's lock is held. Webhooks that came due are sent; the response
+is checked against the spec. /delivery and /stream are the file and stream
+hosts (``_outputs``); /_fake/requests counts requests by operation.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import TYPE_CHECKING
+
+from replicate_typed.testing import _outputs, _spec, _validation, _webhook_sender
+from replicate_typed.testing._faults import FaultSchedule
+from replicate_typed.testing._handlers import registry
+from replicate_typed.testing._handlers._common import Call
+from replicate_typed.testing._http import (
+    IN_PROCESS,
+    Bases,
+    FakeRequest,
+    FakeResponse,
+    json_response,
+    problem,
+)
+from replicate_typed.testing._ledger import Ledger
+from replicate_typed.testing._log import RecordedRequest
+
+if TYPE_CHECKING:
+    from replicate_typed.testing._fake import FakeReplicate
+
+
+class Emulator:
+    """Answers requests for one FakeReplicate; the transports and the server call ``handle``."""
+
+    def __init__(self, fake: FakeReplicate, token: str | None) -> None:
+        registry.check(route.operation_id for route in _spec.routes())
+        self.fake = fake
+        self.ledger = Ledger(fake)
+        self.faults = FaultSchedule()
+        #: Where clients reach the fake (updated by each request), for ``predictions()``.
+        self.bases = IN_PROCESS
+        self._token = token
+
+    def handle(self, request: FakeRequest, bases: Bases) -> FakeResponse:
+        """Answer one request; ``bases`` says where the client reached the fake."""
+        self.bases = bases
+        path = request.url.path
+        if path.startswith("/delivery/"):
+            self._record(request, "output.download")
+            return _outputs.download(self, request, path)
+        if path.startswith("/stream/"):
+            self._record(request, "predictions.stream")
+            return _outputs.stream(self, request, path)
+        if path == "/_fake/requests":
+            return self._request_counts()
+        if not path.startswith("/v1/"):
+            return problem(404, "Not found", f"no route for {path}")
+        return self._api(request, path.removeprefix("/v1"), bases)
+
+    def _api(self, request: FakeRequest, path: str, bases: Bases) -> FakeResponse:
+        routed = _spec.match(request.method, path)
+        operation = routed[0].operation_id if routed else None
+        authorized = self._authorized(request)
+        self.fake.requests.append(
+            RecordedRequest(request.method, str(request.url), operation, authorized)
+        )
+        if routed is None:
+            allowed = _spec.allowed_methods(path)
+            if allowed:
+                return problem(405, "Method not allowed", f"use {', '.join(allowed)} on {path}")
+            return problem(404, "Not found", f"no route for {path}")
+        route, params = routed
+        if not authorized and route.operation_id != "search":
+            return problem(401, "Unauthenticated", "You did not pass a valid authentication token")
+        fault = self.faults.take(route.operation_id)
+        if fault is not None:
+            if fault.kind == "slow":
+                self.ledger.wait(fault.seconds)
+            elif (early := fault.before()) is not None:
+                return early
+        body, invalid = _validation.request_body(route.operation_id, request)
+        if invalid is not None:
+            return invalid
+        handler = registry.HANDLERS[route.operation_id]
+        with self.ledger.lock:
+            now = self.fake.clock.now()
+            response = handler(Call(self.fake, self.ledger, request, params, body, bases, now))
+            _webhook_sender.deliver_due(self.fake, self.ledger, bases)
+        if fault is not None and fault.kind != "slow":
+            return fault.after(response)
+        _validation.check_response(route.operation_id, response)
+        return response
+
+    def _request_counts(self) -> FakeResponse:
+        """How many requests the fake has seen, by operation: for tools measuring a client."""
+        counts: dict[str, int] = {}
+        for seen in list(self.fake.requests):
+            counts[seen.operation or "unrouted"] = counts.get(seen.operation or "unrouted", 0) + 1
+        return json_response(200, {"total": sum(counts.values()), "by_operation": counts})
+
+    def _record(self, request: FakeRequest, operation: str) -> None:
+        """Log a request to the file or stream hosts; ``authorized`` says a token came along."""
+        carried = request.header("authorization") is not None
+        self.fake.requests.append(
+            RecordedRequest(request.method, str(request.url), operation, carried)
+        )
+
+    def _authorized(self, request: FakeRequest) -> bool:
+        header = request.header("authorization") or ""
+        scheme, _, token = header.partition(" ")
+        if scheme != "Bearer" or not token.strip():
+            return False
+        return self._token is None or hmac.compare_digest(token, self._token)

@@ -1,0 +1,104 @@
+"""What every handler uses: the routed ``Call``, a 404 shortcut, and pagination.
+
+Also the get, cancel and list handlers that predictions and trainings share:
+they differ only in the JSON shape of a job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import httpx
+
+from replicate_typed.testing import _shapes
+from replicate_typed.testing._http import Bases, FakeRequest, FakeResponse, json_response, problem
+from replicate_typed.testing._ledger import Ledger
+
+if TYPE_CHECKING:
+    from replicate_typed.testing._fake import FakeReplicate
+
+
+@dataclass
+class Call:
+    """A routed request, and what a handler may reach to answer it.
+
+    ``fake`` holds what users configure (models, deployments, files, the
+    clock); ``ledger`` holds the predictions and trainings. ``body`` is the
+    request body once validated against the spec; ``now`` is when it arrived.
+    """
+
+    fake: FakeReplicate
+    ledger: Ledger
+    request: FakeRequest
+    params: dict[str, str]
+    body: Any
+    bases: Bases
+    now: float
+
+    def query(self, name: str) -> str | None:
+        """A query parameter."""
+        value = self.request.url.params.get(name)
+        return value if isinstance(value, str) else None
+
+
+Handler = Callable[[Call], FakeResponse]
+"""Answers one operation."""
+
+
+def not_found(what: str) -> FakeResponse:
+    """A 404 problem."""
+    return problem(404, "Not found", f"{what} not found")
+
+
+def page(call: Call, items: list[Any], render: Callable[[Any], Any] | None = None) -> FakeResponse:
+    """One page of ``items`` at the request's cursor, with absolute links.
+
+    ``render`` turns an item into its JSON shape, for the page's items only:
+    a fake holding thousands of predictions still lists one page quickly.
+    """
+    size = call.fake.page_size
+    start = int(call.query("cursor") or 0)
+    end = start + size
+    results = items[start:end]
+    body = {
+        "next": _page_url(call, end) if end < len(items) else None,
+        "previous": _page_url(call, max(0, start - size)) if start > 0 else None,
+        "results": results if render is None else [render(item) for item in results],
+    }
+    return json_response(200, body)
+
+
+def _page_url(call: Call, cursor: int) -> str:
+    """The absolute URL of the page starting at ``cursor``, keeping the other query params."""
+    params = dict(call.request.url.params)
+    params["cursor"] = str(cursor)
+    return str(
+        httpx.URL(f"{call.bases.api}{call.request.url.path.removeprefix('/v1')}", params=params)
+    )
+
+
+def job_handlers(kind: Literal["prediction", "training"]) -> dict[str, Handler]:
+    """get, cancel and list for predictions or trainings, by operationId."""
+    shape = _shapes.prediction if kind == "prediction" else _shapes.training
+
+    def get(call: Call) -> FakeResponse:
+        job = call.ledger.get(call.params[f"{kind}_id"], kind)
+        if job is None:
+            return not_found(kind)
+        return json_response(200, shape(job, call.now, call.fake.clock, call.bases))
+
+    def cancel(call: Call) -> FakeResponse:
+        job = call.ledger.get(call.params[f"{kind}_id"], kind)
+        if job is None:
+            return not_found(kind)
+        call.ledger.cancel(job)
+        return json_response(200, shape(job, call.fake.clock.now(), call.fake.clock, call.bases))
+
+    def list_(call: Call) -> FakeResponse:
+        # Every fake job came through the API, so a source=web filter finds none.
+        jobs = [] if call.query("source") == "web" else call.ledger.newest_first(kind)
+        return page(call, jobs, lambda job: shape(job, call.now, call.fake.clock, call.bases))
+
+    return {f"{kind}s.get": get, f"{kind}s.cancel": cancel, f"{kind}s.list": list_}
