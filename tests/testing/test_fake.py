@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 import httpx
@@ -205,3 +206,16 @@ def test_a_rate_limit_carries_retry_after_and_an_unknown_status_its_reported_sta
     assert (limited.retry_after, limited.reported_status) == ("7", None)
     assert (odd.retry_after, odd.reported_status) == (None, "queued")
     assert (response.status_code, response.headers["retry-after"]) == (429, "7")
+
+
+def test_one_transport_serves_sync_and_async_clients() -> None:
+    transport = FakeReplicate().transport()
+
+    async def account_async() -> object:
+        async with httpx.AsyncClient(transport=transport) as http:
+            return (await http.get(f"{API}/account", headers=AUTH)).json()["username"]
+
+    with httpx.Client(transport=transport) as http:
+        synchronously = http.get(f"{API}/account", headers=AUTH).json()["username"]
+
+    assert synchronously == asyncio.run(account_async()) == "fake-account"

@@ -10,9 +10,8 @@ import httpx
 import pytest
 from regenerate.spec import operations
 from replicate_typed import Replicate
-from replicate_typed.testing import FakeReplicate
+from replicate_typed.testing import FakeReplicate, FakeTransport
 from replicate_typed.testing._spec import match
-from replicate_typed.testing._transport import FakeTransport
 
 from tests.support import spec
 

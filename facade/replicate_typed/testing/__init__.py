@@ -21,22 +21,31 @@ state; ``_shapes`` writes its JSON; ``_transport`` and ``_server`` carry
 requests in process or over a socket.
 """
 
-from replicate_typed.testing._behavior import FakeFile, FakeModelError
-from replicate_typed.testing._clock import RealClock, VirtualClock
+from replicate_typed.testing._behavior import Behavior, FakeFile, FakeModelError
+from replicate_typed.testing._clock import Clock, RealClock, VirtualClock
 from replicate_typed.testing._fake import FakeReplicate
 from replicate_typed.testing._faults import Fault
-from replicate_typed.testing._log import RecordedRequest
+from replicate_typed.testing._log import FakeRequestLog, RecordedRequest
+from replicate_typed.testing._records import DeploymentEntry, ModelEntry, StoredFile
 from replicate_typed.testing._server import ServedFake
+from replicate_typed.testing._transport import FakeTransport
 from replicate_typed.testing._validation import FakeSpecViolation
 
 __all__ = [
+    "Behavior",
+    "Clock",
+    "DeploymentEntry",
     "FakeFile",
     "FakeModelError",
     "FakeReplicate",
+    "FakeRequestLog",
     "FakeSpecViolation",
+    "FakeTransport",
     "Fault",
+    "ModelEntry",
     "RealClock",
     "RecordedRequest",
     "ServedFake",
+    "StoredFile",
     "VirtualClock",
 ]

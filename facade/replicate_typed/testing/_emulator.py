@@ -17,7 +17,7 @@ import hmac
 from typing import TYPE_CHECKING
 
 from replicate_typed.testing import _outputs, _spec, _validation, _webhook_sender
-from replicate_typed.testing._faults import FaultSchedule
+from replicate_typed.testing._faults import FaultSchedule, after_work, before_work
 from replicate_typed.testing._handlers import registry
 from replicate_typed.testing._handlers._common import Call
 from replicate_typed.testing._http import (
@@ -82,7 +82,7 @@ class Emulator:
         if fault is not None:
             if fault.kind == "slow":
                 self.ledger.wait(fault.seconds)
-            elif (early := fault.before()) is not None:
+            elif (early := before_work(fault)) is not None:
                 return early
         body, invalid = _validation.request_body(route.operation_id, request)
         if invalid is not None:
@@ -93,7 +93,7 @@ class Emulator:
             response = handler(Call(self.fake, self.ledger, request, params, body, bases, now))
             _webhook_sender.deliver_due(self.fake, self.ledger, bases)
         if fault is not None and fault.kind != "slow":
-            return fault.after(response)
+            return after_work(fault, response)
         _validation.check_response(route.operation_id, response)
         return response
 

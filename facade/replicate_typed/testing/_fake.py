@@ -24,9 +24,10 @@ from replicate_typed.testing._faults import Fault
 from replicate_typed.testing._http import IN_PROCESS
 from replicate_typed.testing._log import FakeRequestLog
 from replicate_typed.testing._records import DeploymentEntry, ModelEntry, StoredFile
+from replicate_typed.testing._transport import FakeTransport
 
 if TYPE_CHECKING:
-    import httpx
+    from replicate_typed.testing._server import ServedFake
 
 
 class FakeReplicate:
@@ -193,17 +194,9 @@ class FakeReplicate:
 
     # -- wiring ----------------------------------------------------------------------------------
 
-    def transport(self) -> httpx.BaseTransport:
-        """An httpx transport that serves this fake in process, no sockets."""
-        from replicate_typed.testing._transport import FakeTransport
-
+    def transport(self) -> FakeTransport:
+        """An httpx transport, sync and async, that serves this fake in process, no sockets."""
         return FakeTransport(self)
-
-    def async_transport(self) -> httpx.AsyncBaseTransport:
-        """The async twin of ``transport``."""
-        from replicate_typed.testing._transport import AsyncFakeTransport
-
-        return AsyncFakeTransport(self)
 
     def client(self, **options: Any) -> Replicate:
         """A Replicate client wired to this fake (in process, on its clock)."""
@@ -221,9 +214,9 @@ class FakeReplicate:
         if isinstance(self.clock, VirtualClock):
             options.setdefault("sleep", self.clock.async_sleep)
             options.setdefault("clock", self.clock.now)
-        return AsyncReplicate(transport=self.async_transport(), **options)
+        return AsyncReplicate(transport=self.transport(), **options)
 
-    def serve(self, host: str = "127.0.0.1", port: int = 0) -> Any:
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> ServedFake:
         """Serve on a loopback port (real time); a context manager with ``.url``."""
         from replicate_typed.testing._server import ServedFake
 

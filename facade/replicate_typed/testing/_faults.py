@@ -6,7 +6,8 @@
 
 ``commit`` says whether the server does the work before the fault hits (a
 prediction is created, a file stored): what makes a blind retry dangerous.
-``FaultSchedule`` keeps what was injected until requests take it.
+``FaultSchedule`` keeps what was injected until requests take it;
+``before_work`` and ``after_work`` are how the emulator applies one.
 """
 
 from __future__ import annotations
@@ -104,49 +105,50 @@ class Fault:
         """The work is done; the response carries fields the spec does not list."""
         return cls("unknown_fields", commit=True)
 
-    def before(self) -> FakeResponse | None:
-        """The response that replaces the work, for faults that stop it from happening."""
-        if self.kind == "rate_limit":
-            headers = {"Retry-After": self.retry_after or "1"}
-            return problem(429, "Too Many Requests", "Request was throttled.", **headers)
-        if self.kind == "server_error" and not self.commit:
-            return problem(self.status, "Server error", "Something went wrong on our side.")
-        if self.kind == "html_error":
-            return FakeResponse(self.status, {"Content-Type": "text/html"}, _HTML)
-        if self.kind == "drop" and not self.commit:
-            return FakeResponse(0, wire_fault="drop")
-        return None
 
-    def after(self, response: FakeResponse) -> FakeResponse:
-        """The response once the work is done, spoiled as this fault says."""
-        if self.kind == "server_error":
-            return problem(
-                self.status, "Server error", "The request failed after it was processed."
-            )
-        if self.kind == "drop":
-            return FakeResponse(0, wire_fault="drop")
-        if self.kind == "cut_body":
-            response.wire_fault = "cut"
-        elif self.kind == "timeout":
-            response.wire_fault = "timeout"
-            response.stall = self.seconds
-        elif self.kind == "malformed_json":
-            response.body = response.body[: max(1, len(response.body) // 2)]
-        elif self.kind in ("unknown_status", "unknown_fields"):
-            response.body = self._mutate(response.body)
-        return response
+def before_work(fault: Fault) -> FakeResponse | None:
+    """The response that replaces the work, for faults that stop it from happening."""
+    if fault.kind == "rate_limit":
+        headers = {"Retry-After": fault.retry_after or "1"}
+        return problem(429, "Too Many Requests", "Request was throttled.", **headers)
+    if fault.kind == "server_error" and not fault.commit:
+        return problem(fault.status, "Server error", "Something went wrong on our side.")
+    if fault.kind == "html_error":
+        return FakeResponse(fault.status, {"Content-Type": "text/html"}, _HTML)
+    if fault.kind == "drop" and not fault.commit:
+        return FakeResponse(0, wire_fault="drop")
+    return None
 
-    def _mutate(self, body: bytes) -> bytes:
-        try:
-            payload = json.loads(body)
-        except ValueError:
-            return body
-        if isinstance(payload, dict):
-            if self.kind == "unknown_status" and "status" in payload:
-                payload["status"] = self.reported_status
-            if self.kind == "unknown_fields":
-                payload["x_fake_unknown"] = {"added_in": "a future API", "values": [1, 2]}
-        return json.dumps(payload).encode()
+
+def after_work(fault: Fault, response: FakeResponse) -> FakeResponse:
+    """The response once the work is done, spoiled as the fault says."""
+    if fault.kind == "server_error":
+        return problem(fault.status, "Server error", "The request failed after it was processed.")
+    if fault.kind == "drop":
+        return FakeResponse(0, wire_fault="drop")
+    if fault.kind == "cut_body":
+        response.wire_fault = "cut"
+    elif fault.kind == "timeout":
+        response.wire_fault = "timeout"
+        response.stall = fault.seconds
+    elif fault.kind == "malformed_json":
+        response.body = response.body[: max(1, len(response.body) // 2)]
+    elif fault.kind in ("unknown_status", "unknown_fields"):
+        response.body = _mutate(fault, response.body)
+    return response
+
+
+def _mutate(fault: Fault, body: bytes) -> bytes:
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return body
+    if isinstance(payload, dict):
+        if fault.kind == "unknown_status" and "status" in payload:
+            payload["status"] = fault.reported_status
+        if fault.kind == "unknown_fields":
+            payload["x_fake_unknown"] = {"added_in": "a future API", "values": [1, 2]}
+    return json.dumps(payload).encode()
 
 
 @dataclass

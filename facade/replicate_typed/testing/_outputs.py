@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from replicate_typed.testing._faults import after_work, before_work
 from replicate_typed.testing._http import FakeRequest, FakeResponse, problem, sse_event
 from replicate_typed.testing._jobs import TERMINAL, Job
 
@@ -37,10 +38,10 @@ def download(emulator: Emulator, request: FakeRequest, path: str) -> FakeRespons
     if status == 206:
         headers["Content-Range"] = f"bytes {start}-{len(content) - 1}/{len(content)}"
     fault = emulator.faults.take("output.download")
-    if fault is not None and (early := fault.before()) is not None:
+    if fault is not None and (early := before_work(fault)) is not None:
         return early
     response = FakeResponse(status, headers, chunks=chunks)
-    return fault.after(response) if fault is not None else response
+    return after_work(fault, response) if fault is not None else response
 
 
 def stream(emulator: Emulator, request: FakeRequest, path: str) -> FakeResponse:
@@ -51,11 +52,11 @@ def stream(emulator: Emulator, request: FakeRequest, path: str) -> FakeResponse:
     last = request.header("last-event-id")
     start = int(last) + 1 if last is not None and last.isdigit() else 0
     fault = emulator.faults.take("predictions.stream")
-    if fault is not None and (early := fault.before()) is not None:
+    if fault is not None and (early := before_work(fault)) is not None:
         return early
     headers = {"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
     response = FakeResponse(200, headers, chunks=_events(emulator, job, start))
-    return fault.after(response) if fault is not None else response
+    return after_work(fault, response) if fault is not None else response
 
 
 def _events(emulator: Emulator, job: Job, start: int) -> Iterator[bytes]:

@@ -1,4 +1,9 @@
-"""Plug the fake into httpx clients in process: no sockets, no threads."""
+"""Plug the fake into httpx clients in process: no sockets, no threads.
+
+One class serves sync and async clients alike, as ``httpx.MockTransport``
+does: the fake answers synchronously either way (on a virtual clock it never
+waits), so only reading the request body differs.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +12,48 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from replicate_typed.testing._http import IN_PROCESS, Bases, FakeRequest, FakeResponse
+from replicate_typed.testing._http import IN_PROCESS, FakeRequest, FakeResponse
 
 if TYPE_CHECKING:
     from replicate_typed.testing._fake import FakeReplicate
 
 
-class FakeTransport(httpx.BaseTransport):
-    """Answer a sync httpx client's requests from a FakeReplicate."""
+class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """An httpx transport answering from a FakeReplicate; ``fake.transport()`` makes one.
 
-    def __init__(self, fake: FakeReplicate, bases: Bases = IN_PROCESS) -> None:
+        httpx.Client(transport=fake.transport())
+        httpx.AsyncClient(transport=fake.transport())
+
+    Wire faults become httpx's own errors: a dropped connection raises
+    ``httpx.RemoteProtocolError``, a timeout ``httpx.ReadTimeout``, and a cut
+    body raises ``httpx.RemoteProtocolError`` mid-read.
+    """
+
+    def __init__(self, fake: FakeReplicate) -> None:
         self._fake = fake
-        self._bases = bases
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        incoming = _incoming(request, request.read())
-        return _outgoing(self._fake._emulator.handle(incoming, self._bases), request)
-
-
-class AsyncFakeTransport(httpx.AsyncBaseTransport):
-    """Answer an async httpx client's requests from a FakeReplicate."""
-
-    def __init__(self, fake: FakeReplicate, bases: Bases = IN_PROCESS) -> None:
-        self._fake = fake
-        self._bases = bases
+        """Answer a sync client's request."""
+        return self._answer(request, request.read())
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        incoming = _incoming(request, await request.aread())
-        return _outgoing(self._fake._emulator.handle(incoming, self._bases), request)
+        """Answer an async client's request."""
+        return self._answer(request, await request.aread())
+
+    def _answer(self, request: httpx.Request, body: bytes) -> httpx.Response:
+        sent = {name.lower(): value for name, value in request.headers.items()}
+        incoming = FakeRequest(request.method, request.url, sent, body)
+        response = self._fake._emulator.handle(incoming, IN_PROCESS)
+        if response.wire_fault == "drop":
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            )
+        if response.wire_fault == "timeout":
+            raise httpx.ReadTimeout("The read operation timed out", request=request)
+        headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+        return httpx.Response(
+            response.status, headers=headers, stream=_Body(response, request), request=request
+        )
 
 
 class _Body(httpx.SyncByteStream, httpx.AsyncByteStream):
@@ -60,21 +79,3 @@ class _Body(httpx.SyncByteStream, httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
         for chunk in self:
             yield chunk
-
-
-def _incoming(request: httpx.Request, body: bytes) -> FakeRequest:
-    headers = {name.lower(): value for name, value in request.headers.items()}
-    return FakeRequest(request.method, request.url, headers, body)
-
-
-def _outgoing(response: FakeResponse, request: httpx.Request) -> httpx.Response:
-    if response.wire_fault == "drop":
-        raise httpx.RemoteProtocolError(
-            "Server disconnected without sending a response.", request=request
-        )
-    if response.wire_fault == "timeout":
-        raise httpx.ReadTimeout("The read operation timed out", request=request)
-    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-    return httpx.Response(
-        response.status, headers=headers, stream=_Body(response, request), request=request
-    )
