@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from regen.spec import operations
+from regenerate.spec import operations
 from replicate_typed.testing import FakeReplicate, FakeSpecViolation, _spec
 from replicate_typed.testing._handlers import registry
 from replicate_typed.testing._handlers._common import Call
