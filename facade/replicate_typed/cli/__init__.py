@@ -13,19 +13,16 @@ requests. The token is never printed.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 import traceback
 from collections.abc import Sequence
 
-from replicate_typed import Replicate
-from replicate_typed.cli._args import parse
+from replicate_typed.cli._args import Handler
 from replicate_typed.cli._client import open_client
-from replicate_typed.cli._commands import jobs, models
 from replicate_typed.cli._exit import CommandError, ExitCode, classify
-from replicate_typed.cli._run import RunOptions, run
+from replicate_typed.cli._parser import parse
 
 __all__ = ["main"]
 
@@ -40,9 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parse(arguments)
         debug = bool(args.debug)
         _configure_logging(debug=debug)
-        options = RunOptions.from_args(args) if args.command == "run" else None
+        handler: Handler = args.handler  # each subcommand sets its own (see _commands)
+        work = handler(args)
         with open_client(fake=args.fake) as replicate:
-            code = run(replicate, options) if options else _look_up(replicate, args)
+            code = work(replicate)
         sys.stdout.flush()  # a closed pipe shows here, not as noise at exit
         return int(code)
     except SystemExit as done:  # --help and --version
@@ -52,14 +50,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(ExitCode.FAILED)
     except BaseException as error:
         return int(_report(error, debug=debug))
-
-
-def _look_up(replicate: Replicate, args: argparse.Namespace) -> ExitCode:
-    if args.command == "predictions":
-        return jobs(replicate.predictions, args)
-    if args.command == "trainings":
-        return jobs(replicate.trainings, args)
-    return models(replicate, args)
 
 
 def _report(error: BaseException, *, debug: bool) -> ExitCode:

@@ -1,25 +1,28 @@
-"""The command line: every command, option and help text, parsed by argparse."""
+"""What every command's arguments are made of: the parser class, shared options, argparse types.
+
+Each command module (``_commands/``) builds its subparser from these and sets
+its ``handler``; ``_parser`` puts the commands together.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import NoReturn, Protocol
 
+from replicate_typed import Replicate
 from replicate_typed._options import MAX_WAIT
-from replicate_typed._version import __version__
-from replicate_typed.cli._exit import UsageError
-
-DESCRIPTION = "Run models and look up predictions, models and trainings on Replicate."
-EPILOG = """\
-The API token comes from REPLICATE_API_TOKEN and the API from REPLICATE_BASE_URL
-(default https://api.replicate.com/v1). Exit codes: 0 succeeded, 1 the model
-failed, 2 usage error, 3 canceled or aborted (Ctrl-C, --timeout), 4 API or
-network error.
-"""
+from replicate_typed.cli._exit import ExitCode, UsageError
 
 #: How many items a list shows unless --limit says otherwise.
 DEFAULT_LIMIT = 20
+
+#: A command's work once its arguments are checked: it uses the client, returns the exit code.
+Work = Callable[[Replicate], ExitCode]
+#: What each subcommand sets as ``handler``: checks what argparse cannot (UsageError)
+#: and returns the work. It runs before any client exists, so a wrong command
+#: line is reported as such even without a token.
+Handler = Callable[[argparse.Namespace], Work]
 
 
 class Parser(argparse.ArgumentParser):
@@ -30,7 +33,7 @@ class Parser(argparse.ArgumentParser):
 
 
 class Subcommands(Protocol):
-    """What ``add_subparsers`` returns, as far as this module uses it.
+    """What ``add_subparsers`` returns, as far as the commands use it.
 
     Spelled out because typeshed's name for it, ``argparse._SubParsersAction``,
     is private.
@@ -39,31 +42,13 @@ class Subcommands(Protocol):
     def add_parser(self, name: str, *, help: str, description: str) -> Parser: ...
 
 
-def parse(argv: Sequence[str]) -> argparse.Namespace:
-    """The parsed arguments; UsageError if they are wrong (--help exits 0 via SystemExit)."""
-    return build().parse_args(argv)
+#: How a command adds its subparser to the command line.
+Register = Callable[[Subcommands], None]
 
 
-def build() -> Parser:
-    """The parser for ``replicate-typed``."""
-    parser = Parser(
-        prog="replicate-typed",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _global_options(parser, default=False)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    _run(commands)
-    _jobs(commands, "predictions", "prediction")
-    _models(commands)
-    _jobs(commands, "trainings", "training")
-    return parser
-
-
-def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None:
-    # Accepted before and after the command; after it, SUPPRESS keeps a flag given before.
+def global_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    """--fake and --debug, which every command accepts before and after its name."""
+    # After the command, SUPPRESS keeps a flag given before it.
     parser.add_argument(
         "--fake",
         action="store_true",
@@ -78,17 +63,25 @@ def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None
     )
 
 
-def _subparser(group: Subcommands, name: str, summary: str) -> Parser:
+def subparser(group: Subcommands, name: str, summary: str) -> Parser:
+    """A command (or an action of one) named ``name``, with the global options."""
     sub = group.add_parser(name, help=summary, description=summary)
-    _global_options(sub, default=argparse.SUPPRESS)
+    global_options(sub, default=argparse.SUPPRESS)
     return sub
 
 
-def _json_flag(parser: argparse.ArgumentParser, what: str) -> None:
+def actions(parser: Parser) -> Subcommands:
+    """The actions of a command with several (``predictions list``, ``models get``)."""
+    return parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+
+def json_flag(parser: argparse.ArgumentParser, what: str) -> None:
+    """--json, which prints ``what`` as JSON."""
     parser.add_argument("--json", action="store_true", help=f"print {what} as JSON")
 
 
-def _limit(parser: argparse.ArgumentParser) -> None:
+def limit(parser: argparse.ArgumentParser) -> None:
+    """--limit N, for a list."""
     parser.add_argument(
         "--limit",
         type=positive_int,
@@ -96,77 +89,6 @@ def _limit(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"show at most N items (default {DEFAULT_LIMIT})",
     )
-
-
-def _run(commands: Subcommands) -> None:
-    run = _subparser(commands, "run", "Run a model, show its progress and print its output.")
-    run.add_argument(
-        "model",
-        nargs="?",
-        metavar="MODEL",
-        help="owner/name, owner/name:VERSION or a version id",
-    )
-    run.add_argument(
-        "--deployment", metavar="OWNER/NAME", help="run this deployment instead of a MODEL"
-    )
-    run.add_argument(
-        "-i",
-        "--input",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="an input: JSON if it parses (20, true, [1,2], '\"text\"'), else text; "
-        "KEY=@PATH uploads a local file. Repeat for each input.",
-    )
-    run.add_argument(
-        "--wait",
-        type=wait_seconds,
-        metavar="N",
-        help=f"let the API hold the create request up to N seconds (1-{MAX_WAIT}) "
-        "for a quick result",
-    )
-    run.add_argument(
-        "--deadline",
-        metavar="DURATION",
-        help="the API stops the prediction after this long, e.g. 30s, 5m, 1h30m",
-    )
-    run.add_argument(
-        "--timeout",
-        type=positive_float,
-        metavar="SECONDS",
-        help="give up after this many seconds: cancel the prediction and exit 3",
-    )
-    run.add_argument(
-        "--output-dir",
-        metavar="DIR",
-        default=".",
-        help="where output files are saved (default: the current directory)",
-    )
-    _json_flag(run, "the final prediction (file URLs, nothing downloaded)")
-
-
-def _jobs(commands: Subcommands, plural: str, noun: str) -> None:
-    group = _subparser(commands, plural, f"List, show and cancel {plural}.")
-    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = _subparser(actions, "list", f"Your {plural}, newest first.")
-    _limit(listing)
-    _json_flag(listing, "them")
-    for action, summary in (("get", f"Show a {noun}."), ("cancel", f"Cancel a {noun}.")):
-        sub = _subparser(actions, action, summary)
-        sub.add_argument("id", metavar="ID", help=f"the {noun}'s id")
-        _json_flag(sub, f"the {noun}")
-
-
-def _models(commands: Subcommands) -> None:
-    group = _subparser(commands, "models", "Look up and search models.")
-    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
-    get = _subparser(actions, "get", "Show a model.")
-    get.add_argument("name", metavar="OWNER/NAME", help="the model")
-    _json_flag(get, "the model")
-    search = _subparser(actions, "search", "Search public models.")
-    search.add_argument("query", metavar="QUERY", help="what to look for")
-    _limit(search)
-    _json_flag(search, "the models")
 
 
 def positive_int(text: str) -> int:

@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from replicate_typed import Model, Prediction, Training
+
+
+class _ToDict(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+T = TypeVar("T", bound=_ToDict)
+
+
+def show_many(items: Iterable[T], line: Callable[[T], str], *, as_json: bool) -> None:
+    """A list: one ``line`` per item, or a JSON array."""
+    if as_json:
+        print_json([item.to_dict() for item in items])
+    else:
+        print_lines([line(item) for item in items])
+
+
+def show_one(item: T, details: Callable[[T], list[str]], *, as_json: bool) -> None:
+    """One item: its ``details``, or JSON."""
+    if as_json:
+        print_json(item.to_dict())
+    else:
+        print_lines(details(item))
 
 
 def print_json(value: Any) -> None:

@@ -1,0 +1,42 @@
+"""``models``: show one model, or search the public ones."""
+
+from __future__ import annotations
+
+import argparse
+from itertools import islice
+
+from replicate_typed import Replicate
+from replicate_typed.cli._args import Subcommands, Work, actions, json_flag, limit, subparser
+from replicate_typed.cli._exit import ExitCode
+from replicate_typed.cli._show import model_details, model_line, show_many, show_one
+
+
+def register(commands: Subcommands) -> None:
+    """Add ``models get|search``."""
+    group = actions(subparser(commands, "models", "Look up and search models."))
+    get = subparser(group, "get", "Show a model.")
+    get.add_argument("name", metavar="OWNER/NAME", help="the model")
+    json_flag(get, "the model")
+    get.set_defaults(handler=_get)
+    search = subparser(group, "search", "Search public models.")
+    search.add_argument("query", metavar="QUERY", help="what to look for")
+    limit(search)
+    json_flag(search, "the models")
+    search.set_defaults(handler=_search)
+
+
+def _get(args: argparse.Namespace) -> Work:
+    def work(replicate: Replicate) -> ExitCode:
+        show_one(replicate.models.get(args.name), model_details, as_json=args.json)
+        return ExitCode.SUCCEEDED
+
+    return work
+
+
+def _search(args: argparse.Namespace) -> Work:
+    def work(replicate: Replicate) -> ExitCode:
+        found = list(islice(replicate.models.search(args.query), args.limit))
+        show_many(found, model_line, as_json=args.json)
+        return ExitCode.SUCCEEDED
+
+    return work
