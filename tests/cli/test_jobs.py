@@ -1,4 +1,4 @@
-"""``predictions``, ``trainings`` and ``models``: one line per item, or JSON."""
+"""``predictions`` and ``trainings``: list, get and cancel; one line per item, or JSON."""
 
 from __future__ import annotations
 
@@ -54,23 +54,3 @@ def test_trainings_list_get_and_cancel(served: Served) -> None:
     canceled = cli("trainings", "cancel", training.id, env=served.env())
     assert canceled.returncode == 0, canceled.stderr
     assert "status:       canceled" in canceled.stdout.splitlines()
-
-
-def test_models_get(served: Served) -> None:
-    human = cli("models", "get", "acme/upscaler", env=served.env())
-    assert human.returncode == 0, human.stderr
-    assert "name:           acme/upscaler" in human.stdout.splitlines()
-    assert "official:       yes" in human.stdout.splitlines()
-
-    as_json = cli("models", "get", "acme/upscaler", "--json", env=served.env())
-    model = json.loads(as_json.stdout)
-    assert (model["owner"], model["name"]) == ("acme", "upscaler")
-
-
-def test_models_search(served: Served) -> None:
-    human = cli("models", "search", "upscale", env=served.env())
-    assert human.returncode == 0, human.stderr
-    assert human.stdout.splitlines() == ["acme/upscaler  Upscales an image; outputs a PNG file."]
-
-    as_json = cli("models", "search", "a", "--limit", "2", "--json", env=served.env())
-    assert len(json.loads(as_json.stdout)) == 2
