@@ -38,7 +38,7 @@ PREFIX = "replicate-typed: error: "
 def test_usage_errors_exit_2_with_one_line(
     served: Served, tmp_path: Path, args: list[str], message: str
 ) -> None:
-    result = cli(*args, env=served.env(), cwd=tmp_path)
+    result = served.cli(*args, cwd=tmp_path)
 
     assert result.returncode == 2
     assert result.stdout == ""
@@ -66,7 +66,7 @@ def test_help_exits_0() -> None:
 
 
 def test_an_unknown_model_exits_4(served: Served) -> None:
-    result = cli("run", "acme/no-such-model", env=served.env())
+    result = served.cli("run", "acme/no-such-model")
 
     assert result.returncode == 4
     [line] = result.stderr.splitlines()
@@ -75,7 +75,7 @@ def test_an_unknown_model_exits_4(served: Served) -> None:
 
 
 def test_an_unknown_prediction_exits_4(served: Served) -> None:
-    result = cli("predictions", "get", "nosuchprediction", env=served.env())
+    result = served.cli("predictions", "get", "nosuchprediction")
 
     assert result.returncode == 4
     assert error_line(result).startswith(PREFIX)
@@ -95,7 +95,7 @@ def test_an_unreachable_api_exits_4() -> None:
 
 
 def test_debug_adds_the_traceback_and_a_request_log(served: Served) -> None:
-    result = cli("--debug", "run", "acme/failing-model", env=served.env())
+    result = served.cli("--debug", "run", "acme/failing-model")
 
     assert result.returncode == 1
     assert "Traceback (most recent call last)" in result.stderr
@@ -113,12 +113,12 @@ def test_the_token_is_never_printed(served: Served, tmp_path: Path) -> None:
 
     runs = [
         refused,
-        cli("--debug", "run", "replicate/hello-world", "--json", env=served.env()),
-        cli("--debug", "run", "acme/failing-model", env=served.env()),
-        cli("--debug", "run", "acme/twin-files", "--output-dir", str(tmp_path), env=served.env()),
-        cli("--debug", "run", "acme/storyteller", env=served.env()),
-        cli("--debug", "predictions", "list", "--json", env=served.env()),
-        cli("--debug", "run", "acme/no-such-model", env=served.env()),
+        served.cli("--debug", "run", "replicate/hello-world", "--json"),
+        served.cli("--debug", "run", "acme/failing-model"),
+        served.cli("--debug", "run", "acme/twin-files", "--output-dir", str(tmp_path)),
+        served.cli("--debug", "run", "acme/storyteller"),
+        served.cli("--debug", "predictions", "list", "--json"),
+        served.cli("--debug", "run", "acme/no-such-model"),
     ]
     for result in runs:
         assert "debug: " in result.stderr

@@ -2,70 +2,35 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import threading
-
-import pytest
 from replicate_typed.testing._examples import STORY
 
-from tests.cli.support import TIMEOUT, Served, command
+from tests.cli.support import CREATED, LATER, Served
 
 
-class Terminal:
-    """A pseudo-terminal; a thread keeps reading what the child draws on it."""
+def test_live_status_shows_progress(served: Served) -> None:
+    steps = served.steps("acme/upscaler")
+    half = steps // 2
+    with served.start("run", "acme/upscaler", "--json", terminal=True) as child:
+        assert child.stderr.wait_for(CREATED)
+        served.clock.advance(served.when_at_step("acme/upscaler", half))
+        assert child.stderr.wait_for(f"({half}/{steps})")
+        served.clock.advance(LATER)
+        result = child.result()
 
-    def __init__(self) -> None:
-        self.leader, self.follower = os.openpty()
-        self._drawn: list[bytes] = []
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
-
-    def screen(self) -> str:
-        """Everything drawn, once the child has exited."""
-        self._thread.join(TIMEOUT)
-        os.close(self.leader)
-        return b"".join(self._drawn).decode(errors="replace")
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self.leader, 4096)
-            except OSError:  # EIO: the child closed the terminal
-                return
-            if not data:
-                return
-            self._drawn.append(data)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" in result.stderr  # redrawn in place
+    assert "processing" in result.stderr
+    assert "succeeded in " in result.stderr
+    assert '"status": "succeeded"' in result.stdout
 
 
-@pytest.mark.parametrize(
-    ("args", "expected"),
-    [
-        (["run", "acme/upscaler", "--json"], None),
-        (["run", "acme/storyteller"], STORY + "\n"),
-    ],
-)
-def test_live_status_on_a_terminal(served: Served, args: list[str], expected: str | None) -> None:
-    terminal = Terminal()
-    env = {**served.env(), "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-    env.pop("NO_COLOR", None)
-    try:
-        child = subprocess.Popen(
-            command(*args), env=env, stdout=subprocess.PIPE, stderr=terminal.follower, text=True
-        )
-    finally:
-        os.close(terminal.follower)  # the child has its own copy
-    with child:
-        stdout, _ = child.communicate(timeout=TIMEOUT)
-    screen = terminal.screen()
+def test_live_status_then_streamed_text(served: Served) -> None:
+    with served.start("run", "acme/storyteller", terminal=True) as child:
+        assert child.stderr.wait_for(CREATED)
+        served.clock.advance(LATER)
+        result = child.result()
 
-    assert child.returncode == 0, screen
-    assert "\x1b[" in screen  # redrawn in place
-    assert "created prediction" in screen
-    assert "succeeded in " in screen
-    if expected is None:
-        assert '"status": "succeeded"' in stdout
-        assert "processing" in screen
-        assert "(5/10)" in screen or "(6/10)" in screen
-    else:
-        assert stdout == expected
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" in result.stderr
+    assert "succeeded in " in result.stderr
+    assert result.stdout == STORY + "\n"

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from replicate_typed.testing._examples import STORY
 
-from tests.cli.support import Served, cli, environment, error_line
+from tests.cli.support import LATER, Served, cli, environment, error_line
 
 
 def test_prints_a_text_output(served: Served) -> None:
-    result = cli("run", "replicate/hello-world", "-i", "text=Alice", env=served.env())
+    result = served.cli("run", "replicate/hello-world", "-i", "text=Alice")
 
     assert result.returncode == 0, result.stderr
     assert result.stdout == "hello Alice\n"
@@ -21,21 +22,29 @@ def test_prints_a_text_output(served: Served) -> None:
 
 
 def test_status_goes_to_stderr_as_plain_lines_off_a_terminal(served: Served) -> None:
-    result = cli("run", "acme/upscaler", "--json", env=served.env())
+    steps = served.steps("acme/upscaler")
+    half = steps // 2
+    with served.start("run", "acme/upscaler", "--json") as child:
+        assert child.stderr.wait_for("status: starting ")
+        served.clock.advance(served.when_at_step("acme/upscaler", half))
+        assert child.stderr.wait_for(f"({half}/{steps}) ")
+        served.clock.advance(LATER)
+        result = child.result()
 
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stderr
     statuses = [line for line in result.stderr.splitlines() if line.startswith("status: ")]
-    assert statuses[0].startswith("status: starting ")
-    assert any(line.startswith("status: processing ") and "%" in line for line in statuses)
-    assert "(10/10)" in statuses[-1]
-    assert statuses[-1].startswith("status: succeeded 100% (10/10) ")
-    assert statuses[-1].endswith("s")
+    assert all(re.fullmatch(r"status: .* \d+\.\ds", line) for line in statuses)
+    assert [line.rsplit(" ", 1)[0] for line in statuses] == [
+        "status: starting",
+        f"status: processing {100 * half // steps}% ({half}/{steps})",
+        f"status: succeeded 100% ({steps}/{steps})",
+    ]
 
 
 def test_json_values_are_sent_and_printed_as_json(served: Served) -> None:
     args = ["-i", "steps=3", "-i", "tags=[1, 2]", "-i", "prompt=a fox", "-i", 'id="7"']
-    result = cli("run", "acme/echo", *args, env=served.env())
+    result = served.cli("run", "acme/echo", *args)
 
     assert result.returncode == 0, result.stderr
     expected = {"steps": 3, "tags": [1, 2], "prompt": "a fox", "id": "7"}
@@ -44,7 +53,7 @@ def test_json_values_are_sent_and_printed_as_json(served: Served) -> None:
 
 
 def test_json_prints_the_final_prediction(served: Served) -> None:
-    result = cli("run", "replicate/hello-world", "-i", "text=Bo", "--json", env=served.env())
+    result = served.cli("run", "replicate/hello-world", "-i", "text=Bo", "--json")
 
     assert result.returncode == 0, result.stderr
     prediction = json.loads(result.stdout)
@@ -54,7 +63,7 @@ def test_json_prints_the_final_prediction(served: Served) -> None:
 
 
 def test_a_failed_model_exits_1_with_one_error_line(served: Served) -> None:
-    result = cli("run", "acme/failing-model", env=served.env())
+    result = served.cli("run", "acme/failing-model")
 
     assert result.returncode == 1
     assert result.stdout == ""
@@ -65,7 +74,7 @@ def test_a_failed_model_exits_1_with_one_error_line(served: Served) -> None:
 
 
 def test_a_failed_model_with_json_prints_the_failed_prediction(served: Served) -> None:
-    result = cli("run", "acme/failing-model", "--json", env=served.env())
+    result = served.cli("run", "acme/failing-model", "--json")
 
     assert result.returncode == 1
     prediction = json.loads(result.stdout)
@@ -78,7 +87,7 @@ def test_uploads_a_local_file_and_saves_the_output_file(served: Served, tmp_path
     photo.write_bytes(b"\x89PNG\r\n\x1a\n not really a picture")
     out = tmp_path / "out"
     args = ["-i", f"image=@{photo}", "-i", "scale=3", "--output-dir", str(out)]
-    result = cli("run", "acme/upscaler", *args, env=served.env())
+    result = served.cli("run", "acme/upscaler", *args)
 
     assert result.returncode == 0, result.stderr
     saved = Path(result.stdout.strip())
@@ -96,7 +105,7 @@ def test_output_files_go_to_the_current_directory_by_default(
     served: Served, tmp_path: Path
 ) -> None:
     (tmp_path / "result.txt").write_text("mine")
-    result = cli("run", "acme/twin-files", env=served.env(), cwd=tmp_path)
+    result = served.cli("run", "acme/twin-files", cwd=tmp_path)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["result-1.txt", "result-2.txt"]
@@ -106,7 +115,7 @@ def test_output_files_go_to_the_current_directory_by_default(
 
 
 def test_streams_text_to_stdout(served: Served) -> None:
-    result = cli("run", "acme/storyteller", env=served.env())
+    result = served.cli("run", "acme/storyteller")
 
     assert result.returncode == 0, result.stderr
     assert result.stdout == STORY + "\n"
@@ -115,7 +124,7 @@ def test_streams_text_to_stdout(served: Served) -> None:
 
 def test_runs_a_deployment(served: Served) -> None:
     served.fake.add_deployment("acme/greeter", "replicate/hello-world")
-    result = cli("run", "--deployment", "acme/greeter", "-i", "text=Dee", env=served.env())
+    result = served.cli("run", "--deployment", "acme/greeter", "-i", "text=Dee")
 
     assert result.returncode == 0, result.stderr
     assert result.stdout == "hello Dee\n"
