@@ -40,7 +40,7 @@ from replicate_typed._errors import (
     UnknownStatusError,
 )
 from replicate_typed._inputs import FileStrategy
-from replicate_typed._options import CreateOptions, unset_if_none
+from replicate_typed._options import CreateOptions, prefer_wait, unset_if_none, window_within
 from replicate_typed._polling import is_terminal
 from replicate_typed._responses import parse_model
 
@@ -193,13 +193,8 @@ class Jobs:
         check_timeout(timeout)
         started = self.core.clock()
         if timeout is not None and options.window is not None and timeout < options.window:
-            # Let the create return within the timeout (the shortest window is 1 s).
-            window = math.floor(timeout)
-            options = dataclasses.replace(
-                options,
-                prefer=f"wait={window}" if window >= 1 else None,
-                window=float(window) if window >= 1 else None,
-            )
+            prefer, window = prefer_wait(window_within(math.floor(options.window), timeout))
+            options = dataclasses.replace(options, prefer=prefer, window=window)
         budget = None if options.deadline is None else options.deadline + DEADLINE_GRACE
         prediction = yield from self.create_prediction(
             ref, input, deployment=deployment, options=options, file_strategy=file_strategy

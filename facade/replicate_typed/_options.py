@@ -80,6 +80,20 @@ def prefer_wait(wait: bool | int) -> tuple[str | None, float | None]:
     )
 
 
+def window_within(wait: bool | int, timeout: float | None) -> bool | int:
+    """The ``wait`` to ask for so that a sync-mode create returns within ``timeout`` seconds.
+
+    The one place the sync window meets an overall timeout: a window longer
+    than the timeout is cut to the timeout's whole seconds, and under one
+    second (the shortest window) the create goes without sync mode.
+    """
+    _, window = prefer_wait(wait)
+    if timeout is None or window is None or timeout >= window:
+        return wait
+    whole = math.floor(timeout)
+    return whole if whole >= 1 else False
+
+
 def deadline_seconds(deadline: Deadline) -> float:
     """Read a deadline as seconds; ValueError if unparseable or under 5 seconds."""
     if isinstance(deadline, timedelta):

@@ -13,6 +13,7 @@ from replicate_typed._options import (
     format_duration,
     parse_duration,
     prefer_wait,
+    window_within,
 )
 
 
@@ -111,3 +112,21 @@ def test_input_must_be_json() -> None:
         check_input({"img": b"\x89PNG"})
     with pytest.raises(ValueError, match="input must be a mapping"):
         check_input(["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("wait", "timeout", "expected"),
+    [
+        (True, None, True),
+        (True, 120.0, True),
+        (True, 10.5, 10),
+        (30, 45.0, 30),
+        (30, 12.9, 12),
+        (True, 0.5, False),
+        (False, 3.0, False),
+    ],
+)
+def test_the_sync_window_fits_inside_the_timeout(
+    wait: bool | int, timeout: float | None, expected: bool | int
+) -> None:
+    assert window_within(wait, timeout) == expected

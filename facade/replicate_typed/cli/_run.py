@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import math
 import sys
 import threading
 import time
@@ -23,7 +22,7 @@ from replicate_typed import (
     Replicate,
 )
 from replicate_typed._jobs import output_of
-from replicate_typed._options import deadline_seconds
+from replicate_typed._options import deadline_seconds, window_within
 from replicate_typed.cli._exit import CommandError, ExitCode, UsageError
 from replicate_typed.cli._inputs import parse_inputs
 from replicate_typed.cli._output import prepare_output_dir, render, save_files
@@ -106,11 +105,7 @@ def run(replicate: Replicate, options: RunOptions) -> ExitCode:
 
 def _window(options: RunOptions) -> bool | int:
     """The sync window for the create; never longer than --timeout allows."""
-    if options.wait is None:
-        return False
-    if options.timeout is not None and options.wait > options.timeout:
-        return max(1, math.floor(options.timeout))
-    return options.wait
+    return False if options.wait is None else window_within(options.wait, options.timeout)
 
 
 def _streams(prediction: Prediction) -> bool:
