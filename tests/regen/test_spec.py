@@ -16,7 +16,8 @@ def test_openapi_json_is_valid_and_lists_all_operations() -> None:
     validate(spec.spec())
 
     found = operations(spec.spec())
-    assert len(found) == 37
+    # Counted in the text itself, so an operation the parser skipped is missed here.
+    assert len(found) == spec.SPEC_PATH.read_text(encoding="utf-8").count('"operationId"')
     assert Operation("models.search", "query", "/models") in found
     assert not Operation("models.search", "query", "/models").standard
 
