@@ -18,7 +18,7 @@ from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 
-from regenerate import patches, readers
+from regenerate import patches, reader_shapes, readers
 from regenerate.spec import Operation, Spec, dump, operations
 
 CONFIG_PATH = Path(__file__).with_name("generator.yaml")
@@ -107,7 +107,7 @@ def _build(patched: Spec, config: Config) -> list[GeneratorError]:
     try:
         project.env.globals.update(readers.template_globals(openapi))
         return list(project.build())
-    except readers.ReaderError as exc:
+    except reader_shapes.ReaderError as exc:
         raise GenerationError(str(exc)) from exc
 
 

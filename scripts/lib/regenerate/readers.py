@@ -22,165 +22,37 @@ Which fields are required is the spec's ``required`` after the documented
 patches in ``patches.py``: what real payloads always carry.
 
 ``model.py.jinja`` calls ``render`` for every model in ``reader_classes``; the
-post-hooks format the result with the pinned ruff.
+post-hooks format the result with the pinned ruff. ``reader_shapes`` says what
+each field holds and ``reader_code`` writes the statements that read it.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.properties import AnyProperty, EnumProperty, ModelProperty
-from openapi_python_client.parser.properties.boolean import BooleanProperty
-from openapi_python_client.parser.properties.datetime import DateTimeProperty
-from openapi_python_client.parser.properties.float import FloatProperty
-from openapi_python_client.parser.properties.int import IntProperty
+from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
-from openapi_python_client.parser.properties.none import NoneProperty
-from openapi_python_client.parser.properties.string import StringProperty
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.schema.untrusted_string import UntrustedString
 
-# -- what a field holds ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Scalar:
-    """A JSON string, integer, number or boolean."""
-
-    python: str  # "str", "int", "float", "bool"
-
-
-@dataclass(frozen=True)
-class Timestamp:
-    """An ISO 8601 string read as ``datetime.datetime``."""
-
-
-@dataclass(frozen=True)
-class FreeJSON:
-    """Any JSON value (the spec gives no type)."""
-
-
-@dataclass(frozen=True)
-class FreeObject:
-    """A JSON object with no declared fields: ``dict[str, JSON]``."""
-
-
-@dataclass(frozen=True)
-class Nested:
-    """Another reader model."""
-
-    class_name: str
-    module_name: str
-
-
-@dataclass(frozen=True)
-class OpenEnum:
-    """A string enum read open: a member, or ``UnknownValue`` for a value not listed."""
-
-    class_name: str
-    module_name: str
-
-
-@dataclass(frozen=True)
-class ListOf:
-    """A JSON array."""
-
-    item: Shape
-
-
-@dataclass(frozen=True)
-class Nullable:
-    """A value the spec allows to be ``null``."""
-
-    inner: Shape
-
-
-Shape = Scalar | Timestamp | FreeJSON | FreeObject | Nested | OpenEnum | ListOf | Nullable
-
-_SCALARS: dict[type[Any], str] = {
-    StringProperty: "str",
-    IntProperty: "int",
-    FloatProperty: "float",
-    BooleanProperty: "bool",
-}
-
-
-class ReaderError(Exception):
-    """A response schema uses something a reader model cannot express yet."""
-
-
-def is_free_object(model: ModelProperty) -> bool:
-    """A model with no declared fields: read as a plain ``dict[str, JSON]``."""
-    return not (model.required_properties or model.optional_properties)
-
-
-#: Models as the parsed spec built them, by class name. A property that refers
-#: to a model holds a copy made before that model's fields were parsed.
-Built = dict[str, ModelProperty]
-
-
-def shape_of(prop: Any, where: str, built: Built) -> Shape:
-    """What a generated property holds, in reader terms."""
-    if isinstance(prop, UnionProperty):
-        inner = [p for p in prop.inner_properties if not isinstance(p, NoneProperty)]
-        nullable = len(inner) < len(prop.inner_properties)
-        kinds = {type(p) for p in inner}
-        if len(inner) == 2 and kinds == {EnumProperty, StringProperty}:
-            # The open-response-enums patch: "a listed value, or any string".
-            enum = next(p for p in inner if isinstance(p, EnumProperty))
-            shape: Shape = _open_enum(enum)
-        elif len(inner) == 1:
-            shape = shape_of(inner[0], where, built)
-        else:
-            raise ReaderError(f"{where}: a union of {sorted(k.__name__ for k in kinds)}")
-        return Nullable(shape) if nullable else shape
-    if type(prop) in _SCALARS:
-        return Scalar(_SCALARS[type(prop)])
-    if isinstance(prop, DateTimeProperty):
-        return Timestamp()
-    if isinstance(prop, AnyProperty):
-        return FreeJSON()
-    if isinstance(prop, EnumProperty):
-        return _open_enum(prop)
-    if isinstance(prop, ListProperty):
-        return ListOf(shape_of(prop.inner_property, f"{where}[]", built))
-    if isinstance(prop, ModelProperty):
-        if is_free_object(built.get(prop.class_info.name, prop)):
-            return FreeObject()
-        return Nested(prop.class_info.name, prop.class_info.module_name)
-    raise ReaderError(f"{where}: {type(prop).__name__} is not supported in a response model")
-
-
-def _open_enum(prop: EnumProperty) -> OpenEnum:
-    if prop.value_type is not str:
-        raise ReaderError(f"{prop.name}: only string enums are read open")
-    return OpenEnum(prop.class_info.name, prop.class_info.module_name)
-
-
-def annotation(shape: Shape) -> str:
-    """The Python type of a value of this shape."""
-    match shape:
-        case Scalar(python):
-            return python
-        case Timestamp():
-            return "datetime.datetime"
-        case FreeJSON():
-            return "JSON"
-        case FreeObject():
-            return "dict[str, JSON]"
-        case Nested(class_name, _):
-            return class_name
-        case OpenEnum(class_name, _):
-            return f"{class_name} | UnknownValue"
-        case ListOf(item):
-            return f"list[{annotation(item)}]"
-        case Nullable(inner):
-            return f"{annotation(inner)} | None"
-
+from regenerate.reader_code import dump, quote, read_into
+from regenerate.reader_shapes import (
+    Built,
+    FreeJSON,
+    ListOf,
+    Nested,
+    Nullable,
+    OpenEnum,
+    ReaderError,
+    Shape,
+    Timestamp,
+    annotation,
+    constant,
+    shape_of,
+)
 
 # -- which models are readers ------------------------------------------------------------
 
@@ -312,10 +184,10 @@ def render(model: ModelProperty, built: Built) -> str:
     out.append("")
     for enum in enums:
         out.append(
-            f"_{_constant(enum.class_name)}: dict[str, {enum.class_name}] = "
+            f"_{constant(enum.class_name)}: dict[str, {enum.class_name}] = "
             f"{{member.value: member for member in {enum.class_name}}}"
         )
-    keys = ", ".join(_quote(f.key) for f in fields)
+    keys = ", ".join(quote(f.key) for f in fields)
     out.append(f"_FIELDS: frozenset[str] = frozenset(({keys}{',' if len(fields) == 1 else ''}))")
     out += ["", ""]
     out += ["@_attrs_define", f"class {class_name}:"]
@@ -351,32 +223,14 @@ def _to_dict(fields: Sequence[Field]) -> list[str]:
     for field in fields:
         value = f"self.{field.name}"
         if field.required:
-            out.append(f"        field_dict[{_quote(field.key)}] = {_dump(field.shape, value)}")
+            out.append(f"        field_dict[{quote(field.key)}] = {dump(field.shape, value)}")
         else:
             shape = field.shape.inner if isinstance(field.shape, Nullable) else field.shape
             out.append(f"        if {value} is not None:")
-            out.append(f"            field_dict[{_quote(field.key)}] = {_dump(shape, value)}")
+            out.append(f"            field_dict[{quote(field.key)}] = {dump(shape, value)}")
     out.append("        return field_dict")
     out.append("")
     return out
-
-
-def _dump(shape: Shape, value: str) -> str:
-    match shape:
-        case Scalar() | FreeJSON():
-            return value
-        case FreeObject():
-            return f"dict({value})"
-        case Timestamp():
-            return f"{value}.isoformat()"
-        case Nested():
-            return f"{value}.to_dict()"
-        case OpenEnum():
-            return f"str({value})"
-        case ListOf(item):
-            return f"[{_dump(item, '_item')} for _item in {value}]"
-        case Nullable(inner):
-            return f"None if {value} is None else {_dump(inner, value)}"
 
 
 def _from_dict(class_name: str, fields: Sequence[Field]) -> list[str]:
@@ -388,18 +242,18 @@ def _from_dict(class_name: str, fields: Sequence[Field]) -> list[str]:
     for field in fields:
         out.append(f"        {field.name}: {field.python_type}")
         if field.required:
-            out.append(f"        _value = src_dict[{_quote(field.key)}]")
-            out += _read_into(field.shape, field.name, field.key, "        ")
+            out.append(f"        _value = src_dict[{quote(field.key)}]")
+            out += read_into(field.shape, field.name, field.key, "        ")
         else:
             shape = field.shape.inner if isinstance(field.shape, Nullable) else field.shape
-            out.append(f"        _value = _get({_quote(field.key)})")
+            out.append(f"        _value = _get({quote(field.key)})")
             if isinstance(shape, FreeJSON):
                 out.append(f"        {field.name} = _value")
                 continue
             out.append("        if _value is None:")
             out.append(f"            {field.name} = None")
             out.append("        else:")
-            out += _read_into(shape, field.name, field.key, "            ")
+            out += read_into(shape, field.name, field.key, "            ")
     # Positional, in declaration order: a keyword call costs more per field.
     arguments = ", ".join(f.name for f in fields)
     out.append(f"        _result = cls({arguments})")
@@ -411,97 +265,6 @@ def _from_dict(class_name: str, fields: Sequence[Field]) -> list[str]:
     out.append("            }")
     out.append("        return _result")
     return out
-
-
-def _read_into(shape: Shape, target: str, key: str, indent: str) -> list[str]:
-    """Statements that check ``_value`` and store what it reads as in ``target``."""
-    if isinstance(shape, Nullable):
-        inner = _read_into(shape.inner, target, key, indent + "    ")
-        return [
-            f"{indent}if _value is None:",
-            f"{indent}    {target} = None",
-            f"{indent}else:",
-            *inner,
-        ]
-    lines = _require(shape, "_value", key, indent)
-    if isinstance(shape, ListOf) and isinstance(shape.item, Scalar | FreeObject):
-        # Items that reading would not check (strings, numbers) are checked one by one.
-        lines.append(f"{indent}{target} = []")
-        lines.append(f"{indent}for _item in _value:")
-        lines += _require(shape.item, "_item", f"{key}[]", indent + "    ")
-        lines.append(f"{indent}    {target}.append({_read(shape.item, '_item', key)})")
-        return lines
-    lines.append(f"{indent}{target} = {_read(shape, '_value', key)}")
-    return lines
-
-
-def _require(shape: Shape, value: str, key: str, indent: str) -> list[str]:
-    check = _check(shape)
-    if check is None:
-        return []
-    return [
-        f"{indent}if not ({check.format(v=value)}):",
-        f'{indent}    raise _mismatch({_quote(key)}, "{_noun(shape)}", {value})',
-    ]
-
-
-def _check(shape: Shape) -> str | None:
-    """A condition on ``{v}`` that the JSON value must meet, if reading does not check it.
-
-    Exact type tests where JSON decoding gives exact types (a JSON number is an
-    int or a float, never a bool): they cost a fraction of an ABC isinstance,
-    and a page of 100 predictions makes thousands of them.
-    """
-    match shape:
-        case Scalar("str"):
-            return "isinstance({v}, str)"
-        case Scalar("bool"):
-            return "{v} is True or {v} is False"
-        case Scalar("int"):
-            return "type({v}) is int"
-        case Scalar("float"):
-            return "type({v}) is float or type({v}) is int"
-        case FreeObject() | Nested():
-            return "isinstance({v}, dict) or isinstance({v}, Mapping)"
-        case ListOf():
-            return "isinstance({v}, list)"
-        case _:  # Timestamp (fromisoformat checks), FreeJSON, OpenEnum (_open_value checks)
-            return None
-
-
-def _read(shape: Shape, value: str, key: str) -> str:
-    """An expression reading a checked JSON value."""
-    match shape:
-        case Scalar() | FreeJSON():
-            return value
-        case FreeObject():
-            return f"dict({value})"
-        case Timestamp():
-            return f"datetime.datetime.fromisoformat({value})"
-        case Nested(class_name, _):
-            return f"{class_name}.from_dict({value})"
-        case OpenEnum(class_name, _):
-            return f"_{_constant(class_name)}.get({value}) or _open_value({value}, {_quote(key)})"
-        case ListOf(item):
-            return f"[{_read(item, '_item', key + '[]')} for _item in {value}]"
-        case Nullable(inner):
-            return f"None if {value} is None else {_read(inner, value, key)}"
-
-
-def _noun(shape: Shape) -> str:
-    match shape:
-        case Scalar("str"):
-            return "a string"
-        case Scalar("bool"):
-            return "a boolean"
-        case Scalar("int"):
-            return "an integer"
-        case Scalar("float"):
-            return "a number"
-        case ListOf():
-            return "an array"
-        case _:
-            return "an object"
 
 
 def _walk(shape: Shape) -> Iterator[Shape]:
@@ -520,16 +283,7 @@ def _docstring(model: ModelProperty) -> str:
 
 def _words(class_name: str) -> str:
     """Turn a class name into words: PredictionUrls becomes "prediction urls"."""
-    return _constant(class_name).removesuffix("_BY_VALUE").replace("_", " ").lower()
-
-
-def _constant(class_name: str) -> str:
-    out = ""
-    for index, char in enumerate(class_name):
-        if char.isupper() and index:
-            out += "_"
-        out += char.upper()
-    return out + "_BY_VALUE"
+    return constant(class_name).removesuffix("_BY_VALUE").replace("_", " ").lower()
 
 
 def _raw(value: object) -> str:
@@ -537,11 +291,6 @@ def _raw(value: object) -> str:
     if isinstance(value, UntrustedString):
         return str(value.get_untrusted_value())
     return str(value)
-
-
-def _quote(key: str) -> str:
-    """A JSON key as a Python string literal."""
-    return json.dumps(key)
 
 
 def _text(value: object) -> str | None:

@@ -1,0 +1,138 @@
+"""The Python code that reads and writes each shape of a reader field (readers.py).
+
+Reading a field is: check the JSON value's type (``_check``, exact type tests
+where JSON decoding gives exact types), then convert it (``_read``); writing
+it back is ``_dump``. The statements are generated once per field, so a page
+of 100 predictions runs them thousands of times: they stay cheap.
+"""
+
+from __future__ import annotations
+
+import json
+
+from regenerate.reader_shapes import (
+    FreeJSON,
+    FreeObject,
+    ListOf,
+    Nested,
+    Nullable,
+    OpenEnum,
+    Scalar,
+    Shape,
+    Timestamp,
+    constant,
+)
+
+
+def quote(key: str) -> str:
+    """A JSON key as a Python string literal."""
+    return json.dumps(key)
+
+
+def read_into(shape: Shape, target: str, key: str, indent: str) -> list[str]:
+    """Statements that check ``_value`` and store what it reads as in ``target``."""
+    if isinstance(shape, Nullable):
+        inner = read_into(shape.inner, target, key, indent + "    ")
+        return [
+            f"{indent}if _value is None:",
+            f"{indent}    {target} = None",
+            f"{indent}else:",
+            *inner,
+        ]
+    lines = _require(shape, "_value", key, indent)
+    if isinstance(shape, ListOf) and isinstance(shape.item, Scalar | FreeObject):
+        # Items that reading would not check (strings, numbers) are checked one by one.
+        lines.append(f"{indent}{target} = []")
+        lines.append(f"{indent}for _item in _value:")
+        lines += _require(shape.item, "_item", f"{key}[]", indent + "    ")
+        lines.append(f"{indent}    {target}.append({_read(shape.item, '_item', key)})")
+        return lines
+    lines.append(f"{indent}{target} = {_read(shape, '_value', key)}")
+    return lines
+
+
+def _require(shape: Shape, value: str, key: str, indent: str) -> list[str]:
+    check = _check(shape)
+    if check is None:
+        return []
+    return [
+        f"{indent}if not ({check.format(v=value)}):",
+        f'{indent}    raise _mismatch({quote(key)}, "{_noun(shape)}", {value})',
+    ]
+
+
+def _check(shape: Shape) -> str | None:
+    """A condition on ``{v}`` that the JSON value must meet, if reading does not check it.
+
+    Exact type tests where JSON decoding gives exact types (a JSON number is an
+    int or a float, never a bool): they cost a fraction of an ABC isinstance,
+    and a page of 100 predictions makes thousands of them.
+    """
+    match shape:
+        case Scalar("str"):
+            return "isinstance({v}, str)"
+        case Scalar("bool"):
+            return "{v} is True or {v} is False"
+        case Scalar("int"):
+            return "type({v}) is int"
+        case Scalar("float"):
+            return "type({v}) is float or type({v}) is int"
+        case FreeObject() | Nested():
+            return "isinstance({v}, dict) or isinstance({v}, Mapping)"
+        case ListOf():
+            return "isinstance({v}, list)"
+        case _:  # Timestamp (fromisoformat checks), FreeJSON, OpenEnum (_open_value checks)
+            return None
+
+
+def _read(shape: Shape, value: str, key: str) -> str:
+    """An expression reading a checked JSON value."""
+    match shape:
+        case Scalar() | FreeJSON():
+            return value
+        case FreeObject():
+            return f"dict({value})"
+        case Timestamp():
+            return f"datetime.datetime.fromisoformat({value})"
+        case Nested(class_name, _):
+            return f"{class_name}.from_dict({value})"
+        case OpenEnum(class_name, _):
+            return f"_{constant(class_name)}.get({value}) or _open_value({value}, {quote(key)})"
+        case ListOf(item):
+            return f"[{_read(item, '_item', key + '[]')} for _item in {value}]"
+        case Nullable(inner):
+            return f"None if {value} is None else {_read(inner, value, key)}"
+
+
+def dump(shape: Shape, value: str) -> str:
+    match shape:
+        case Scalar() | FreeJSON():
+            return value
+        case FreeObject():
+            return f"dict({value})"
+        case Timestamp():
+            return f"{value}.isoformat()"
+        case Nested():
+            return f"{value}.to_dict()"
+        case OpenEnum():
+            return f"str({value})"
+        case ListOf(item):
+            return f"[{dump(item, '_item')} for _item in {value}]"
+        case Nullable(inner):
+            return f"None if {value} is None else {dump(inner, value)}"
+
+
+def _noun(shape: Shape) -> str:
+    match shape:
+        case Scalar("str"):
+            return "a string"
+        case Scalar("bool"):
+            return "a boolean"
+        case Scalar("int"):
+            return "an integer"
+        case Scalar("float"):
+            return "a number"
+        case ListOf():
+            return "an array"
+        case _:
+            return "an object"
