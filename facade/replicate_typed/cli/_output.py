@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from replicate_typed import FileOutput, Replicate
+from replicate_typed._nested import map_leaves
 from replicate_typed._outputs import wrap_files
 from replicate_typed.cli._exit import UsageError
 
@@ -47,7 +48,7 @@ def save_files(output: Any, replicate: Replicate, directory: Path) -> Any:
     return _map_files(wrapped, save)
 
 
-def render(output: Any, *, concatenate: bool) -> str | None:
+def render(output: object, *, concatenate: bool) -> str | None:
     """The text to print for an output, or None for no output.
 
     A string is printed as it is, saved files as their paths (one a line),
@@ -58,8 +59,8 @@ def render(output: Any, *, concatenate: bool) -> str | None:
         return None
     if isinstance(output, str | Path):
         return str(output)
-    if isinstance(output, list) and output:
-        items = cast("list[object]", output)  # a model's output is untyped JSON
+    items = _items(output)
+    if items:
         if all(isinstance(item, Path) for item in items):
             return "\n".join(str(item) for item in items)
         texts = [item for item in items if isinstance(item, str)]
@@ -68,27 +69,17 @@ def render(output: Any, *, concatenate: bool) -> str | None:
     return json.dumps(_paths_as_text(output), indent=2, ensure_ascii=False)
 
 
-def _map_files(value: Any, save: Callable[[FileOutput], Path]) -> Any:
-    if isinstance(value, FileOutput):
-        return save(value)
-    # A model's output is untyped JSON: lists, and objects with string keys.
-    if isinstance(value, list):
-        return [_map_files(item, save) for item in cast("list[object]", value)]
-    if isinstance(value, dict):
-        return {
-            key: _map_files(item, save) for key, item in cast("dict[str, object]", value).items()
-        }
-    return value
+def _items(output: object) -> list[object] | None:
+    """The items of a list output (a model's output is untyped JSON), else None."""
+    return cast("list[object]", output) if isinstance(output, list) else None
 
 
-def _paths_as_text(value: Any) -> Any:
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, list):
-        return [_paths_as_text(item) for item in cast("list[object]", value)]
-    if isinstance(value, dict):
-        return {key: _paths_as_text(item) for key, item in cast("dict[str, object]", value).items()}
-    return value
+def _map_files(value: object, save: Callable[[FileOutput], Path]) -> object:
+    return map_leaves(value, lambda _, leaf: save(leaf) if isinstance(leaf, FileOutput) else leaf)
+
+
+def _paths_as_text(value: object) -> object:
+    return map_leaves(value, lambda _, leaf: str(leaf) if isinstance(leaf, Path) else leaf)
 
 
 def _name_of(file: FileOutput) -> str:

@@ -12,8 +12,9 @@ import secrets
 import string
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
+from replicate_typed._nested import leaves, map_leaves
 from replicate_typed.testing._behavior import Behavior, FakeFile, FakeModelError, as_chunks, seconds
 
 Status = Literal["starting", "processing", "succeeded", "failed", "canceled", "aborted"]
@@ -175,7 +176,8 @@ class Job:
         """The files in its output, to serve for download."""
         if self.outcome().error is not None:
             return []
-        return [chunk for chunk in _walk(self.outcome().chunks) if isinstance(chunk, FakeFile)]
+        chunks = leaves(self.outcome().chunks)
+        return [chunk for _, chunk in chunks if isinstance(chunk, FakeFile)]
 
 
 def _bar(step: int, steps: int) -> str:
@@ -184,22 +186,6 @@ def _bar(step: int, steps: int) -> str:
     return f"{percent:3d}%|{'█' * filled}{' ' * (10 - filled)}| {step}/{steps} [00:00<00:00]"
 
 
-def _files_in(value: Any) -> Any:
+def _files_in(value: object) -> object:
     """The output with bare bytes turned into FakeFiles (served for download)."""
-    if isinstance(value, bytes):
-        return FakeFile(value)
-    # The model function's output is untyped: lists, tuples and dicts of anything.
-    if isinstance(value, list | tuple):
-        return [_files_in(item) for item in cast("list[object] | tuple[object, ...]", value)]
-    if isinstance(value, dict):
-        return {key: _files_in(item) for key, item in cast("dict[object, object]", value).items()}
-    return value
-
-
-def _walk(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        return [item for element in cast("list[object]", value) for item in _walk(element)]
-    if isinstance(value, dict):
-        values = cast("dict[object, object]", value).values()
-        return [item for element in values for item in _walk(element)]
-    return [value]
+    return map_leaves(value, lambda _, leaf: FakeFile(leaf) if isinstance(leaf, bytes) else leaf)
