@@ -22,8 +22,8 @@ class AsyncIO:
     def __init__(
         self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] | None
     ) -> None:
-        self.http = http
-        self.sleep = sleep or asyncio.sleep
+        self.http: httpx.AsyncClient = http
+        self.sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
 
     async def perform(self, effect: Effect) -> Any:
         """Send the request (returning the response) or sleep."""

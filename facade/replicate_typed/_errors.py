@@ -230,14 +230,13 @@ class TrainingTimeoutError(ReplicateError):
     The training is left running; ``training`` is its last state.
     """
 
-    def __init__(self, training: Training, timeout: float, *, canceled: bool) -> None:
+    def __init__(self, training: Training, timeout: float) -> None:
         super().__init__(
             f"training {training.id} did not finish within {timeout:g} s "
             f"(last status: {training.status})"
         )
         self.training = training
         self.timeout = timeout
-        self.canceled = canceled
 
 
 class WebhookVerificationError(ReplicateError):

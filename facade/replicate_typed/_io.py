@@ -15,8 +15,8 @@ class SyncIO:
     """Perform effects with blocking calls."""
 
     def __init__(self, http: httpx.Client, sleep: Callable[[float], None] | None) -> None:
-        self.http = http
-        self.sleep = sleep or time.sleep
+        self.http: httpx.Client = http
+        self.sleep: Callable[[float], None] = sleep or time.sleep
 
     def perform(self, effect: Effect) -> Any:
         """Send the request (returning the response) or sleep."""

@@ -78,7 +78,7 @@ TRAINING = JobKind(
     Training,
     trainings_get._get_kwargs,
     trainings_cancel._get_kwargs,
-    lambda t, limit, past: TrainingTimeoutError(t, limit, canceled=False),
+    lambda t, limit, past: TrainingTimeoutError(t, limit),
 )
 
 

@@ -143,11 +143,11 @@ class Attempts:
         creates: bool = False,
         random: Callable[[], float],
     ) -> None:
-        self.policy = policy
-        self.repeatable = repeatable
-        self.creates = creates
+        self.policy: RetryPolicy = policy
+        self.repeatable: bool = repeatable
+        self.creates: bool = creates
         #: Sends so far, counted by ``Core.send_once``.
-        self.sent = 0
+        self.sent: int = 0
         self._random = random
 
     def sending(self) -> int:

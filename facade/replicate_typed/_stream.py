@@ -73,7 +73,6 @@ class StreamReader:
                 f"prediction {prediction.id} has no stream URL: "
                 f"its model ({prediction.model}) does not stream output"
             )
-        self.prediction = prediction
         self.url = url
         self.done = False
         # A stream idle for longer than the client's read timeout is treated

@@ -26,7 +26,7 @@ class AsyncRunner:
         #: Sends requests (with retries) and parses responses, as flows.
         self.core = core
         #: The lifecycle flows of predictions and trainings.
-        self.jobs = Jobs(core)
+        self.jobs: Jobs = Jobs(core)
 
     async def perform(self, flow: Flow[T]) -> T:
         """Drive a flow: perform each effect it yields and send back the result or error."""

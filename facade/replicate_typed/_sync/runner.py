@@ -23,7 +23,7 @@ class Runner:
         #: Sends requests (with retries) and parses responses, as flows.
         self.core = core
         #: The lifecycle flows of predictions and trainings.
-        self.jobs = Jobs(core)
+        self.jobs: Jobs = Jobs(core)
 
     def perform(self, flow: Flow[T]) -> T:
         """Drive a flow: perform each effect it yields and send back the result or error."""

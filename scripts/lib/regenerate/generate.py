@@ -43,7 +43,6 @@ class Generation:
     """What one run of the generator produced."""
 
     package_dir: Path
-    generated: list[Operation] = field(default_factory=list[Operation])
     not_generated: list[Operation] = field(default_factory=list[Operation])
     patches_applied: dict[str, list[str]] = field(default_factory=dict[str, list[str]])
 
@@ -87,11 +86,8 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
     (package_dir / SHIPPED_SPEC).write_text(dump(reality), encoding="utf-8")
 
     produced = _generated_endpoints(package_dir)
-    result = Generation(package_dir=package_dir, patches_applied=applied)
-    for operation in operations(spec):
-        is_generated = (operation.method, operation.path) in produced
-        (result.generated if is_generated else result.not_generated).append(operation)
-    return result
+    missing = [op for op in operations(spec) if (op.method, op.path) not in produced]
+    return Generation(package_dir=package_dir, not_generated=missing, patches_applied=applied)
 
 
 def _build(patched: Spec, config: Config) -> list[GeneratorError]:
