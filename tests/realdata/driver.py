@@ -31,9 +31,9 @@ from replicate_typed import (
 )
 from replicate_typed._outputs import is_file_url
 
+from tests.realdata.calls import Call, Echoed, Result, Scenario
 from tests.realdata.recordings import Interaction, mismatches
 from tests.realdata.replayer import Replayer
-from tests.realdata.scenarios import Call, Echoed, Result, Scenario
 
 _INDEX = re.compile(r"^-?\d+$")
 
