@@ -3,7 +3,11 @@
 A flow is a generator of effects (``_effects``). ``Script`` plays the
 performer: each ``Send`` the flow yields gets the next scripted reply (a
 response is sent in, an exception thrown in), each ``Sleep`` gets None, and
-every effect is recorded for the test to check.
+every effect is recorded for the test to check. Tests that step a flow one
+effect at a time read it with ``operation`` and ``finished``.
+
+Shared by the flow tests in tests/unit (``test_core_flows``, ``test_job_flows``,
+``test_resume_flows``), so each can be about one flow.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import httpx
+import pytest
 from replicate_typed import PollSchedule, RetryPolicy
 from replicate_typed._config import Settings
 from replicate_typed._core import Core
 from replicate_typed._effects import Effect, Flow, Received, Send, Sleep
 
+from tests.support import payloads
 from tests.support.clock import FakeTime
 from tests.support.payloads import API, TOKEN
 
@@ -28,6 +34,9 @@ Reply = httpx.Response | BaseException
 
 #: The wall clock the flows read (``Core.now``): Retry-After dates are measured from it.
 NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
+
+#: The retry policy ``make_core`` gives a core by default: the default one, without jitter.
+POLICY = RetryPolicy(jitter=0)
 
 
 class Script:
@@ -100,9 +109,32 @@ def make_core(
     clock = (time or FakeTime()).clock
     return Core(
         Settings.resolve(TOKEN, API, None),
-        retry=retry or RetryPolicy(jitter=0),
+        retry=retry or POLICY,
         polling=polling or PollSchedule(),
         clock=clock,
         now=lambda: NOW,
         random=random,
     )
+
+
+def backoffs(policy: RetryPolicy = POLICY) -> list[float]:
+    """The policy's delay before each retry it allows, in order (jitter off)."""
+    return [policy.delay(n, lambda: 0.0) for n in range(1, policy.max_retries + 1)]
+
+
+def prediction_json(status: str = "succeeded", **overrides: Any) -> httpx.Response:
+    """A 200 whose body is a prediction with ``status`` (``overrides`` replace its fields)."""
+    return response(json=payloads.prediction(status, **overrides))
+
+
+def operation(effect: Effect) -> str:
+    """The operation of the ``Send`` a flow yielded (a ``Sleep`` fails the test)."""
+    assert isinstance(effect, Send), effect
+    return effect.operation
+
+
+def finished(flow_step: Any) -> Any:
+    """The value a flow returned from the step that ended it."""
+    with pytest.raises(StopIteration) as done:
+        flow_step()
+    return done.value.value

@@ -2,8 +2,8 @@
 
 The download and stream loops live in ``FileOutput`` and ``PredictionStream``,
 so this drives whole calls, through both clients, over ``httpx.MockTransport``
-(no network, no real sleeps). tests/unit/test_flows.py checks the same bound
-on the flows alone.
+(no network, no real sleeps). tests/unit/test_core_flows.py and
+test_resume_flows.py check the same bound on the flows alone.
 """
 
 from __future__ import annotations

@@ -1,0 +1,175 @@
+"""The prediction lifecycle's flows stepped by hand: ``Jobs.wait`` and ``Jobs.run``.
+
+Polling on the schedule, timeouts that cut the last sleep, the cancel sent
+when the caller stops waiting, and sync-mode creates: each decided by the
+flows in ``_jobs``, so tested here with no HTTP and no client, against
+scripted replies (``Script``, tests/support/flows.py) or stepped one effect
+at a time. Delays come from the schedule, never from magic numbers.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import httpx
+import pytest
+from replicate_api.models.prediction import Prediction
+from replicate_api.types import JSON
+from replicate_typed import PollSchedule, PredictionTimeoutError
+from replicate_typed._core import Core
+from replicate_typed._effects import Flow, Send, Sleep
+from replicate_typed._jobs import PREDICTION, Jobs
+from replicate_typed._options import create_options
+
+from tests.support import payloads
+from tests.support.clock import FakeTime
+from tests.support.flows import (
+    Script,
+    finished,
+    make_core,
+    operation,
+    prediction_json,
+    response,
+)
+from tests.support.payloads import PREDICTION_ID, VERSION_ID
+
+# -- Jobs.wait -----------------------------------------------------------------------------
+
+
+def test_wait_polls_on_the_schedule_until_a_final_status() -> None:
+    time = FakeTime()
+    schedule = PollSchedule()
+    replies = ["starting", "processing", "processing", "succeeded", "succeeded"]
+    script = Script(*[prediction_json(status) for status in replies[1:]], time=time)
+    seen: list[str] = []
+
+    done = script.run(
+        Jobs(make_core(polling=schedule, time=time)).wait(
+            PREDICTION,
+            Prediction.from_dict(payloads.prediction("starting")),
+            on_update=lambda p: seen.append(str(p.status)),
+        )
+    )
+
+    assert str(done.status) == "succeeded"
+    assert script.sleeps == list(itertools.islice(schedule.delays(), 3))
+    assert [send.operation for send in script.sends] == ["predictions.get"] * 3
+    assert len(script.replies) == 1  # it stopped at the final status
+    assert seen == ["starting", "processing", "succeeded"]  # changes only
+
+
+def test_wait_on_a_finished_prediction_sends_nothing() -> None:
+    finished_one = Prediction.from_dict(payloads.prediction("canceled"))
+    script = Script()
+
+    assert script.run(Jobs(make_core()).wait(PREDICTION, finished_one)) is finished_one
+    assert script.effects == []
+
+
+def test_wait_by_id_fetches_first() -> None:
+    script = Script(prediction_json("failed"))
+
+    done = script.run(Jobs(make_core()).wait(PREDICTION, PREDICTION_ID))
+
+    assert str(done.status) == "failed"
+    assert script.sleeps == []
+
+
+def test_wait_never_sleeps_past_its_timeout() -> None:
+    time = FakeTime()
+    schedule = PollSchedule(interval=1.0, fast_for=0.0, growth=2.0, max_interval=4.0)
+    script = Script(*[prediction_json("processing")] * 10, time=time)
+    jobs = Jobs(make_core(polling=schedule, time=time))
+
+    with pytest.raises(PredictionTimeoutError):
+        script.run(jobs.wait(PREDICTION, PREDICTION_ID, timeout=5.0))
+
+    assert script.sleeps == [2.0, 3.0]  # the second delay (4 s) is cut to the 3 s left
+    assert sum(script.sleeps) == 5.0
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt(), SystemExit(1)])
+def test_an_interrupt_while_waiting_cancels_once_then_propagates(
+    interrupt: BaseException,
+) -> None:
+    flow = Jobs(make_core()).wait(PREDICTION, PREDICTION_ID)
+
+    assert operation(next(flow)) == "predictions.get"
+    assert isinstance(flow.send(prediction_json("processing")), Sleep)
+    cancel = flow.throw(interrupt)
+    assert isinstance(cancel, Send)
+    assert cancel.operation == "predictions.cancel"
+    assert cancel.cleanup is True  # shielded from the cancellation that sent it
+    with pytest.raises(type(interrupt)):
+        flow.send(response(503))  # not retried: the caller is going away
+
+
+def test_an_interrupt_propagates_even_when_the_cancel_fails() -> None:
+    flow = Jobs(make_core()).wait(PREDICTION, PREDICTION_ID)
+
+    next(flow)
+    flow.send(prediction_json("processing"))
+    flow.throw(KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        flow.throw(httpx.ConnectError("offline"))
+
+
+# -- Jobs.run ------------------------------------------------------------------------------
+
+
+def _run(core: Core, *, wait: bool | int = True, timeout: float | None = None) -> Flow[JSON]:
+    return Jobs(core).run(
+        VERSION_ID,
+        {"text": "Alice"},
+        deployment=None,
+        options=create_options(wait=wait),
+        file_strategy="upload",
+        timeout=timeout,
+        on_update=None,
+    )
+
+
+def test_run_creates_in_sync_mode_then_waits_for_the_output() -> None:
+    core = make_core()
+    flow = _run(core)
+
+    create = next(flow)
+    assert isinstance(create, Send)
+    assert create.operation == "predictions.create"
+    assert create.request["headers"]["Prefer"] == "wait"
+    window = create_options(wait=True).window
+    assert create.timeout == core.settings.read_timeout_for_window(window)  # outlasts it
+    # The window closed with the prediction still running: poll it.
+    pause = flow.send(response(201, json=payloads.prediction("processing")))
+    assert pause == Sleep(next(core.polling.delays()))
+    assert operation(flow.send(None)) == "predictions.get"
+    assert finished(lambda: flow.send(prediction_json("succeeded"))) == "hello Alice"
+
+
+def test_run_whose_create_finishes_in_the_window_polls_nothing() -> None:
+    script = Script(response(201, json=payloads.prediction("succeeded")))
+
+    assert script.run(_run(make_core())) == "hello Alice"
+    assert [send.operation for send in script.sends] == ["predictions.create"]
+    assert script.sleeps == []
+
+
+def test_run_cancels_what_it_stops_waiting_for() -> None:
+    time = FakeTime()
+    core = make_core(time=time, polling=PollSchedule(interval=2.0, max_interval=2.0))
+    script = Script(
+        response(201, json=payloads.prediction("processing")),
+        prediction_json("processing"),
+        response(json=payloads.prediction("canceled")),
+        time=time,
+    )
+
+    with pytest.raises(PredictionTimeoutError) as caught:
+        script.run(_run(core, wait=1, timeout=2.0))
+
+    assert [send.operation for send in script.sends] == [
+        "predictions.create",
+        "predictions.get",
+        "predictions.cancel",
+    ]
+    assert caught.value.canceled is True
