@@ -263,7 +263,7 @@ PATCHES: tuple[Patch, ...] = (
         "api-reality",
         "Real payloads leave out fields the spec requires (urls.web, data_removed, output, "
         "model, a default example's urls); each reads as None instead of failing a call "
-        "whose prediction was already made. Evidence per field: regen/evidence.py OMITTED.",
+        "whose prediction was already made. Evidence per field: regenerate/evidence.py OMITTED.",
         _omitted_fields_optional,
     ),
     Patch(
@@ -271,7 +271,7 @@ PATCHES: tuple[Patch, ...] = (
         "api-reality",
         "Fields the spec leaves optional that every recorded payload and the public-models "
         "corpus carry (a training's id and status, a model's owner and name, a version's id) "
-        "are required, so users read plain types. Evidence: regen/evidence.py ALWAYS_SENT.",
+        "are required, so users read plain types. Evidence: regenerate/evidence.py ALWAYS_SENT.",
         _always_sent_fields_required,
     ),
     Patch(
@@ -279,14 +279,14 @@ PATCHES: tuple[Patch, ...] = (
         "api-reality",
         "Real payloads carry fields the spec does not declare: prediction metrics (predict_time, "
         "token counts and timings), a file's name, etag and md5, a model's created_at and "
-        "weights_url. Declared, each optional. Evidence: regen/evidence.py UNDECLARED.",
+        "weights_url. Declared, each optional. Evidence: regenerate/evidence.py UNDECLARED.",
         _undeclared_fields,
     ),
     Patch(
         "null-logs",
         "api-reality",
         "Trainings and canceled predictions send logs: null; the spec types logs as a string. "
-        "Evidence: regen/evidence.py NULL_SENT.",
+        "Evidence: regenerate/evidence.py NULL_SENT.",
         _null_sent_fields_nullable,
     ),
     Patch(

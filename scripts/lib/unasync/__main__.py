@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         problems.append(f"{SYNC_DIR / orphan} has no async source in _async/")
     problems += [f"rewrite rule {rule!r} matched nowhere: remove it" for rule in unused(used)]
     for problem in problems:
-        print(f"syncgen: {problem}; run scripts/unasync", file=sys.stderr)
+        print(f"unasync: {problem}; run scripts/unasync", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from unasync.__main__ import main
-from unasync.rewrite import rewrite
+from unasync.rewrite import rewrite, twins, unused
 
 
 def test_rules() -> None:
@@ -27,3 +29,18 @@ def test_rules() -> None:
 
 def test_the_sync_client_is_up_to_date() -> None:
     assert main(["--check"]) == 0
+
+
+def test_a_rule_no_module_uses_is_reported() -> None:
+    used: Counter[str] = Counter()
+    rewrite("async def f() -> None:\n    pass\n", used)
+
+    assert r"\basync (def|with|for) " not in unused(used)
+    assert r"\bawait " in unused(used)
+
+
+def test_every_async_module_has_its_twin_of_the_same_name() -> None:
+    pairs = twins()
+    assert pairs, "no modules in _async/"
+    assert all(pair.source.name == pair.target.name for pair in pairs)
+    assert all(pair.target.exists() for pair in pairs)
