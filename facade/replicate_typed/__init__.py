@@ -80,7 +80,7 @@ if TYPE_CHECKING:
     )
     from replicate_typed._progress import Progress
     from replicate_typed._retry import RetryPolicy
-    from replicate_typed._stream import (
+    from replicate_typed._sse import (
         DoneEvent,
         LogsEvent,
         OutputEvent,
@@ -132,7 +132,7 @@ _LOCATIONS = {
     "ConflictError": "replicate_typed._errors",
     "Deployment": "replicate_api.models.deployment",
     "Deployments": "replicate_typed._sync.deployments",
-    "DoneEvent": "replicate_typed._stream",
+    "DoneEvent": "replicate_typed._sse",
     "FileOutput": "replicate_typed._sync.files",
     "FileResource": "replicate_api.models.file_resource",
     "Files": "replicate_typed._sync.files",
@@ -141,14 +141,14 @@ _LOCATIONS = {
     "InternalServerError": "replicate_typed._errors",
     "InvalidResponseError": "replicate_typed._errors",
     "JSON": "replicate_api.types",
-    "LogsEvent": "replicate_typed._stream",
+    "LogsEvent": "replicate_typed._sse",
     "MissingTokenError": "replicate_typed._errors",
     "Model": "replicate_api.models.model",
     "ModelError": "replicate_typed._errors",
     "ModelVersions": "replicate_typed._sync.models",
     "Models": "replicate_typed._sync.models",
     "NotFoundError": "replicate_typed._errors",
-    "OutputEvent": "replicate_typed._stream",
+    "OutputEvent": "replicate_typed._sse",
     "Page": "replicate_typed._pages",
     "Pager": "replicate_typed._sync.pager",
     "PermissionDeniedError": "replicate_typed._errors",
@@ -168,7 +168,7 @@ _LOCATIONS = {
     "ReplicateError": "replicate_typed._errors",
     "RetryPolicy": "replicate_typed._retry",
     "SearchResults": "replicate_api.models.search_results",
-    "StreamEvent": "replicate_typed._stream",
+    "StreamEvent": "replicate_typed._sse",
     "StreamUnavailableError": "replicate_typed._errors",
     "TERMINAL_STATUSES": "replicate_typed._polling",
     "Training": "replicate_api.models.training",

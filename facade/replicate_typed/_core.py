@@ -139,7 +139,7 @@ class Core:
                 "%s %s -> %s in %.1f ms (attempt %d)", method, path, outcome, elapsed, attempt
             )
 
-    def call(
+    def fetch(
         self, send: Send, parse: Callable[[httpx.Response], T], *, repeatable: bool = True
     ) -> Flow[T]:
         """Send (with retries) and parse the response.
@@ -161,7 +161,7 @@ class Core:
                 self._log(send, "unreadable body", self.clock(), attempts.sent)
             yield Sleep(delay)
 
-    def model(self, model: FromDict[T], operation: str) -> Callable[[httpx.Response], T]:
+    def parser(self, model: FromDict[T], operation: str) -> Callable[[httpx.Response], T]:
         """A parser of ``operation``'s responses into a generated model."""
         return lambda response: parse_model(response, model, operation)
 
@@ -190,8 +190,8 @@ class Core:
             )
             send = Send("files.create", files_create._get_kwargs(body=body))
             # A re-sent upload at worst stores a spare copy, so retry if the bytes can be re-read.
-            parse = self.model(FileResource, send.operation)
-            return (yield from self.call(send, parse, repeatable=handle.seekable()))
+            parse = self.parser(FileResource, send.operation)
+            return (yield from self.fetch(send, parse, repeatable=handle.seekable()))
 
     def prepare_input(
         self, input: Mapping[str, object] | None, strategy: FileStrategy

@@ -91,14 +91,14 @@ class Jobs:
     def get(self, kind: JobKind[J], job_id: str) -> Flow[J]:
         """Fetch a prediction's or training's current state."""
         send = Send(f"{kind.noun}.get", kind.get_request(check_id(job_id)))
-        return (yield from self.core.call(send, self.core.model(kind.model, send.operation)))
+        return (yield from self.core.fetch(send, self.core.parser(kind.model, send.operation)))
 
     def cancel(self, kind: JobKind[J], job: J | str) -> Flow[J]:
         """Cancel; one already finished comes back unchanged."""
         if isinstance(job, kind.model) and is_terminal(job):
             return job
         send = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id(job)))
-        return (yield from self.core.call(send, self.core.model(kind.model, send.operation)))
+        return (yield from self.core.fetch(send, self.core.parser(kind.model, send.operation)))
 
     def wait(
         self,

@@ -9,7 +9,7 @@ page, an upload, a create, one file download, one stream) has one
   ``Attempts`` as it goes out.
 - Who decides: ``Attempts.retry``, asked by every loop that would send the
   request again: an error status or a transport error (``Core.send``), a 2xx
-  body that could not be read (``Core.call``), a download cut mid-body
+  body that could not be read (``Core.fetch``), a download cut mid-body
   (``Download.dropped``, which resumes it with ``Range``), a stream dropped or
   ended before "done" (``StreamReader.reconnect``, which resumes it with
   ``Last-Event-ID``). It applies the ``RetryPolicy`` to the request's count,

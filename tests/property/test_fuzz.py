@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from replicate_typed import Prediction, WebhookVerificationError, sign_webhook, verify_webhook
 from replicate_typed._options import format_duration, parse_duration
 from replicate_typed._refs import ModelVersion, OfficialModel, parse
-from replicate_typed._stream import DoneEvent, ErrorSignal, StreamEvent, StreamReader
+from replicate_typed._sse import DoneEvent, ErrorSignal, StreamEvent, StreamReader
 
 from tests.support import payloads
 

@@ -123,7 +123,7 @@ class Replayer:
     def _fail(self, request: httpx.Request, why: str) -> NoReturn:
         problem = f"unexpected request {request.method} {request.url} {why}"
         if (request.method, str(request.url)) == self._previous:
-            # Core.call sends a GET again when its 2xx body does not parse.
+            # Core.fetch sends a GET again when its 2xx body does not parse.
             problem += " (the same request again: did the previous response fail to parse?)"
         self.problems.append(problem)
         raise AssertionError(problem)

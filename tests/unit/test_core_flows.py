@@ -1,4 +1,4 @@
-"""Core's flows stepped by hand: ``Core.send`` (retries, Retry-After) and ``Core.call``.
+"""Core's flows stepped by hand: ``Core.send`` (retries, Retry-After) and ``Core.fetch``.
 
 Every request the SDK makes goes through these two, so what they decide (when
 to send again, when a create may already exist, when a body is unreadable)
@@ -187,7 +187,7 @@ def test_a_performer_that_sends_back_no_response_is_caught_at_once() -> None:
         flow.send(None)
 
 
-# -- Core.call: an unreadable body ----------------------------------------------------------
+# -- Core.fetch: an unreadable body ----------------------------------------------------------
 
 
 def _get(core: Core) -> Flow[Prediction]:
@@ -220,7 +220,7 @@ def test_an_unreadable_body_of_a_request_not_safe_to_repeat_is_raised_at_once() 
     script = Script(unreadable(), prediction_json())
 
     with pytest.raises(InvalidResponseError):
-        script.run(core.call(GET, core.model(Prediction, GET.operation), repeatable=False))
+        script.run(core.fetch(GET, core.parser(Prediction, GET.operation), repeatable=False))
 
     assert len(script.sends) == 1
 

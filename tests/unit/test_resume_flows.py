@@ -20,7 +20,7 @@ from replicate_typed import APIConnectionError, InvalidResponseError
 from replicate_typed._core import Core
 from replicate_typed._download import Download
 from replicate_typed._effects import Sleep
-from replicate_typed._stream import DoneEvent, OutputEvent, StreamReader
+from replicate_typed._sse import DoneEvent, OutputEvent, StreamReader
 
 from tests.support import payloads
 from tests.support.flows import POLICY, Script, backoffs, make_core, response

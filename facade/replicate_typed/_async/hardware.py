@@ -21,7 +21,7 @@ class AsyncHardwareOptions(AsyncResource):
         """Every hardware option, with the SKU to pass as ``hardware``."""
         core = self._runner.core
         send = Send("hardware.list", hardware_list._get_kwargs())
-        return await self._runner.perform(core.call(send, _hardware))
+        return await self._runner.perform(core.fetch(send, _hardware))
 
 
 def _hardware(response: httpx.Response) -> list[Hardware]:

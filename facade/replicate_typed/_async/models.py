@@ -135,7 +135,7 @@ class AsyncModels(AsyncResource):
         kwargs = models_readme_get._get_kwargs(*owner_and_name(model, "model"))
         core = self._runner.core
         send = Send("models.readme.get", kwargs)
-        return await self._runner.perform(core.call(send, _text))
+        return await self._runner.perform(core.fetch(send, _text))
 
     def examples(self, model: str) -> AsyncPager[Prediction]:
         """The example predictions a model's author saved."""

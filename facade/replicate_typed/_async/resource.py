@@ -26,13 +26,13 @@ class AsyncResource:
     async def _fetch(self, send: Send, model: FromDict[T], *, repeatable: bool = True) -> T:
         """Send with retries and parse the response into a generated model."""
         core = self._runner.core
-        parse = core.model(model, send.operation)
-        return await self._runner.perform(core.call(send, parse, repeatable=repeatable))
+        parse = core.parser(model, send.operation)
+        return await self._runner.perform(core.fetch(send, parse, repeatable=repeatable))
 
     async def _send(self, send: Send, *, repeatable: bool = True) -> None:
         """Send with retries; the (empty) response body is not needed."""
         core = self._runner.core
-        await self._runner.perform(core.call(send, lambda response: None, repeatable=repeatable))
+        await self._runner.perform(core.fetch(send, lambda response: None, repeatable=repeatable))
 
     def _pager(self, send: Send, page: FromDict[GeneratedPage[T]]) -> AsyncPager[T]:
         """A lazy iterator over every item of a paginated list."""

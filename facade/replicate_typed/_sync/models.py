@@ -138,7 +138,7 @@ class Models(Resource):
         kwargs = models_readme_get._get_kwargs(*owner_and_name(model, "model"))
         core = self._runner.core
         send = Send("models.readme.get", kwargs)
-        return self._runner.perform(core.call(send, _text))
+        return self._runner.perform(core.fetch(send, _text))
 
     def examples(self, model: str) -> Pager[Prediction]:
         """The example predictions a model's author saved."""

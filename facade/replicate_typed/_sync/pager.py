@@ -54,4 +54,4 @@ class Pager(Generic[T]):
         """One page: the first, or the one at a ``next``/``previous`` link."""
         core = self._runner.core
         send = self._first if url is None else core.follow(url, self._first.operation)
-        return self._runner.perform(core.call(send, self._parse))
+        return self._runner.perform(core.fetch(send, self._parse))

@@ -16,7 +16,7 @@ from replicate_api.models.prediction_status import PredictionStatus
 from replicate_typed._effects import Flow
 from replicate_typed._errors import ModelError
 from replicate_typed._jobs import PREDICTION
-from replicate_typed._stream import ErrorSignal, OutputEvent, StreamEvent, StreamReader
+from replicate_typed._sse import ErrorSignal, OutputEvent, StreamEvent, StreamReader
 from replicate_typed._sync.runner import Runner
 
 
