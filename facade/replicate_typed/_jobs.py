@@ -148,9 +148,7 @@ class Jobs:
         target = _refs.resolve(ref, deployment)
         body = yield from self.core.prepare_input(input, file_strategy)
         send = _create_request(target, body, options, self.core)
-        attempts = self.core.attempts(repeatable=False, creates=True)
-        response = yield from self.core.send(send, attempts)
-        return parse_model(response, Prediction, send.operation, prediction_may_exist=True)
+        return (yield from self._send_create(send, Prediction))
 
     def create_training(
         self,
@@ -174,9 +172,13 @@ class Jobs:
         send = Send(
             "trainings.create", trainings_create._get_kwargs(owner, name, version_id, body=request)
         )
+        return (yield from self._send_create(send, Training))
+
+    def _send_create(self, send: Send, model: type[J]) -> Flow[J]:
+        """Send a create: never again once it may have arrived, as it may be billed."""
         attempts = self.core.attempts(repeatable=False, creates=True)
         response = yield from self.core.send(send, attempts)
-        return parse_model(response, Training, send.operation, prediction_may_exist=True)
+        return parse_model(response, model, send.operation, prediction_may_exist=True)
 
     def run(
         self,
