@@ -72,7 +72,7 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
         WebhookVerificationError,
     )
-    from replicate_typed._pages import Page
+    from replicate_typed._pagination import Page
     from replicate_typed._polling import (
         TERMINAL_STATUSES,
         PollSchedule,
@@ -149,7 +149,7 @@ _LOCATIONS = {
     "Models": "replicate_typed._sync.models",
     "NotFoundError": "replicate_typed._errors",
     "OutputEvent": "replicate_typed._sse",
-    "Page": "replicate_typed._pages",
+    "Page": "replicate_typed._pagination",
     "Pager": "replicate_typed._sync.pager",
     "PermissionDeniedError": "replicate_typed._errors",
     "PollSchedule": "replicate_typed._polling",

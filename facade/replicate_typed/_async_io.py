@@ -36,7 +36,7 @@ class AsyncIO:
             return await asyncio.shield(self.perform(replace(effect, cleanup=False)))
         # Inline rather than a helper coroutine: one frame less for each of
         # hundreds of concurrent runs (scripts/bench B3 measures peak memory).
-        request = self.http.build_request(**effect.request, timeout=timeout_of(effect))
+        request = self.http.build_request(**effect.kwargs, timeout=timeout_of(effect))
         response = await self.http.send(
             request, stream=effect.stream, follow_redirects=redirects_of(effect)
         )

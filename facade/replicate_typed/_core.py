@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import KW_ONLY, dataclass
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
@@ -45,7 +46,7 @@ from replicate_typed._inputs import (
 )
 from replicate_typed._nested import Location
 from replicate_typed._options import check_input
-from replicate_typed._pages import follow
+from replicate_typed._pagination import follow
 from replicate_typed._polling import PollSchedule
 from replicate_typed._responses import FromDict, error_from_response, parse_model
 from replicate_typed._retry import NOT_SENT_ERRORS, Attempts, RetryPolicy, retry_after_seconds
@@ -55,25 +56,21 @@ logger = logging.getLogger("replicate_typed")
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
 class Core:
-    """Sans-IO sending: retries by the policy, logging, status-to-error mapping, uploads."""
+    """Sans-IO sending: retries by the policy, logging, status-to-error mapping, uploads.
 
-    def __init__(
-        self,
-        settings: Settings,
-        *,
-        retry: RetryPolicy,
-        polling: PollSchedule,
-        clock: Callable[[], float],
-        now: Callable[[], datetime],
-        random: Callable[[], float],
-    ) -> None:
-        self.settings = settings
-        self.retry = retry
-        self.polling = polling
-        self.clock = clock
-        self.now = now
-        self.random = random
+    It holds what every flow reads and nothing it changes: the settings, the
+    policies, and the clocks and randomness (injected so tests control them).
+    """
+
+    settings: Settings
+    _: KW_ONLY
+    retry: RetryPolicy
+    polling: PollSchedule
+    clock: Callable[[], float]
+    now: Callable[[], datetime]
+    random: Callable[[], float]
 
     # -- sending -------------------------------------------------------------------------
 
@@ -86,7 +83,7 @@ class Core:
         """
         return Attempts(self.retry, repeatable=repeatable, creates=creates, random=self.random)
 
-    def send_once(self, send: Send, attempts: Attempts) -> Flow[httpx.Response]:
+    def send_once(self, request: Send, attempts: Attempts) -> Flow[httpx.Response]:
         """Send once, counted in ``attempts`` and logged; return the response, whatever its status.
 
         Every request goes out through here (see ``_retry``); a transport error
@@ -95,23 +92,23 @@ class Core:
         number = attempts.sending()
         started = self.clock()
         try:
-            response = yield from response_to(send)
+            response = yield from response_to(request)
         except httpx.RequestError as exc:
-            self._log(send, type(exc).__name__, started, number)
+            self._log(request, type(exc).__name__, started, number)
             raise
-        self._log(send, response.status_code, started, number)
+        self._log(request, response.status_code, started, number)
         return response
 
-    def send(self, send: Send, attempts: Attempts) -> Flow[httpx.Response]:
+    def send(self, request: Send, attempts: Attempts) -> Flow[httpx.Response]:
         """Send until a 2xx response while ``attempts`` allows; return it or raise a typed error."""
         while True:
             try:
-                response = yield from self.send_once(send, attempts)
+                response = yield from self.send_once(request, attempts)
             except httpx.RequestError as exc:
                 delay = attempts.retry(exc)
                 if delay is None:
                     may_exist = attempts.creates and not isinstance(exc, NOT_SENT_ERRORS)
-                    raise connection_error(send, exc, may_exist) from exc
+                    raise connection_error(request, exc, may_exist) from exc
             else:
                 if response.is_success:
                     return response
@@ -124,23 +121,23 @@ class Core:
                 if delay is None:
                     raise error_from_response(
                         response,
-                        send.operation,
+                        request.operation,
                         retry_after=retry_after,
                         prediction_may_exist=attempts.creates and response.status_code >= 500,
                     )
             yield Sleep(delay)
 
-    def _log(self, send: Send, outcome: int | str, started: float, attempt: int) -> None:
+    def _log(self, request: Send, outcome: int | str, started: float, attempt: int) -> None:
         if logger.isEnabledFor(logging.DEBUG):
-            path = httpx.URL(send.request["url"]).path
+            path = httpx.URL(request.kwargs["url"]).path
             elapsed = (self.clock() - started) * 1000
-            method = str(send.request["method"]).upper()
+            method = str(request.kwargs["method"]).upper()
             logger.debug(
                 "%s %s -> %s in %.1f ms (attempt %d)", method, path, outcome, elapsed, attempt
             )
 
     def fetch(
-        self, send: Send, parse: Callable[[httpx.Response], T], *, repeatable: bool = True
+        self, request: Send, parse: Callable[[httpx.Response], T], *, repeatable: bool = True
     ) -> Flow[T]:
         """Send (with retries) and parse the response.
 
@@ -151,14 +148,14 @@ class Core:
         """
         attempts = self.attempts(repeatable=repeatable)
         while True:
-            response = yield from self.send(send, attempts)
+            response = yield from self.send(request, attempts)
             try:
                 return parse(response)
             except InvalidResponseError as exc:
                 delay = attempts.retry(exc)
                 if delay is None:
                     raise
-                self._log(send, "unreadable body", self.clock(), attempts.sent)
+                self._log(request, "unreadable body", self.clock(), attempts.sent)
             yield Sleep(delay)
 
     def parser(self, model: FromDict[T], operation: str) -> Callable[[httpx.Response], T]:
@@ -170,7 +167,7 @@ class Core:
         return str(httpx.URL(self.settings.base_url + kwargs["url"], params=kwargs.get("params")))
 
     def follow(self, url: str, operation: str) -> Send:
-        """The request for a page link (see ``_pages.follow``)."""
+        """The request for a page link (see ``_pagination.follow``)."""
         return follow(self.settings.base_url, url, operation)
 
     def upload(
@@ -188,10 +185,10 @@ class Core:
                 if metadata is None
                 else FileCreateRequestMetadata.from_dict(metadata),
             )
-            send = Send("files.create", files_create._get_kwargs(body=body))
+            request = Send("files.create", files_create._get_kwargs(body=body))
             # A re-sent upload at worst stores a spare copy, so retry if the bytes can be re-read.
-            parse = self.parser(FileResource, send.operation)
-            return (yield from self.fetch(send, parse, repeatable=handle.seekable()))
+            parse = self.parser(FileResource, request.operation)
+            return (yield from self.fetch(request, parse, repeatable=handle.seekable()))
 
     def prepare_input(
         self, input: Mapping[str, object] | None, strategy: FileStrategy
@@ -221,12 +218,12 @@ def _file_url(uploaded: FileResource) -> str:
 
 
 def connection_error(
-    send: Send, exc: httpx.RequestError, may_exist: bool = False
+    request: Send, exc: httpx.RequestError, may_exist: bool = False
 ) -> APIConnectionError:
     """The typed error for a transport failure; chain it from ``exc``."""
     kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     return kind(
-        f"{send.operation}: {describe_transport_error(exc)}",
-        operation=send.operation,
+        f"{request.operation}: {describe_transport_error(exc)}",
+        operation=request.operation,
         prediction_may_exist=may_exist,
     )

@@ -15,11 +15,16 @@ A Python generator has one send type, so the pairing of each effect with its
 result cannot be said in the type itself; it is checked once, in
 ``response_to``, the only place a flow receives a response::
 
-    response = yield from response_to(send)   # an httpx.Response
+    response = yield from response_to(request)   # an httpx.Response
     yield Sleep(delay)                        # the None it gets back is ignored
 
 so no flow narrows ``Received`` by hand, and a performer that sent back the
 wrong thing fails there with a clear error instead of somewhere later.
+
+Names: effects are verbs (``Send``, ``Sleep``); a ``Send`` held in a variable
+is a ``request``, and its ``kwargs`` are what ``httpx.Client.build_request``
+takes. ``Core.send`` performs a request with retries, ``Core.send_once``
+exactly once; the generator's own ``.send`` appears only in the performers.
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ class Send:
     #: The API operation, e.g. "predictions.get", for logs and errors.
     operation: str
     #: Keyword arguments for ``httpx.Client.request``.
-    request: dict[str, Any]
+    kwargs: dict[str, Any]
     #: Overrides the client's timeout (a sync-mode create needs a longer read).
     timeout: httpx.Timeout | None = None
     #: Sent while the caller is being interrupted (cancel on Ctrl-C): shield it.
@@ -68,12 +73,14 @@ Received: TypeAlias = httpx.Response | None
 Flow: TypeAlias = Generator[Effect, Received, T]
 
 
-def response_to(send: Send) -> Flow[httpx.Response]:
-    """Yield ``send`` and return the response the performer sends back.
+def response_to(request: Send) -> Flow[httpx.Response]:
+    """Yield ``request`` and return the response the performer sends back.
 
     Raises TypeError if it sends back anything else (a performer's bug).
     """
-    response = yield send
+    response = yield request
     if not isinstance(response, httpx.Response):
-        raise TypeError(f"{send.operation}: the performer sent back {response!r}, not a response")
+        raise TypeError(
+            f"{request.operation}: the performer sent back {response!r}, not a response"
+        )
     return response

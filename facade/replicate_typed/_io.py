@@ -23,7 +23,7 @@ class SyncIO:
         if not isinstance(effect, Send):
             self.sleep(effect.seconds)
             return None
-        request = self.http.build_request(**effect.request, timeout=timeout_of(effect))
+        request = self.http.build_request(**effect.kwargs, timeout=timeout_of(effect))
         response = self.http.send(
             request, stream=effect.stream, follow_redirects=redirects_of(effect)
         )

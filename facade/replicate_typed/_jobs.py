@@ -90,15 +90,19 @@ class Jobs:
 
     def get(self, kind: JobKind[J], job_id: str) -> Flow[J]:
         """Fetch a prediction's or training's current state."""
-        send = Send(f"{kind.noun}.get", kind.get_request(check_id(job_id)))
-        return (yield from self.core.fetch(send, self.core.parser(kind.model, send.operation)))
+        request = Send(f"{kind.noun}.get", kind.get_request(check_id(job_id)))
+        return (
+            yield from self.core.fetch(request, self.core.parser(kind.model, request.operation))
+        )
 
     def cancel(self, kind: JobKind[J], job: J | str) -> Flow[J]:
         """Cancel; one already finished comes back unchanged."""
         if isinstance(job, kind.model) and is_terminal(job):
             return job
-        send = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id(job)))
-        return (yield from self.core.fetch(send, self.core.parser(kind.model, send.operation)))
+        request = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id(job)))
+        return (
+            yield from self.core.fetch(request, self.core.parser(kind.model, request.operation))
+        )
 
     def wait(
         self,
@@ -147,8 +151,8 @@ class Jobs:
         """Upload local files, then create the prediction (never sent twice once it may exist)."""
         target = _refs.resolve(ref, deployment)
         body = yield from self.core.prepare_input(input, file_strategy)
-        send = _create_request(target, body, options, self.core)
-        return (yield from self._send_create(send, Prediction))
+        request = _create_request(target, body, options, self.core)
+        return (yield from self._send_create(request, Prediction))
 
     def create_training(
         self,
@@ -163,22 +167,22 @@ class Jobs:
         owner, name, version_id = _refs.versioned(ref)
         _refs.owner_and_name(destination, "destination")
         body = yield from self.core.prepare_input(input, file_strategy)
-        request = TrainingRequest(
+        training = TrainingRequest(
             destination=destination,
             input_=TrainingRequestInput.from_dict(body),
             webhook=unset_if_none(options.webhook),
             webhook_events_filter=_events(options),
         )
-        send = Send(
-            "trainings.create", trainings_create._get_kwargs(owner, name, version_id, body=request)
+        request = Send(
+            "trainings.create", trainings_create._get_kwargs(owner, name, version_id, body=training)
         )
-        return (yield from self._send_create(send, Training))
+        return (yield from self._send_create(request, Training))
 
-    def _send_create(self, send: Send, model: type[J]) -> Flow[J]:
+    def _send_create(self, request: Send, model: type[J]) -> Flow[J]:
         """Send a create: never again once it may have arrived, as it may be billed."""
         attempts = self.core.attempts(repeatable=False, creates=True)
-        response = yield from self.core.send(send, attempts)
-        return parse_model(response, model, send.operation, prediction_may_exist=True)
+        response = yield from self.core.send(request, attempts)
+        return parse_model(response, model, request.operation, prediction_may_exist=True)
 
     def run(
         self,
@@ -254,9 +258,9 @@ class Jobs:
 
     def _cancel_on_interrupt(self, kind: JobKind[J], job_id: str) -> Flow[None]:
         """Ask the server to stop what the caller stopped waiting for: one attempt, no retry."""
-        send = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id), cleanup=True)
+        request = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id), cleanup=True)
         try:
-            response = yield from self.core.send_once(send, self.core.attempts(repeatable=True))
+            response = yield from self.core.send_once(request, self.core.attempts(repeatable=True))
         except Exception as exc:
             logger.warning("interrupted: could not cancel %s: %r", job_id, exc)
             return

@@ -53,7 +53,7 @@ def test_wait_polls_on_the_schedule_until_a_final_status() -> None:
 
     assert str(done.status) == "succeeded"
     assert script.sleeps == list(itertools.islice(schedule.delays(), 3))
-    assert [send.operation for send in script.sends] == ["predictions.get"] * 3
+    assert [request.operation for request in script.sends] == ["predictions.get"] * 3
     assert len(script.replies) == 1  # it stopped at the final status
     assert seen == ["starting", "processing", "succeeded"]  # changes only
 
@@ -136,7 +136,7 @@ def test_run_creates_in_sync_mode_then_waits_for_the_output() -> None:
     create = next(flow)
     assert isinstance(create, Send)
     assert create.operation == "predictions.create"
-    assert create.request["headers"]["Prefer"] == "wait"
+    assert create.kwargs["headers"]["Prefer"] == "wait"
     window = create_options(wait=True).window
     assert create.timeout == core.settings.read_timeout_for_window(window)  # outlasts it
     # The window closed with the prediction still running: poll it.
@@ -150,7 +150,7 @@ def test_run_whose_create_finishes_in_the_window_polls_nothing() -> None:
     script = Script(response(201, json=payloads.prediction("succeeded")))
 
     assert script.run(_run(make_core())) == "hello Alice"
-    assert [send.operation for send in script.sends] == ["predictions.create"]
+    assert [request.operation for request in script.sends] == ["predictions.create"]
     assert script.sleeps == []
 
 
@@ -167,7 +167,7 @@ def test_run_cancels_what_it_stops_waiting_for() -> None:
     with pytest.raises(PredictionTimeoutError) as caught:
         script.run(_run(core, wait=1, timeout=2.0))
 
-    assert [send.operation for send in script.sends] == [
+    assert [request.operation for request in script.sends] == [
         "predictions.create",
         "predictions.get",
         "predictions.cancel",

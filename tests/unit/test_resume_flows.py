@@ -44,7 +44,7 @@ def test_a_cut_download_resumes_with_range_from_the_bytes_delivered() -> None:
     assert next(pause) == Sleep(backoffs()[0])
 
     resume = download.request()
-    assert resume.request["headers"] == {"Range": "bytes=4-"}
+    assert resume.kwargs["headers"] == {"Range": "bytes=4-"}
     assert resume.stream is True
     assert resume.follow_redirects is True
     download.accept(Script(response(206, url=FILE_URL)).run(core.send(resume, attempts)))
@@ -93,7 +93,7 @@ def test_a_download_cut_every_time_is_sent_one_plus_max_retries_times(
 
     assert len(script.sends) == POLICY.max_retries + 1
     assert script.sleeps == backoffs()
-    assert script.sends[-1].request["headers"]["Range"].startswith("bytes=")
+    assert script.sends[-1].kwargs["headers"]["Range"].startswith("bytes=")
 
 
 # -- streams: resumed with Last-Event-ID, on the stream's one count ----------------------------
@@ -109,13 +109,13 @@ def test_a_dropped_stream_reconnects_after_the_last_event_without_repeats() -> N
     attempts = core.attempts(repeatable=True)
 
     opened = reader.request()
-    assert "Last-Event-ID" not in opened.request["headers"]
+    assert "Last-Event-ID" not in opened.kwargs["headers"]
     reader.check(Script(response(headers=SSE)).run(core.send(opened, attempts)))
     assert reader.feed(ServerSentEvent("output", "one ", "1")) == OutputEvent("one ", "1")
     assert next(reader.reconnect(httpx.ReadError("dropped"), attempts)) == Sleep(backoffs()[0])
 
     resumed = reader.request()
-    assert resumed.request["headers"]["Last-Event-ID"] == "1"
+    assert resumed.kwargs["headers"]["Last-Event-ID"] == "1"
     Script(response(headers=SSE)).run(core.send(resumed, attempts))
     assert reader.feed(ServerSentEvent("output", "one ", "1")) is None  # repeated: skipped
     assert reader.feed(ServerSentEvent("done", "{}", "2")) == DoneEvent(None, "2")
@@ -165,4 +165,4 @@ def test_a_stream_dropped_every_time_is_sent_one_plus_max_retries_times(
 
     assert len(script.sends) == POLICY.max_retries + 1
     assert script.sleeps == backoffs()
-    assert "Last-Event-ID" in script.sends[-1].request["headers"]
+    assert "Last-Event-ID" in script.sends[-1].kwargs["headers"]

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from replicate_api.models.prediction import Prediction
@@ -35,6 +35,7 @@ from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
+from replicate_typed._shortcut import shortcut_to
 
 if TYPE_CHECKING:
     from replicate_api.models.search_results import SearchResults
@@ -56,8 +57,10 @@ class AsyncReplicate:
             MissingTokenError if neither is set.
         base_url: Defaults to REPLICATE_BASE_URL, then https://api.replicate.com/v1;
             "/v1" is added when missing.
-        timeout: Seconds or an ``httpx.Timeout``; by default 5 s to connect and
-            30 s to read, stretched for a sync-mode create to its window + 10 s.
+        timeout: Each HTTP request's timeout, seconds or an ``httpx.Timeout``; by
+            default 5 s to connect and 30 s to read, stretched for a sync-mode
+            create to its window + 10 s. (``run`` and ``wait`` take their own
+            ``timeout``: how long the whole wait may take.)
         http_client: Your own httpx client; it gets the token auth, the API base
             URL if it has none, and our User-Agent. You close it.
         transport: An httpx transport for the client to use (not with http_client).
@@ -148,43 +151,17 @@ class AsyncReplicate:
 
     # Shortcuts for the most used prediction operations.
 
-    async def create(
-        self,
-        ref: ModelReference | None = None,
-        input: Mapping[str, object] | None = None,
-        *,
-        deployment: str | None = None,
-        wait: bool | int = False,
-        deadline: Deadline | None = None,
-        webhook: str | None = None,
-        webhook_events_filter: Iterable[str] | None = None,
-        file_strategy: FileStrategy = "upload",
-    ) -> Prediction:
-        """Create a prediction: ``predictions.create``."""
-        return await self.predictions.create(
-            ref,
-            input,
-            deployment=deployment,
-            wait=wait,
-            deadline=deadline,
-            webhook=webhook,
-            webhook_events_filter=webhook_events_filter,
-            file_strategy=file_strategy,
-        )
+    @shortcut_to(AsyncPredictions.create)
+    async def create(self, *args: Any, **kwargs: Any) -> Prediction:
+        return await self.predictions.create(*args, **kwargs)
 
-    async def wait(
-        self,
-        prediction: Prediction | str,
-        *,
-        timeout: float | None = None,
-        on_update: OnUpdate[Prediction] | None = None,
-    ) -> Prediction:
-        """Poll until the prediction is finished: ``predictions.wait``."""
-        return await self.predictions.wait(prediction, timeout=timeout, on_update=on_update)
+    @shortcut_to(AsyncPredictions.wait)
+    async def wait(self, *args: Any, **kwargs: Any) -> Prediction:
+        return await self.predictions.wait(*args, **kwargs)
 
-    async def cancel(self, prediction: Prediction | str) -> Prediction:
-        """Cancel a prediction: ``predictions.cancel``."""
-        return await self.predictions.cancel(prediction)
+    @shortcut_to(AsyncPredictions.cancel)
+    async def cancel(self, *args: Any, **kwargs: Any) -> Prediction:
+        return await self.predictions.cancel(*args, **kwargs)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._runner.core.settings.base_url!r})"

@@ -22,5 +22,5 @@ class AsyncCollections(AsyncResource):
 
     async def get(self, slug: str) -> Collection:
         """A collection with its models, e.g. "text-to-image"."""
-        send = Send("collections.get", collections_get._get_kwargs(check_id(slug)))
-        return await self._fetch(send, Collection)
+        request = Send("collections.get", collections_get._get_kwargs(check_id(slug)))
+        return await self._fetch(request, Collection)

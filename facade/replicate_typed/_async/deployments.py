@@ -60,8 +60,8 @@ class AsyncDeployments(AsyncResource):
             min_instances=min_instances,
             max_instances=max_instances,
         )
-        send = Send("deployments.create", deployments_create._get_kwargs(body=body))
-        return await self._fetch(send, Deployment, repeatable=False)
+        request = Send("deployments.create", deployments_create._get_kwargs(body=body))
+        return await self._fetch(request, Deployment, repeatable=False)
 
     async def update(
         self,
@@ -81,8 +81,8 @@ class AsyncDeployments(AsyncResource):
             max_instances=UNSET if max_instances is None else max_instances,
         )
         owner, name = owner_and_name(deployment, "deployment")
-        send = Send("deployments.update", deployments_update._get_kwargs(owner, name, body=body))
-        return await self._fetch(send, Deployment)
+        request = Send("deployments.update", deployments_update._get_kwargs(owner, name, body=body))
+        return await self._fetch(request, Deployment)
 
     async def delete(self, deployment: str) -> None:
         """Delete a deployment (it must be offline, with no recent predictions)."""

@@ -1,6 +1,6 @@
 """The Files API and output files (AsyncFiles, AsyncFileOutput).
 
-scripts/unasync writes ``_files.py`` (``Files``, ``FileOutput``) from this
+scripts/unasync writes ``_sync/files.py`` (``Files``, ``FileOutput``) from this
 file; edit this one.
 """
 

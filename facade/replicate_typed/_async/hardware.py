@@ -20,8 +20,8 @@ class AsyncHardwareOptions(AsyncResource):
     async def list(self) -> list[Hardware]:
         """Every hardware option, with the SKU to pass as ``hardware``."""
         core = self._runner.core
-        send = Send("hardware.list", hardware_list._get_kwargs())
-        return await self._runner.perform(core.fetch(send, _hardware))
+        request = Send("hardware.list", hardware_list._get_kwargs())
+        return await self._runner.perform(core.fetch(request, _hardware))
 
 
 def _hardware(response: httpx.Response) -> list[Hardware]:

@@ -49,8 +49,8 @@ class AsyncModels(AsyncResource):
 
     async def get(self, model: str) -> Model:
         """A model by "owner/name", with its latest version."""
-        send = Send("models.get", models_get._get_kwargs(*owner_and_name(model, "model")))
-        return await self._fetch(send, Model)
+        request = Send("models.get", models_get._get_kwargs(*owner_and_name(model, "model")))
+        return await self._fetch(request, Model)
 
     def list(
         self,
@@ -98,8 +98,8 @@ class AsyncModels(AsyncResource):
             license_url=unset_if_none(license_url),
             cover_image_url=unset_if_none(cover_image_url),
         )
-        send = Send("models.create", models_create._get_kwargs(body=body))
-        return await self._fetch(send, Model, repeatable=False)
+        request = Send("models.create", models_create._get_kwargs(body=body))
+        return await self._fetch(request, Model, repeatable=False)
 
     async def update(
         self,
@@ -122,8 +122,8 @@ class AsyncModels(AsyncResource):
             weights_url=unset_if_none(weights_url),
         )
         owner, name = owner_and_name(model, "model")
-        send = Send("models.update", models_update._get_kwargs(owner, name, body=body))
-        return await self._fetch(send, Model)
+        request = Send("models.update", models_update._get_kwargs(owner, name, body=body))
+        return await self._fetch(request, Model)
 
     async def delete(self, model: str) -> None:
         """Delete a model (it must be private and have no versions)."""
@@ -134,8 +134,8 @@ class AsyncModels(AsyncResource):
         """A model's README, in Markdown."""
         kwargs = models_readme_get._get_kwargs(*owner_and_name(model, "model"))
         core = self._runner.core
-        send = Send("models.readme.get", kwargs)
-        return await self._runner.perform(core.fetch(send, _text))
+        request = Send("models.readme.get", kwargs)
+        return await self._runner.perform(core.fetch(request, _text))
 
     def examples(self, model: str) -> AsyncPager[Prediction]:
         """The example predictions a model's author saved."""

@@ -1,6 +1,6 @@
 """AsyncPager: every item of a paginated list, fetched a page at a time.
 
-scripts/unasync writes ``_pager.py`` (``Pager``) from this file; edit this one.
+scripts/unasync writes ``_sync/pager.py`` (``Pager``) from this file; edit this one.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import httpx
 
 from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._effects import Send
-from replicate_typed._pages import Page
+from replicate_typed._pagination import Page
 
 T = TypeVar("T")
 
@@ -53,5 +53,5 @@ class AsyncPager(Generic[T]):
     async def page(self, url: str | None = None) -> Page[T]:
         """One page: the first, or the one at a ``next``/``previous`` link."""
         core = self._runner.core
-        send = self._first if url is None else core.follow(url, self._first.operation)
-        return await self._runner.perform(core.fetch(send, self._parse))
+        request = self._first if url is None else core.follow(url, self._first.operation)
+        return await self._runner.perform(core.fetch(request, self._parse))

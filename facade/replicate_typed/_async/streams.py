@@ -1,6 +1,6 @@
 """AsyncPredictionStream: a prediction's server-sent events, resumed across drops.
 
-scripts/unasync writes ``_streams.py`` (``PredictionStream``) from this file;
+scripts/unasync writes ``_sync/streams.py`` (``PredictionStream``) from this file;
 edit this one.
 """
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from replicate_api.models.prediction import Prediction
@@ -27,6 +27,7 @@ from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
+from replicate_typed._shortcut import shortcut_to
 from replicate_typed._sync.files import FileOutput, Files
 from replicate_typed._sync.predictions import Predictions
 from replicate_typed._sync.runner import Runner
@@ -53,8 +54,10 @@ class Replicate:
             MissingTokenError if neither is set.
         base_url: Defaults to REPLICATE_BASE_URL, then https://api.replicate.com/v1;
             "/v1" is added when missing.
-        timeout: Seconds or an ``httpx.Timeout``; by default 5 s to connect and
-            30 s to read, stretched for a sync-mode create to its window + 10 s.
+        timeout: Each HTTP request's timeout, seconds or an ``httpx.Timeout``; by
+            default 5 s to connect and 30 s to read, stretched for a sync-mode
+            create to its window + 10 s. (``run`` and ``wait`` take their own
+            ``timeout``: how long the whole wait may take.)
         http_client: Your own httpx client; it gets the token auth, the API base
             URL if it has none, and our User-Agent. You close it.
         transport: An httpx transport for the client to use (not with http_client).
@@ -145,43 +148,17 @@ class Replicate:
 
     # Shortcuts for the most used prediction operations.
 
-    def create(
-        self,
-        ref: ModelReference | None = None,
-        input: Mapping[str, object] | None = None,
-        *,
-        deployment: str | None = None,
-        wait: bool | int = False,
-        deadline: Deadline | None = None,
-        webhook: str | None = None,
-        webhook_events_filter: Iterable[str] | None = None,
-        file_strategy: FileStrategy = "upload",
-    ) -> Prediction:
-        """Create a prediction: ``predictions.create``."""
-        return self.predictions.create(
-            ref,
-            input,
-            deployment=deployment,
-            wait=wait,
-            deadline=deadline,
-            webhook=webhook,
-            webhook_events_filter=webhook_events_filter,
-            file_strategy=file_strategy,
-        )
+    @shortcut_to(Predictions.create)
+    def create(self, *args: Any, **kwargs: Any) -> Prediction:
+        return self.predictions.create(*args, **kwargs)
 
-    def wait(
-        self,
-        prediction: Prediction | str,
-        *,
-        timeout: float | None = None,
-        on_update: OnUpdate[Prediction] | None = None,
-    ) -> Prediction:
-        """Poll until the prediction is finished: ``predictions.wait``."""
-        return self.predictions.wait(prediction, timeout=timeout, on_update=on_update)
+    @shortcut_to(Predictions.wait)
+    def wait(self, *args: Any, **kwargs: Any) -> Prediction:
+        return self.predictions.wait(*args, **kwargs)
 
-    def cancel(self, prediction: Prediction | str) -> Prediction:
-        """Cancel a prediction: ``predictions.cancel``."""
-        return self.predictions.cancel(prediction)
+    @shortcut_to(Predictions.cancel)
+    def cancel(self, *args: Any, **kwargs: Any) -> Prediction:
+        return self.predictions.cancel(*args, **kwargs)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._runner.core.settings.base_url!r})"

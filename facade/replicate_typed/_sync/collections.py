@@ -25,5 +25,5 @@ class Collections(Resource):
 
     def get(self, slug: str) -> Collection:
         """A collection with its models, e.g. "text-to-image"."""
-        send = Send("collections.get", collections_get._get_kwargs(check_id(slug)))
-        return self._fetch(send, Collection)
+        request = Send("collections.get", collections_get._get_kwargs(check_id(slug)))
+        return self._fetch(request, Collection)

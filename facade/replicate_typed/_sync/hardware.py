@@ -23,8 +23,8 @@ class HardwareOptions(Resource):
     def list(self) -> list[Hardware]:
         """Every hardware option, with the SKU to pass as ``hardware``."""
         core = self._runner.core
-        send = Send("hardware.list", hardware_list._get_kwargs())
-        return self._runner.perform(core.fetch(send, _hardware))
+        request = Send("hardware.list", hardware_list._get_kwargs())
+        return self._runner.perform(core.fetch(request, _hardware))
 
 
 def _hardware(response: httpx.Response) -> list[Hardware]:

@@ -52,8 +52,8 @@ class Models(Resource):
 
     def get(self, model: str) -> Model:
         """A model by "owner/name", with its latest version."""
-        send = Send("models.get", models_get._get_kwargs(*owner_and_name(model, "model")))
-        return self._fetch(send, Model)
+        request = Send("models.get", models_get._get_kwargs(*owner_and_name(model, "model")))
+        return self._fetch(request, Model)
 
     def list(
         self,
@@ -101,8 +101,8 @@ class Models(Resource):
             license_url=unset_if_none(license_url),
             cover_image_url=unset_if_none(cover_image_url),
         )
-        send = Send("models.create", models_create._get_kwargs(body=body))
-        return self._fetch(send, Model, repeatable=False)
+        request = Send("models.create", models_create._get_kwargs(body=body))
+        return self._fetch(request, Model, repeatable=False)
 
     def update(
         self,
@@ -125,8 +125,8 @@ class Models(Resource):
             weights_url=unset_if_none(weights_url),
         )
         owner, name = owner_and_name(model, "model")
-        send = Send("models.update", models_update._get_kwargs(owner, name, body=body))
-        return self._fetch(send, Model)
+        request = Send("models.update", models_update._get_kwargs(owner, name, body=body))
+        return self._fetch(request, Model)
 
     def delete(self, model: str) -> None:
         """Delete a model (it must be private and have no versions)."""
@@ -137,8 +137,8 @@ class Models(Resource):
         """A model's README, in Markdown."""
         kwargs = models_readme_get._get_kwargs(*owner_and_name(model, "model"))
         core = self._runner.core
-        send = Send("models.readme.get", kwargs)
-        return self._runner.perform(core.fetch(send, _text))
+        request = Send("models.readme.get", kwargs)
+        return self._runner.perform(core.fetch(request, _text))
 
     def examples(self, model: str) -> Pager[Prediction]:
         """The example predictions a model's author saved."""

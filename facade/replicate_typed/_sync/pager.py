@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 import httpx
 
 from replicate_typed._effects import Send
-from replicate_typed._pages import Page
+from replicate_typed._pagination import Page
 from replicate_typed._sync.runner import Runner
 
 T = TypeVar("T")
@@ -53,5 +53,5 @@ class Pager(Generic[T]):
     def page(self, url: str | None = None) -> Page[T]:
         """One page: the first, or the one at a ``next``/``previous`` link."""
         core = self._runner.core
-        send = self._first if url is None else core.follow(url, self._first.operation)
-        return self._runner.perform(core.fetch(send, self._parse))
+        request = self._first if url is None else core.follow(url, self._first.operation)
+        return self._runner.perform(core.fetch(request, self._parse))

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from replicate_typed import _pages
+from replicate_typed import _pagination
 from replicate_typed._effects import Send
-from replicate_typed._pages import GeneratedPage
+from replicate_typed._pagination import GeneratedPage
 from replicate_typed._responses import FromDict
 from replicate_typed._sync.pager import Pager
 from replicate_typed._sync.runner import Runner
@@ -23,17 +23,17 @@ class Resource:
     def __init__(self, runner: Runner) -> None:
         self._runner = runner
 
-    def _fetch(self, send: Send, model: FromDict[T], *, repeatable: bool = True) -> T:
+    def _fetch(self, request: Send, model: FromDict[T], *, repeatable: bool = True) -> T:
         """Send with retries and parse the response into a generated model."""
         core = self._runner.core
-        parse = core.parser(model, send.operation)
-        return self._runner.perform(core.fetch(send, parse, repeatable=repeatable))
+        parse = core.parser(model, request.operation)
+        return self._runner.perform(core.fetch(request, parse, repeatable=repeatable))
 
-    def _send(self, send: Send, *, repeatable: bool = True) -> None:
+    def _send(self, request: Send, *, repeatable: bool = True) -> None:
         """Send with retries; the (empty) response body is not needed."""
         core = self._runner.core
-        self._runner.perform(core.fetch(send, lambda response: None, repeatable=repeatable))
+        self._runner.perform(core.fetch(request, lambda response: None, repeatable=repeatable))
 
-    def _pager(self, send: Send, page: FromDict[GeneratedPage[T]]) -> Pager[T]:
+    def _pager(self, request: Send, page: FromDict[GeneratedPage[T]]) -> Pager[T]:
         """A lazy iterator over every item of a paginated list."""
-        return Pager(self._runner, send, _pages.parser(page, send.operation))
+        return Pager(self._runner, request, _pagination.parser(page, request.operation))

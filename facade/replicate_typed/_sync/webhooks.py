@@ -18,12 +18,12 @@ class Webhooks(Resource):
 
     def default_secret(self) -> str:
         """The signing secret ("whsec_...") of your account's webhooks."""
-        send = Send("webhooks.default.secret.get", webhooks_default_secret_get._get_kwargs())
-        secret = self._fetch(send, WebhookSecret)
+        request = Send("webhooks.default.secret.get", webhooks_default_secret_get._get_kwargs())
+        secret = self._fetch(request, WebhookSecret)
         if not isinstance(secret.key, str) or not secret.key:
             raise InvalidResponseError(
                 "webhooks.default.secret.get returned no key",
                 status=200,
-                operation=send.operation,
+                operation=request.operation,
             )
         return secret.key

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import NoReturn, Protocol
+from typing import NoReturn, Protocol, TypeVar
 
 from replicate_typed import Replicate
 from replicate_typed._options import MAX_WAIT
 from replicate_typed.cli._exit import ExitCode, UsageError
+
+N = TypeVar("N", int, float)
 
 #: How many items a list shows unless --limit says otherwise.
 DEFAULT_LIMIT = 20
@@ -93,34 +95,25 @@ def limit(parser: argparse.ArgumentParser) -> None:
 
 def positive_int(text: str) -> int:
     """An argparse type: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value
+    return _number(text, int, lambda n: n >= 1, "a whole number of at least 1")
 
 
 def wait_seconds(text: str) -> int:
     """An argparse type: the sync window, whole seconds the API allows."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_WAIT:
-        raise argparse.ArgumentTypeError(
-            f"expected whole seconds from 1 to {MAX_WAIT}, got {text!r}"
-        )
-    return value
+    return _number(text, int, lambda n: 1 <= n <= MAX_WAIT, f"whole seconds from 1 to {MAX_WAIT}")
 
 
 def positive_float(text: str) -> float:
     """An argparse type: a number of seconds greater than 0."""
+    return _number(text, float, lambda n: 0 < n < float("inf"), "a number of seconds above 0")
+
+
+def _number(text: str, parse: Callable[[str], N], allowed: Callable[[N], bool], what: str) -> N:
+    """``text`` parsed and checked, or an ArgumentTypeError saying what was expected."""
     try:
-        value = float(text)
+        value = parse(text)
     except ValueError:
-        value = 0.0
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
+    if not allowed(value):
+        raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}")
     return value

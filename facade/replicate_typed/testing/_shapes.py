@@ -21,28 +21,9 @@ def iso(clock: Clock, moment: float | None) -> str | None:
 
 def prediction(job: Job, now: float, clock: Clock, bases: Bases) -> dict[str, Any]:
     """A prediction as GET /predictions/{id} returns it at ``now``."""
-    status = job.status(now)
-    payload: dict[str, Any] = {
-        "id": job.id,
-        "model": job.model,
-        "version": job.version,
-        "input": job.input,
-        "logs": job.logs(now),
-        "output": output(job, job.output(now), bases),
-        "data_removed": False,
-        "error": job.outcome().error if status == "failed" else None,
-        "source": "api",
-        "status": status,
-        "created_at": iso(clock, job.created),
-        "started_at": iso(clock, job.started_at(now)),
-        "completed_at": iso(clock, job.completed_at(now)),
-        "urls": {
-            "get": f"{bases.api}/predictions/{job.id}",
-            "cancel": f"{bases.api}/predictions/{job.id}/cancel",
-            "web": f"https://replicate.com/p/{job.id}",
-        },
-        "metrics": _metrics(job, now),
-    }
+    payload = _job(job, now, clock, bases, collection="predictions", result=job.output(now))
+    payload["data_removed"] = False
+    payload["urls"]["web"] = f"https://replicate.com/p/{job.id}"
     if job.behavior.stream:
         payload["urls"]["stream"] = f"{bases.stream}/stream/{job.id}"
     if job.deadline is not None:
@@ -53,9 +34,16 @@ def prediction(job: Job, now: float, clock: Clock, bases: Bases) -> dict[str, An
 
 
 def training(job: Job, now: float, clock: Clock, bases: Bases) -> dict[str, Any]:
-    """A training as GET /trainings/{id} returns it at ``now``."""
+    """A training as GET /trainings/{id} returns it at ``now`` (output only once succeeded)."""
+    result = job.output(now) if job.status(now) == "succeeded" else None
+    return _job(job, now, clock, bases, collection="trainings", result=result)
+
+
+def _job(
+    job: Job, now: float, clock: Clock, bases: Bases, *, collection: str, result: Any
+) -> dict[str, Any]:
+    """The fields predictions and trainings share; ``collection`` is their URL path."""
     status = job.status(now)
-    result = job.output(now) if status == "succeeded" else None
     return {
         "id": job.id,
         "model": job.model,
@@ -70,8 +58,8 @@ def training(job: Job, now: float, clock: Clock, bases: Bases) -> dict[str, Any]
         "started_at": iso(clock, job.started_at(now)),
         "completed_at": iso(clock, job.completed_at(now)),
         "urls": {
-            "get": f"{bases.api}/trainings/{job.id}",
-            "cancel": f"{bases.api}/trainings/{job.id}/cancel",
+            "get": f"{bases.api}/{collection}/{job.id}",
+            "cancel": f"{bases.api}/{collection}/{job.id}/cancel",
         },
         "metrics": _metrics(job, now),
     }

@@ -5,8 +5,8 @@ An operationId names its module: ``models.versions.get`` is answered by
 ``registry`` gathers every module's ``HANDLERS``, and ``FakeReplicate()``
 refuses to start if the spec has an operation without a handler (or the other
 way round), naming it. To add an operation: write the handler in the module
-its operationId names (a new module for a new resource, added to
-``registry.RESOURCES``), then list it in ``HANDLERS``.
+its operationId names (a new module for a new resource; the registry finds
+it), then list it in ``HANDLERS``.
 
 Handlers get a ``_common.Call`` and return a ``FakeResponse``. The request
 body arrives already checked against the spec, and the response is checked

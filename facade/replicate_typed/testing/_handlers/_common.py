@@ -52,6 +52,14 @@ def not_found(what: str) -> FakeResponse:
     return problem(404, "Not found", f"{what} not found")
 
 
+def delete(table: dict[str, Any], key: str | None, what: str) -> FakeResponse:
+    """DELETE of ``table[key]``: 204 once removed, a 404 naming ``what`` if it is not there."""
+    if key is None or key not in table:
+        return not_found(what)
+    del table[key]
+    return FakeResponse(204)
+
+
 def page(call: Call, items: list[Any], render: Callable[[Any], Any] | None = None) -> FakeResponse:
     """One page of ``items`` at the request's cursor, with absolute links.
 

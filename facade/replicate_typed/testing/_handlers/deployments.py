@@ -6,7 +6,7 @@ A deployment is created in the fake's ``account``; each update adds a release.
 from __future__ import annotations
 
 from replicate_typed.testing import _shapes
-from replicate_typed.testing._handlers._common import Call, Handler, not_found, page
+from replicate_typed.testing._handlers._common import Call, Handler, delete, not_found, page
 from replicate_typed.testing._handlers.predictions import create_prediction
 from replicate_typed.testing._http import FakeResponse, json_response, problem
 from replicate_typed.testing._records import DeploymentEntry
@@ -62,11 +62,7 @@ def deployments_update(call: Call) -> FakeResponse:
 
 
 def deployments_delete(call: Call) -> FakeResponse:
-    entry = call.fake.deployments.get(_name(call))
-    if entry is None:
-        return not_found("deployment")
-    del call.fake.deployments[entry.full_name]
-    return FakeResponse(204)
+    return delete(call.fake.deployments, _name(call), "deployment")
 
 
 def deployments_predictions_create(call: Call) -> FakeResponse:

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from replicate_typed.testing import _shapes
 from replicate_typed.testing._behavior import Behavior
-from replicate_typed.testing._handlers._common import Call, Handler, not_found, page
+from replicate_typed.testing._handlers._common import Call, Handler, delete, not_found, page
 from replicate_typed.testing._handlers.predictions import create_prediction
 from replicate_typed.testing._http import FakeResponse, json_response, problem
 from replicate_typed.testing._records import ModelEntry
 
 
+def _full_name(call: Call) -> str:
+    return f"{call.params['model_owner']}/{call.params['model_name']}"
+
+
 def _model(call: Call) -> ModelEntry | None:
-    return call.fake.models.get(f"{call.params['model_owner']}/{call.params['model_name']}")
+    return call.fake.models.get(_full_name(call))
 
 
 def models_list(call: Call) -> FakeResponse:
@@ -74,11 +78,7 @@ def models_update(call: Call) -> FakeResponse:
 
 
 def models_delete(call: Call) -> FakeResponse:
-    entry = _model(call)
-    if entry is None:
-        return not_found("model")
-    del call.fake.models[entry.full_name]
-    return FakeResponse(204)
+    return delete(call.fake.models, _full_name(call), "model")
 
 
 def models_readme_get(call: Call) -> FakeResponse:

@@ -1,38 +1,33 @@
-"""Which handler answers which operationId: every resource module's ``HANDLERS``, checked."""
+"""Which handler answers which operationId: every resource module's ``HANDLERS``, found and checked.
+
+The modules are found by walking the package, so a new resource is one new
+module with a ``HANDLERS`` table and nothing to list here.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType, ModuleType
 
-from replicate_typed.testing._handlers import (
-    account,
-    collections,
-    deployments,
-    files,
-    hardware,
-    models,
-    predictions,
-    search,
-    trainings,
-    webhooks,
-)
+from replicate_typed.testing import _handlers
 from replicate_typed.testing._handlers._common import Handler
 from replicate_typed.testing._validation import FakeSpecViolation
 
+
+def _resource_modules() -> tuple[ModuleType, ...]:
+    """Every public module of the package: one per API resource, named like its operationIds."""
+    names = sorted(
+        info.name
+        for info in pkgutil.iter_modules(_handlers.__path__)
+        if not info.name.startswith("_") and info.name != "registry"
+    )
+    return tuple(importlib.import_module(f"{_handlers.__name__}.{name}") for name in names)
+
+
 #: One module per API resource, named like the first word of its operationIds.
-RESOURCES: tuple[ModuleType, ...] = (
-    account,
-    collections,
-    deployments,
-    files,
-    hardware,
-    models,
-    predictions,
-    search,
-    trainings,
-    webhooks,
-)
+RESOURCES: tuple[ModuleType, ...] = _resource_modules()
 
 
 def _collect() -> dict[str, Handler]:
