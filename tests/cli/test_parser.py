@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import cast
 
 import pytest
 from replicate_typed.cli._exit import UsageError
 from replicate_typed.cli._parser import build, parse
 
-#: Every command line that does something (README, "Command line").
-COMMANDS = [
-    "run",
-    "predictions list",
-    "predictions get",
-    "predictions cancel",
-    "models get",
-    "models search",
-    "trainings list",
-    "trainings get",
-    "trainings cancel",
-]
+README = Path(__file__).parents[2] / "README.md"
+
+
+def _documented_commands() -> set[str]:
+    """Every command the README's "Command line" section names, in examples or ``a b|c`` lists."""
+    section = README.read_text().split("## Command line", 1)[1].split("\n## ", 1)[0]
+    found = {
+        f"{command} {sub}"
+        for command, subcommands in re.findall(r"`(\w+)\s+([\w|]+)`", section)
+        for sub in subcommands.split("|")
+    }
+    groups = {command.split()[0] for command in found}
+    examples = re.findall(r"^replicate-typed (?:--\S+ )*(\w+)", section, re.MULTILINE)
+    return found | {word for word in examples if word not in groups}
 
 
 def _leaves(parser: argparse.ArgumentParser, words: str = "") -> Iterator[tuple[str, object]]:
@@ -39,10 +43,10 @@ def _leaves(parser: argparse.ArgumentParser, words: str = "") -> Iterator[tuple[
             yield from _leaves(sub, f"{words} {name}".strip())
 
 
-def test_every_command_sets_a_handler() -> None:
+def test_every_command_sets_a_handler_and_is_in_the_readme() -> None:
     handlers = dict(_leaves(build()))
 
-    assert sorted(handlers) == sorted(COMMANDS)
+    assert sorted(handlers) == sorted(_documented_commands())
     assert all(callable(handler) for handler in handlers.values())
 
 

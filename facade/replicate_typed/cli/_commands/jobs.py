@@ -8,7 +8,15 @@ from functools import partial
 from itertools import islice
 
 from replicate_typed import Prediction, Predictions, Replicate, Training, Trainings
-from replicate_typed.cli._args import Subcommands, Work, actions, json_flag, limit, subparser
+from replicate_typed.cli._args import (
+    Register,
+    Subcommands,
+    Work,
+    actions,
+    json_flag,
+    limit,
+    subparser,
+)
 from replicate_typed.cli._exit import ExitCode
 from replicate_typed.cli._show import job_details, job_line, show_many, show_one
 
@@ -65,3 +73,7 @@ def _cancel(resource: Resource, args: argparse.Namespace) -> Work:
         return ExitCode.SUCCEEDED
 
     return work
+
+
+#: How this module adds its commands (found by ``_commands``).
+COMMANDS: tuple[Register, ...] = (register_predictions, register_trainings)

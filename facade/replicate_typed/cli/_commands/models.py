@@ -6,7 +6,15 @@ import argparse
 from itertools import islice
 
 from replicate_typed import Replicate
-from replicate_typed.cli._args import Subcommands, Work, actions, json_flag, limit, subparser
+from replicate_typed.cli._args import (
+    Register,
+    Subcommands,
+    Work,
+    actions,
+    json_flag,
+    limit,
+    subparser,
+)
 from replicate_typed.cli._exit import ExitCode
 from replicate_typed.cli._show import model_details, model_line, show_many, show_one
 
@@ -40,3 +48,7 @@ def _search(args: argparse.Namespace) -> Work:
         return ExitCode.SUCCEEDED
 
     return work
+
+
+#: How this module adds its commands (found by ``_commands``).
+COMMANDS: tuple[Register, ...] = (register,)

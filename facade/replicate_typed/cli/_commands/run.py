@@ -6,6 +6,7 @@ import argparse
 
 from replicate_typed._options import MAX_WAIT
 from replicate_typed.cli._args import (
+    Register,
     Subcommands,
     Work,
     json_flag,
@@ -70,3 +71,7 @@ def _handle(args: argparse.Namespace) -> Work:
     # a client exists: a wrong command line is told as such, token or not.
     options = RunOptions.from_args(args)
     return lambda replicate: run(replicate, options)
+
+
+#: How this module adds its commands (found by ``_commands``).
+COMMANDS: tuple[Register, ...] = (register,)
