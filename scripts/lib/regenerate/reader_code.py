@@ -9,6 +9,7 @@ of 100 predictions runs them thousands of times: they stay cheap.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from regenerate.reader_shapes import (
     FreeJSON,
@@ -52,87 +53,86 @@ def read_into(shape: Shape, target: str, key: str, indent: str) -> list[str]:
 
 
 def _require(shape: Shape, value: str, key: str, indent: str) -> list[str]:
-    check = _check(shape)
-    if check is None:
+    expected = _expected(shape)
+    if expected is None:
         return []
+    check, noun = expected
     return [
         f"{indent}if not ({check.format(v=value)}):",
-        f'{indent}    raise _mismatch({quote(key)}, "{_noun(shape)}", {value})',
+        f'{indent}    raise _mismatch({quote(key)}, "{noun}", {value})',
     ]
 
 
-def _check(shape: Shape) -> str | None:
-    """A condition on ``{v}`` that the JSON value must meet, if reading does not check it.
+def _expected(shape: Shape) -> tuple[str, str] | None:
+    """The condition on ``{v}`` a JSON value must meet, and the noun its error uses.
 
-    Exact type tests where JSON decoding gives exact types (a JSON number is an
-    int or a float, never a bool): they cost a fraction of an ABC isinstance,
-    and a page of 100 predictions makes thousands of them.
+    None where reading checks the value itself. Exact type tests where JSON
+    decoding gives exact types (a JSON number is an int or a float, never a
+    bool): they cost a fraction of an ABC isinstance, and a page of 100
+    predictions makes thousands of them.
     """
     match shape:
         case Scalar("str"):
-            return "isinstance({v}, str)"
+            return "isinstance({v}, str)", "a string"
         case Scalar("bool"):
-            return "{v} is True or {v} is False"
+            return "{v} is True or {v} is False", "a boolean"
         case Scalar("int"):
-            return "type({v}) is int"
+            return "type({v}) is int", "an integer"
         case Scalar("float"):
-            return "type({v}) is float or type({v}) is int"
+            return "type({v}) is float or type({v}) is int", "a number"
         case FreeObject() | Nested():
-            return "isinstance({v}, dict) or isinstance({v}, Mapping)"
+            return "isinstance({v}, dict) or isinstance({v}, Mapping)", "an object"
         case ListOf():
-            return "isinstance({v}, list)"
+            return "isinstance({v}, list)", "an array"
         case _:  # Timestamp (fromisoformat checks), FreeJSON, OpenEnum (_open_value checks)
             return None
 
 
 def _read(shape: Shape, value: str, key: str) -> str:
     """An expression reading a checked JSON value."""
+    return _convert(shape, value, key, _read_leaf)
+
+
+def dump(shape: Shape, value: str) -> str:
+    """An expression writing a value back as JSON."""
+    return _convert(shape, value, "", _dump_leaf)
+
+
+#: The expression for a value of a shape that reading and writing treat differently,
+#: given the value and its JSON key (for error messages).
+_Leaf = Callable[[Timestamp | Nested | OpenEnum, str, str], str]
+
+
+def _convert(shape: Shape, value: str, key: str, leaf: _Leaf) -> str:
+    """An expression converting ``value``: reading and writing differ only in ``leaf``."""
     match shape:
         case Scalar() | FreeJSON():
             return value
         case FreeObject():
             return f"dict({value})"
+        case ListOf(item):
+            return f"[{_convert(item, '_item', key + '[]', leaf)} for _item in {value}]"
+        case Nullable(inner):
+            return f"None if {value} is None else {_convert(inner, value, key, leaf)}"
+        case _:
+            return leaf(shape, value, key)
+
+
+def _read_leaf(shape: Timestamp | Nested | OpenEnum, value: str, key: str) -> str:
+    match shape:
         case Timestamp():
             return f"datetime.datetime.fromisoformat({value})"
         case Nested(class_name, _):
             return f"{class_name}.from_dict({value})"
         case OpenEnum(class_name, _):
             return f"_{constant(class_name)}.get({value}) or _open_value({value}, {quote(key)})"
-        case ListOf(item):
-            return f"[{_read(item, '_item', key + '[]')} for _item in {value}]"
-        case Nullable(inner):
-            return f"None if {value} is None else {_read(inner, value, key)}"
 
 
-def dump(shape: Shape, value: str) -> str:
+def _dump_leaf(shape: Timestamp | Nested | OpenEnum, value: str, key: str) -> str:
     match shape:
-        case Scalar() | FreeJSON():
-            return value
-        case FreeObject():
-            return f"dict({value})"
         case Timestamp():
             return f"{value}.isoformat()"
         case Nested():
             return f"{value}.to_dict()"
         case OpenEnum():
             return f"str({value})"
-        case ListOf(item):
-            return f"[{dump(item, '_item')} for _item in {value}]"
-        case Nullable(inner):
-            return f"None if {value} is None else {dump(inner, value)}"
-
-
-def _noun(shape: Shape) -> str:
-    match shape:
-        case Scalar("str"):
-            return "a string"
-        case Scalar("bool"):
-            return "a boolean"
-        case Scalar("int"):
-            return "an integer"
-        case Scalar("float"):
-            return "a number"
-        case ListOf():
-            return "an array"
-        case _:
-            return "an object"
