@@ -14,9 +14,9 @@ realistic payload in tests/regen/test_patches.py. Kinds:
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 from regenerate import evidence
 from regenerate.spec import Spec, operations
@@ -148,11 +148,22 @@ def _place(spec: Spec, place: str) -> dict[str, Any] | None:
     return _child(node, "properties", inner) if inner else node
 
 
+#: An evidence entry: each names the place in the spec it is about.
+Entry = TypeVar("Entry", bound=evidence.Omitted | evidence.AlwaysSent | evidence.Undeclared)
+
+
+def _placed(spec: Spec, entries: Iterable[Entry]) -> Iterator[tuple[Entry, dict[str, Any]]]:
+    """Each entry with the object at its place, for the places the spec has."""
+    for entry in entries:
+        node = _place(spec, entry.place)
+        if node is not None:
+            yield entry, node
+
+
 def _omitted_fields_optional(spec: Spec) -> list[str]:
     changed: list[str] = []
-    for item in evidence.OMITTED:
-        node = _place(spec, item.place)
-        if node is not None and item.field in _required(node):
+    for item, node in _placed(spec, evidence.OMITTED):
+        if item.field in _required(node):
             node["required"] = [name for name in _required(node) if name != item.field]
             changed.append(f"{item.place}.{item.field}")
     return changed
@@ -160,10 +171,7 @@ def _omitted_fields_optional(spec: Spec) -> list[str]:
 
 def _always_sent_fields_required(spec: Spec) -> list[str]:
     changed: list[str] = []
-    for item in evidence.ALWAYS_SENT:
-        node = _place(spec, item.place)
-        if node is None:
-            continue
+    for item, node in _placed(spec, evidence.ALWAYS_SENT):
         required = _required(node)
         declared = _child(node, "properties") or {}
         for name in item.fields:
@@ -177,10 +185,7 @@ def _always_sent_fields_required(spec: Spec) -> list[str]:
 
 def _undeclared_fields(spec: Spec) -> list[str]:
     changed: list[str] = []
-    for item in evidence.UNDECLARED:
-        node = _place(spec, item.place)
-        if node is None:
-            continue
+    for item, node in _placed(spec, evidence.UNDECLARED):
         declared = _child(node, "properties")
         if declared is None:
             declared = node["properties"] = {}
