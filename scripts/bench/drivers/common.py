@@ -18,7 +18,9 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Coroutine
+from abc import ABC, abstractmethod
+from collections.abc import Awaitable, Callable, Coroutine
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -48,12 +50,31 @@ class Client(Protocol):
     def read(self, model: str) -> int: ...
 
 
-class Official:
-    """What the drivers of both official clients share (their calls are spelled alike)."""
+class Official(ABC):
+    """What the drivers of both official clients share (their calls are spelled alike).
 
-    _client: Any
+    A driver says only how its client is made (``connect``, ``connect_async``), how
+    it spells ``get``, and which class is its ``FileOutput``.
+    """
+
     #: The client's own FileOutput class.
     file_output: Any
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._client = self.connect()
+
+    @abstractmethod
+    def connect(self) -> Any:
+        """A new client for the server at ``self._url``."""
+
+    @abstractmethod
+    def connect_async(self) -> AbstractAsyncContextManager[Callable[..., Awaitable[Any]]]:
+        """A client for the running event loop, as its async run: ``run(model, input=...)``."""
+
+    async def async_runs(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
+        async with self.connect_async() as run:
+            return list(await asyncio.gather(*(run(model, input=i) for i in inputs)))
 
     def run(self, model: str, input: dict[str, Any], wait: int | None) -> Any:
         if wait is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import replicate as untyped_replicate  # type: ignore[import-not-found]
@@ -17,20 +19,17 @@ helpers: Any = untyped_helpers
 class V1(Official):
     file_output = helpers.FileOutput
 
-    def __init__(self, url: str) -> None:
-        self._url = url
+    def connect(self) -> Any:
         # replicate 1.x adds "/v1" itself: its base URL is the server's origin.
-        self._client = replicate.Client(api_token=TOKEN, base_url=url.removesuffix("/v1"))
+        return replicate.Client(api_token=TOKEN, base_url=self._url.removesuffix("/v1"))
 
     def get(self, prediction_id: str) -> Any:
         return self._client.predictions.get(prediction_id)
 
-    async def async_runs(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
-        import asyncio
-
+    @asynccontextmanager
+    async def connect_async(self) -> AsyncGenerator[Any, None]:
         # A fresh client per event loop: its async HTTP client is bound to the first loop.
-        client = replicate.Client(api_token=TOKEN, base_url=self._url.removesuffix("/v1"))
-        return list(await asyncio.gather(*(client.async_run(model, input=i) for i in inputs)))
+        yield self.connect().async_run
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import replicate as untyped_replicate  # type: ignore[import-not-found]
@@ -17,18 +19,16 @@ files: Any = untyped_files
 class V2(Official):
     file_output = files.FileOutput
 
-    def __init__(self, url: str) -> None:
-        self._url = url
-        self._client = replicate.Replicate(bearer_token=TOKEN, base_url=url)
+    def connect(self) -> Any:
+        return replicate.Replicate(bearer_token=TOKEN, base_url=self._url)
 
     def get(self, prediction_id: str) -> Any:
         return self._client.predictions.get(prediction_id=prediction_id)
 
-    async def async_runs(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
-        import asyncio
-
+    @asynccontextmanager
+    async def connect_async(self) -> AsyncGenerator[Any, None]:
         async with replicate.AsyncReplicate(bearer_token=TOKEN, base_url=self._url) as client:
-            return list(await asyncio.gather(*(client.run(model, input=i) for i in inputs)))
+            yield client.run
 
 
 if __name__ == "__main__":
