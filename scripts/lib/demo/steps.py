@@ -28,20 +28,20 @@ class Models:
     storyteller: str
 
 
-EMULATOR_MODELS = Models(
-    hello="replicate/hello-world",
-    upscaler="acme/upscaler",
-    queued="acme/busy-queue",
-    slow="acme/slow-model",
-    storyteller="acme/storyteller",
-)
-REAL_MODELS = Models(
-    hello="replicate/hello-world:5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
-    upscaler="black-forest-labs/flux-schnell",
-    queued="black-forest-labs/flux-dev",
-    slow="black-forest-labs/flux-dev",
-    storyteller="meta/meta-llama-3-8b-instruct",
-)
+#: Which model each step runs: on the emulator (FakeReplicate's models, and
+#: acme/busy-queue that __main__ adds), and on Replicate, side by side.
+_MODELS: dict[str, tuple[str, str]] = {
+    "hello": (
+        "replicate/hello-world",
+        "replicate/hello-world:5c7d5dc6dd8bf75c1acaa8565735e7986bc5b66206b55cca93cb72c9bf15ccaa",
+    ),
+    "upscaler": ("acme/upscaler", "black-forest-labs/flux-schnell"),
+    "queued": ("acme/busy-queue", "black-forest-labs/flux-dev"),
+    "slow": ("acme/slow-model", "black-forest-labs/flux-dev"),
+    "storyteller": ("acme/storyteller", "meta/meta-llama-3-8b-instruct"),
+}
+EMULATOR_MODELS = Models(**{step: emulator for step, (emulator, _) in _MODELS.items()})
+REAL_MODELS = Models(**{step: real for step, (_, real) in _MODELS.items()})
 
 
 class Tour:
