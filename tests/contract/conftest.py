@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 from pytest_httpx import HTTPXMock
 
-from tests.support.contract import Contract, Exchange
+from tests.support.contract import Exchange
 
 
 @pytest.fixture
-def contract(httpx_mock: HTTPXMock) -> Contract:
-    """Start pinning the operation with this operationId."""
-
-    def start(operation_id: str) -> Exchange:
-        return Exchange(httpx_mock, operation_id)
-
-    return start
+def exchange(request: pytest.FixtureRequest, httpx_mock: HTTPXMock) -> Exchange:
+    """Pin the operation the test names in ``@pytest.mark.operation(operation_id, *statuses)``."""
+    marker = request.node.get_closest_marker("operation")
+    assert marker is not None, "a contract test names its operation: @pytest.mark.operation"
+    operation_id: str = marker.args[0]
+    return Exchange(httpx_mock, operation_id)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from replicate_api.api.account import account_get
 from replicate_api.models import Account, AccountType
 
-from tests.support.contract import Contract
+from tests.support.contract import Exchange
 
 
 @pytest.mark.operation("account.get", 200)
-def test_get(contract: Contract) -> None:
-    exchange = contract("account.get")
+def test_get(exchange: Exchange) -> None:
     exchange.respond(
         200,
         {
@@ -23,10 +21,8 @@ def test_get(contract: Contract) -> None:
         },
     )
 
-    response = exchange.call(account_get)
+    account = exchange.parsed(Account)
 
     exchange.assert_request("/account")
-    account = response.parsed
-    assert isinstance(account, Account)
     assert account.type_ is AccountType.ORGANIZATION
     assert account.username == "acme"

@@ -3,14 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from replicate_api.api.deployments import (
-    deployments_create,
-    deployments_delete,
-    deployments_get,
-    deployments_list,
-    deployments_predictions_create,
-    deployments_update,
-)
 from replicate_api.models import (
     AccountType,
     Deployment,
@@ -27,31 +19,29 @@ from replicate_api.models import (
 )
 
 from tests.support import payloads
-from tests.support.contract import Contract
+from tests.support.contract import Exchange
 from tests.support.payloads import VERSION_ID
+
+DEPLOYMENT = "/deployments/acme/my-app-image-generator"
 
 
 @pytest.mark.operation("deployments.list", 200)
-def test_list(contract: Contract) -> None:
-    exchange = contract("deployments.list")
+def test_list(exchange: Exchange) -> None:
     exchange.respond(200, payloads.page([payloads.deployment()]))
 
-    response = exchange.call(deployments_list)
+    page = exchange.parsed(DeploymentPage)
 
     exchange.assert_request("/deployments")
-    page = response.parsed
-    assert isinstance(page, DeploymentPage)
     assert isinstance(page.results, list)
     assert page.results[0].name == "my-app-image-generator"
 
 
 @pytest.mark.operation("deployments.create", 200)
-def test_create(contract: Contract) -> None:
-    exchange = contract("deployments.create")
+def test_create(exchange: Exchange) -> None:
     exchange.respond(200, payloads.deployment())
 
-    response = exchange.call(
-        deployments_create,
+    deployment = exchange.parsed(
+        Deployment,
         body=DeploymentCreateRequest(
             name="my-app-image-generator",
             model="stability-ai/sdxl",
@@ -73,22 +63,17 @@ def test_create(contract: Contract) -> None:
             "max_instances": 5,
         },
     )
-    deployment = response.parsed
-    assert isinstance(deployment, Deployment)
     assert isinstance(deployment.current_release, DeploymentRelease)
     assert deployment.current_release.number == 1
 
 
 @pytest.mark.operation("deployments.get", 200)
-def test_get(contract: Contract) -> None:
-    exchange = contract("deployments.get")
+def test_get(exchange: Exchange) -> None:
     exchange.respond(200, payloads.deployment())
 
-    response = exchange.call(deployments_get, "acme", "my-app-image-generator")
+    deployment = exchange.parsed(Deployment, "acme", "my-app-image-generator")
 
-    exchange.assert_request("/deployments/acme/my-app-image-generator")
-    deployment = response.parsed
-    assert isinstance(deployment, Deployment)
+    exchange.assert_request(DEPLOYMENT)
     assert isinstance(deployment.current_release, DeploymentRelease)
     creator = deployment.current_release.created_by
     assert isinstance(creator, DeploymentReleaseCreator)
@@ -96,34 +81,29 @@ def test_get(contract: Contract) -> None:
 
 
 @pytest.mark.operation("deployments.update", 200)
-def test_update(contract: Contract) -> None:
-    exchange = contract("deployments.update")
+def test_update(exchange: Exchange) -> None:
     exchange.respond(200, payloads.deployment())
 
-    response = exchange.call(
-        deployments_update,
+    exchange.parsed(
+        Deployment,
         "acme",
         "my-app-image-generator",
         body=DeploymentUpdateRequest(min_instances=0, max_instances=3),
     )
 
     exchange.assert_request(
-        "/deployments/acme/my-app-image-generator",
+        DEPLOYMENT,
         json_body={"min_instances": 0, "max_instances": 3},
     )
-    assert isinstance(response.parsed, Deployment)
 
 
 @pytest.mark.operation("deployments.delete", 204)
-def test_delete(contract: Contract) -> None:
-    exchange = contract("deployments.delete")
+def test_delete(exchange: Exchange) -> None:
     exchange.respond(204)
 
-    response = exchange.call(deployments_delete, "acme", "my-app-image-generator")
+    assert exchange.call_for_status("acme", "my-app-image-generator") == 204
 
-    exchange.assert_request("/deployments/acme/my-app-image-generator")
-    assert response.status_code == 204
-    assert response.parsed is None
+    exchange.assert_request(DEPLOYMENT)
 
 
 @pytest.mark.operation("deployments.predictions.create", 201, 202)
@@ -132,15 +112,14 @@ def test_delete(contract: Contract) -> None:
     [(201, "succeeded", PredictionStatus.SUCCEEDED), (202, "starting", PredictionStatus.STARTING)],
 )
 def test_prediction_through_a_deployment(
-    contract: Contract, status: int, payload_status: str, expected: PredictionStatus
+    exchange: Exchange, status: int, payload_status: str, expected: PredictionStatus
 ) -> None:
-    exchange = contract("deployments.predictions.create")
     exchange.respond(
         status, payloads.prediction(payload_status, deployment="acme/my-app-image-generator")
     )
 
-    response = exchange.call(
-        deployments_predictions_create,
+    prediction = exchange.parsed(
+        Prediction,
         "acme",
         "my-app-image-generator",
         body=PredictionRequest(
@@ -153,7 +132,7 @@ def test_prediction_through_a_deployment(
     )
 
     exchange.assert_request(
-        "/deployments/acme/my-app-image-generator/predictions",
+        f"{DEPLOYMENT}/predictions",
         json_body={
             "input": {"prompt": "an astronaut", "seed": 7},
             "webhook": "https://example.com/hooks",
@@ -161,7 +140,5 @@ def test_prediction_through_a_deployment(
         },
         headers={"Prefer": "wait=60", "Cancel-After": "30s"},
     )
-    prediction = response.parsed
-    assert isinstance(prediction, Prediction)
     assert prediction.status is expected
     assert prediction.deployment == "acme/my-app-image-generator"

@@ -5,20 +5,18 @@ from __future__ import annotations
 from typing import cast
 
 import pytest
-from replicate_api.api.hardware import hardware_list
 from replicate_api.models import Hardware
 
-from tests.support.contract import Contract
+from tests.support.contract import Exchange
 
 
 @pytest.mark.operation("hardware.list", 200)
-def test_list(contract: Contract) -> None:
-    exchange = contract("hardware.list")
+def test_list(exchange: Exchange) -> None:
     exchange.respond(
         200, [{"name": "CPU", "sku": "cpu"}, {"name": "Nvidia T4 GPU", "sku": "gpu-t4"}]
     )
 
-    response = exchange.call(hardware_list)
+    response = exchange.call()
 
     exchange.assert_request("/hardware")
     hardware = response.parsed

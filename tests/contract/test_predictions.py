@@ -5,12 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from replicate_api.api.predictions import (
-    predictions_cancel,
-    predictions_create,
-    predictions_get,
-    predictions_list,
-)
 from replicate_api.models import (
     Prediction,
     PredictionPage,
@@ -22,8 +16,10 @@ from replicate_api.models import (
 )
 
 from tests.support import payloads
-from tests.support.contract import Contract
+from tests.support.contract import Exchange
 from tests.support.payloads import PREDICTION_ID, VERSION_ID
+
+PREDICTION = f"/predictions/{PREDICTION_ID}"
 
 
 def _request_body() -> VersionPredictionRequest:
@@ -36,12 +32,11 @@ def _request_body() -> VersionPredictionRequest:
 
 
 @pytest.mark.operation("predictions.create", 201)
-def test_create_in_sync_mode_returns_the_finished_prediction(contract: Contract) -> None:
-    exchange = contract("predictions.create")
+def test_create_in_sync_mode_returns_the_finished_prediction(exchange: Exchange) -> None:
     exchange.respond(201, payloads.prediction("succeeded"))
 
-    response = exchange.call(
-        predictions_create, body=_request_body(), prefer="wait=5", cancel_after="5m"
+    prediction = exchange.parsed(
+        Prediction, body=_request_body(), prefer="wait=5", cancel_after="5m"
     )
 
     exchange.assert_request(
@@ -54,8 +49,6 @@ def test_create_in_sync_mode_returns_the_finished_prediction(contract: Contract)
         },
         headers={"Prefer": "wait=5", "Cancel-After": "5m"},
     )
-    prediction = response.parsed
-    assert isinstance(prediction, Prediction)
     assert prediction.status is PredictionStatus.SUCCEEDED
     assert prediction.output == "hello Alice"
     assert prediction.completed_at == datetime.datetime(
@@ -64,12 +57,11 @@ def test_create_in_sync_mode_returns_the_finished_prediction(contract: Contract)
 
 
 @pytest.mark.operation("predictions.create", 202)
-def test_create_without_waiting_returns_a_starting_prediction(contract: Contract) -> None:
-    exchange = contract("predictions.create")
+def test_create_without_waiting_returns_a_starting_prediction(exchange: Exchange) -> None:
     exchange.respond(202, payloads.prediction("starting"))
 
-    response = exchange.call(
-        predictions_create,
+    prediction = exchange.parsed(
+        Prediction,
         body=VersionPredictionRequest(
             version=VERSION_ID, input_=VersionPredictionRequestInput.from_dict({"text": "Bob"})
         ),
@@ -80,8 +72,6 @@ def test_create_without_waiting_returns_a_starting_prediction(contract: Contract
         json_body={"version": VERSION_ID, "input": {"text": "Bob"}},
         absent=("Prefer", "Cancel-After"),
     )
-    prediction = response.parsed
-    assert isinstance(prediction, Prediction)
     assert prediction.status is PredictionStatus.STARTING
     assert prediction.started_at is None
     assert prediction.completed_at is None
@@ -90,15 +80,12 @@ def test_create_without_waiting_returns_a_starting_prediction(contract: Contract
 
 
 @pytest.mark.operation("predictions.get", 200)
-def test_get_a_running_prediction(contract: Contract) -> None:
-    exchange = contract("predictions.get")
+def test_get_a_running_prediction(exchange: Exchange) -> None:
     exchange.respond(200, payloads.prediction("processing"))
 
-    response = exchange.call(predictions_get, PREDICTION_ID)
+    prediction = exchange.parsed(Prediction, PREDICTION_ID)
 
-    exchange.assert_request(f"/predictions/{PREDICTION_ID}")
-    prediction = response.parsed
-    assert isinstance(prediction, Prediction)
+    exchange.assert_request(PREDICTION)
     assert prediction.status is PredictionStatus.PROCESSING
     assert prediction.started_at == datetime.datetime(
         2026, 11, 22, 10, 15, 3, 501709, tzinfo=datetime.UTC
@@ -109,8 +96,7 @@ def test_get_a_running_prediction(contract: Contract) -> None:
 
 
 @pytest.mark.operation("predictions.list", 200)
-def test_list_with_filters(contract: Contract) -> None:
-    exchange = contract("predictions.list")
+def test_list_with_filters(exchange: Exchange) -> None:
     next_url = f"{payloads.API}/predictions?cursor=cD0yMDI2LTExLTIy"
     exchange.respond(
         200,
@@ -120,8 +106,8 @@ def test_list_with_filters(contract: Contract) -> None:
         ),
     )
 
-    response = exchange.call(
-        predictions_list,
+    page = exchange.parsed(
+        PredictionPage,
         created_after=datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC),
         created_before=datetime.datetime(2026, 11, 22, 12, 30, tzinfo=datetime.UTC),
         source=PredictionSourceFilter.WEB,
@@ -131,8 +117,6 @@ def test_list_with_filters(contract: Contract) -> None:
         "/predictions?created_after=2026-11-01T00%3A00%3A00%2B00%3A00"
         "&created_before=2026-11-22T12%3A30%3A00%2B00%3A00&source=web"
     )
-    page = response.parsed
-    assert isinstance(page, PredictionPage)
     assert page.next_ == next_url
     assert page.previous is None
     assert isinstance(page.results, list)
@@ -141,14 +125,11 @@ def test_list_with_filters(contract: Contract) -> None:
 
 
 @pytest.mark.operation("predictions.cancel", 200)
-def test_cancel(contract: Contract) -> None:
-    exchange = contract("predictions.cancel")
+def test_cancel(exchange: Exchange) -> None:
     exchange.respond(200, payloads.prediction("canceled"))
 
-    response = exchange.call(predictions_cancel, PREDICTION_ID)
+    prediction = exchange.parsed(Prediction, PREDICTION_ID)
 
-    exchange.assert_request(f"/predictions/{PREDICTION_ID}/cancel")
-    prediction = response.parsed
-    assert isinstance(prediction, Prediction)
+    exchange.assert_request(f"{PREDICTION}/cancel")
     assert prediction.status is PredictionStatus.CANCELED
     assert prediction.output is None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from replicate_api.api.search import search
 from replicate_api.models import (
     SearchBadRequestProblem,
     SearchModelMetadata,
@@ -12,12 +11,11 @@ from replicate_api.models import (
 )
 
 from tests.support import payloads
-from tests.support.contract import Contract
+from tests.support.contract import Exchange
 
 
 @pytest.mark.operation("search", 200)
-def test_search(contract: Contract) -> None:
-    exchange = contract("search")
+def test_search(exchange: Exchange) -> None:
     exchange.respond(
         200,
         {
@@ -44,11 +42,9 @@ def test_search(contract: Contract) -> None:
         },
     )
 
-    response = exchange.call(search, query="upscale photos", limit=5)
+    results = exchange.parsed(SearchResults, query="upscale photos", limit=5)
 
     exchange.assert_request("/search?query=upscale+photos&limit=5")
-    results = response.parsed
-    assert isinstance(results, SearchResults)
     assert results.models[0].model.name == "real-esrgan"
     assert isinstance(results.models[0].metadata, SearchModelMetadata)
     assert results.models[0].metadata.tags == ["super-resolution", "image-to-image"]
@@ -56,23 +52,19 @@ def test_search(contract: Contract) -> None:
 
 
 @pytest.mark.operation("search", 400)
-def test_search_bad_request(contract: Contract) -> None:
-    exchange = contract("search")
+def test_search_bad_request(exchange: Exchange) -> None:
     exchange.respond(400, {"detail": 'Query parameter "query" is required'})
 
-    response = exchange.call(search, query="")
+    problem = exchange.parsed(SearchBadRequestProblem, query="")
 
     exchange.assert_request("/search?query=&limit=20")
-    assert isinstance(response.parsed, SearchBadRequestProblem)
-    assert response.parsed.detail == 'Query parameter "query" is required'
+    assert problem.detail == 'Query parameter "query" is required'
 
 
 @pytest.mark.operation("search", 500)
-def test_search_server_error(contract: Contract) -> None:
-    exchange = contract("search")
+def test_search_server_error(exchange: Exchange) -> None:
     exchange.respond(500, {"detail": "Search service error"})
 
-    response = exchange.call(search, query="anything")
+    exchange.parsed(SearchServerErrorProblem, query="anything")
 
     exchange.assert_request("/search?query=anything&limit=20")
-    assert isinstance(response.parsed, SearchServerErrorProblem)

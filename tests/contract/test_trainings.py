@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from replicate_api.api.trainings import (
-    trainings_cancel,
-    trainings_create,
-    trainings_get,
-    trainings_list,
-)
 from replicate_api.models import (
     Training,
     TrainingOutput,
@@ -20,17 +14,18 @@ from replicate_api.models import (
 )
 
 from tests.support import payloads
-from tests.support.contract import Contract
+from tests.support.contract import Exchange
 from tests.support.payloads import TRAINING_ID, VERSION_ID
+
+TRAINING = f"/trainings/{TRAINING_ID}"
 
 
 @pytest.mark.operation("trainings.create", 201)
-def test_create(contract: Contract) -> None:
-    exchange = contract("trainings.create")
+def test_create(exchange: Exchange) -> None:
     exchange.respond(201, payloads.training("starting"))
 
-    response = exchange.call(
-        trainings_create,
+    training = exchange.parsed(
+        Training,
         "stability-ai",
         "sdxl",
         VERSION_ID,
@@ -53,30 +48,24 @@ def test_create(contract: Contract) -> None:
             "webhook_events_filter": ["completed"],
         },
     )
-    training = response.parsed
-    assert isinstance(training, Training)
     assert training.status is TrainingStatus.STARTING
     assert training.output is None
     assert training.started_at is None
 
 
 @pytest.mark.operation("trainings.get", 200)
-def test_get_a_finished_training(contract: Contract) -> None:
-    exchange = contract("trainings.get")
+def test_get_a_finished_training(exchange: Exchange) -> None:
     exchange.respond(200, payloads.training("succeeded"))
 
-    response = exchange.call(trainings_get, TRAINING_ID)
+    training = exchange.parsed(Training, TRAINING_ID)
 
-    exchange.assert_request(f"/trainings/{TRAINING_ID}")
-    training = response.parsed
-    assert isinstance(training, Training)
+    exchange.assert_request(TRAINING)
     assert isinstance(training.output, TrainingOutput)
     assert training.output.version == f"acme/sdxl-tuned:{'a' * 64}"
 
 
 @pytest.mark.operation("trainings.list", 200)
-def test_list(contract: Contract) -> None:
-    exchange = contract("trainings.list")
+def test_list(exchange: Exchange) -> None:
     exchange.respond(
         200,
         payloads.page(
@@ -84,23 +73,19 @@ def test_list(contract: Contract) -> None:
         ),
     )
 
-    response = exchange.call(trainings_list)
+    page = exchange.parsed(TrainingPage)
 
     exchange.assert_request("/trainings")
-    page = response.parsed
-    assert isinstance(page, TrainingPage)
     assert isinstance(page.results, list)
     assert page.results[0].status is TrainingStatus.PROCESSING
     assert page.results[0].completed_at is None
 
 
 @pytest.mark.operation("trainings.cancel", 200)
-def test_cancel(contract: Contract) -> None:
-    exchange = contract("trainings.cancel")
+def test_cancel(exchange: Exchange) -> None:
     exchange.respond(200, payloads.training("canceled"))
 
-    response = exchange.call(trainings_cancel, TRAINING_ID)
+    training = exchange.parsed(Training, TRAINING_ID)
 
-    exchange.assert_request(f"/trainings/{TRAINING_ID}/cancel")
-    assert isinstance(response.parsed, Training)
-    assert response.parsed.status is TrainingStatus.CANCELED
+    exchange.assert_request(f"{TRAINING}/cancel")
+    assert training.status is TrainingStatus.CANCELED

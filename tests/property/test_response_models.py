@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
-from types import ModuleType
 from typing import Any, Protocol, Self, cast
 
 import httpx
@@ -27,13 +25,6 @@ class _Model(Protocol):
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
-
-
-def _endpoint(operation_id: str) -> ModuleType:
-    if operation_id == "models.search":
-        return importlib.import_module("replicate_typed.lowlevel.models_search")
-    tag = operation_id.split(".", 1)[0]
-    return importlib.import_module(f"replicate_api.api.{tag}.{operation_id.replace('.', '_')}")
 
 
 def test_every_json_response_is_covered() -> None:
@@ -68,7 +59,7 @@ def test_parses_and_round_trips(case: ResponseCase, data: st.DataObject) -> None
     response = httpx.Response(case.status, json=instance)
     client = Client(base_url="https://api.replicate.com/v1", raise_on_unexpected_status=True)
 
-    parsed = _endpoint(case.operation_id)._parse_response(client=client, response=response)
+    parsed = spec.endpoint(case.operation_id)._parse_response(client=client, response=response)
 
     # The endpoint module is looked up by name, so its result is untyped here.
     for model in cast("list[_Model]", parsed) if isinstance(parsed, list) else [parsed]:

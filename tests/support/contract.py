@@ -1,7 +1,9 @@
 """Pin one operation's request and response through the generated low-level client.
 
-A contract test serves a documented response (validated against the spec
-first), calls the endpoint module through both ``sync_detailed`` and
+A contract test names its operation once, in ``@pytest.mark.operation``, and
+gets an ``Exchange`` for it (the ``exchange`` fixture). It serves a documented
+response (validated against the spec first), calls the operation's endpoint
+module (``spec.endpoint``) through both ``sync_detailed`` and
 ``asyncio_detailed``, checks that the two sent the same request, and then pins
 that request exactly: method, full URL, auth, content type, headers and body.
 """
@@ -10,20 +12,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
-from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from pytest_httpx import HTTPXMock
 from replicate_api.client import AuthenticatedClient
 from replicate_api.types import Response
 
-from tests.support import spec
+from tests.support import payloads, spec
 from tests.support.payloads import API, TOKEN
 
-JSON_TYPES = ("application/json", "application/problem+json")
+PROBLEM_JSON = "application/problem+json"
+JSON_TYPES = ("application/json", PROBLEM_JSON)
+T = TypeVar("T")
 
 
 @dataclass
@@ -53,8 +55,13 @@ class Exchange:
             status_code=status, headers=headers, content=content or b"", is_reusable=True
         )
 
-    def call(self, endpoint: ModuleType, *args: Any, **kwargs: Any) -> Response[Any]:
-        """Call the endpoint sync and async; both must send one identical request."""
+    def respond_problem(self, status: int, title: str, detail: str) -> None:
+        """Serve an ``application/problem+json`` body (see ``payloads.problem``)."""
+        self.respond(status, payloads.problem(status, title, detail), media_type=PROBLEM_JSON)
+
+    def call(self, *args: Any, **kwargs: Any) -> Response[Any]:
+        """Call the operation's endpoint sync and async; both must send one identical request."""
+        endpoint = spec.endpoint(self.operation_id)
         with AuthenticatedClient(API, TOKEN, raise_on_unexpected_status=True) as client:
             sync_response: Response[Any] = endpoint.sync_detailed(*args, client=client, **kwargs)
 
@@ -71,6 +78,18 @@ class Exchange:
         assert async_response.status_code == sync_response.status_code
         assert _parsed_equal(async_response.parsed, sync_response.parsed)
         return sync_response
+
+    def parsed(self, kind: type[T], *args: Any, **kwargs: Any) -> T:
+        """``call`` the endpoint; its parsed response must be a ``kind``, and is returned."""
+        parsed = self.call(*args, **kwargs).parsed
+        assert isinstance(parsed, kind), parsed
+        return parsed
+
+    def call_for_status(self, *args: Any, **kwargs: Any) -> int:
+        """``call`` an endpoint whose response has no body: nothing is parsed; the status."""
+        response = self.call(*args, **kwargs)
+        assert response.parsed is None, response.parsed
+        return response.status_code
 
     def request(self) -> httpx.Request:
         """The request the sync call sent."""
@@ -126,7 +145,3 @@ def _parsed_equal(first: Any, second: Any) -> bool:
     if payload_a is not None and payload_b is not None:
         return bool(payload_a.getvalue() == payload_b.getvalue())
     return bool(first == second)
-
-
-#: The ``contract`` fixture: start pinning the operation with this operationId.
-Contract = Callable[[str], Exchange]

@@ -9,8 +9,10 @@ what the spec and its documented patches say.
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -48,6 +50,14 @@ def operation(operation_id: str) -> tuple[Operation, dict[str, Any]]:
     raise KeyError(operation_id)
 
 
+def endpoint(operation_id: str) -> ModuleType:
+    """The low-level endpoint module for an operation: generated, or hand-written in lowlevel."""
+    if operation_id == "models.search":  # QUERY, which the generator cannot produce
+        return importlib.import_module("replicate_typed.lowlevel.models_search")
+    tag = operation_id.split(".", 1)[0]
+    return importlib.import_module(f"replicate_api.api.{tag}.{operation_id.replace('.', '_')}")
+
+
 def documented_statuses(operation_id: str) -> set[int]:
     """The response status codes the spec documents for an operation."""
     return {int(status) for status in operation(operation_id)[1]["responses"]}
@@ -62,28 +72,14 @@ def validate_response(
     document: Spec | None = None,
 ) -> None:
     """Raise ``jsonschema.ValidationError`` unless ``body`` fits the documented response."""
-    found, _ = operation(operation_id)
-    pointer = (
-        f"/paths/{_escape(found.path)}/{found.method}/responses/{status}"
-        f"/content/{_escape(media_type)}/schema"
-    )
+    pointer = _content_schema(operation_id, f"responses/{status}", media_type)
     _validator(pointer, document).validate(body)
 
 
-def validate_request(
-    operation_id: str,
-    body: Any,
-    media_type: str = "application/json",
-    *,
-    document: Spec | None = None,
-) -> None:
-    """Raise ``jsonschema.ValidationError`` unless ``body`` fits the documented request body."""
-    found, _ = operation(operation_id)
-    pointer = (
-        f"/paths/{_escape(found.path)}/{found.method}/requestBody"
-        f"/content/{_escape(media_type)}/schema"
-    )
-    _validator(pointer, document).validate(body)
+def validate_request(operation_id: str, body: Any) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``body`` fits the documented JSON request."""
+    pointer = _content_schema(operation_id, "requestBody", "application/json")
+    _validator(pointer, None).validate(body)
 
 
 def validate_schema(name: str, instance: Any, *, document: Spec | None = None) -> None:
@@ -109,6 +105,14 @@ def _build_validator(pointer: str, document: Spec) -> Validator:
         {"$ref": f"{_URI}#{pointer}"},
         registry=registry,
         format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def _content_schema(operation_id: str, where: str, media_type: str) -> str:
+    """The JSON pointer to the schema of an operation's request body or response, by media type."""
+    found, _ = operation(operation_id)
+    return (
+        f"/paths/{_escape(found.path)}/{found.method}/{where}/content/{_escape(media_type)}/schema"
     )
 
 
