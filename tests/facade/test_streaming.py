@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
 
-import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import (
@@ -21,6 +20,7 @@ from replicate_typed import (
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, VERSION_ID
+from tests.support.streams import Dropping
 
 STREAM = f"https://stream.replicate.com/v1/files/{PREDICTION_ID}"
 SSE = {"Content-Type": "text/event-stream"}
@@ -30,21 +30,6 @@ STARTING = payloads.prediction("starting")
 def sse(*events: tuple[str, str, str]) -> bytes:
     """Encode (event, id, data) triples as a text/event-stream body."""
     return "".join(f"event: {e}\nid: {i}\ndata: {d}\n\n" for e, i, d in events).encode()
-
-
-class Dropping(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A body that sends some bytes, then loses the connection."""
-
-    def __init__(self, sent: bytes) -> None:
-        self._sent = sent
-
-    def __iter__(self) -> Iterator[bytes]:
-        yield self._sent
-        raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        yield self._sent
-        raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
 
 
 def _create(httpx_mock: HTTPXMock) -> None:

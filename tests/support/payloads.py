@@ -27,7 +27,7 @@ def prediction(status: str = "succeeded", **overrides: Any) -> Payload:
     """A prediction as GET /predictions/{id} returns it in ``status``."""
     started = status not in ("starting", "aborted")
     finished = status in ("succeeded", "failed", "canceled", "aborted")
-    payload: Payload = {
+    return {
         "id": PREDICTION_ID,
         "model": "replicate/hello-world",
         "version": VERSION_ID,
@@ -48,15 +48,14 @@ def prediction(status: str = "succeeded", **overrides: Any) -> Payload:
             "web": f"https://replicate.com/p/{PREDICTION_ID}",
         },
         "metrics": {"predict_time": 1.47943655, "total_time": 2.85768898} if finished else {},
+        **overrides,
     }
-    payload.update(overrides)
-    return payload
 
 
 def training(status: str = "succeeded", **overrides: Any) -> Payload:
     """A training as GET /trainings/{id} returns it in ``status``."""
     started = status not in ("starting", "aborted")
-    payload: Payload = {
+    return {
         "id": TRAINING_ID,
         "model": "stability-ai/sdxl",
         "version": VERSION_ID,
@@ -83,26 +82,24 @@ def training(status: str = "succeeded", **overrides: Any) -> Payload:
         "metrics": {"predict_time": 812.29771, "total_time": 830.11284}
         if status == "succeeded"
         else {},
+        **overrides,
     }
-    payload.update(overrides)
-    return payload
 
 
 def version(**overrides: Any) -> Payload:
     """A model version with a (trimmed) Cog OpenAPI schema."""
-    payload: Payload = {
+    return {
         "id": VERSION_ID,
         "created_at": "2022-04-26T19:29:04.41862000Z",
         "cog_version": "0.3.0",
         "openapi_schema": {"openapi": "3.0.2", "info": {"title": "Cog", "version": "0.1.0"}},
+        **overrides,
     }
-    payload.update(overrides)
-    return payload
 
 
 def model(owner: str = "replicate", name: str = "hello-world", **overrides: Any) -> Payload:
     """A public model with its latest version embedded."""
-    payload: Payload = {
+    return {
         "url": f"https://replicate.com/{owner}/{name}",
         "owner": owner,
         "name": name,
@@ -116,14 +113,13 @@ def model(owner: str = "replicate", name: str = "hello-world", **overrides: Any)
         "default_example": None,
         "latest_version": version(),
         "is_official": False,
+        **overrides,
     }
-    payload.update(overrides)
-    return payload
 
 
 def deployment(**overrides: Any) -> Payload:
     """A deployment with its current release."""
-    payload: Payload = {
+    return {
         "owner": "acme",
         "name": "my-app-image-generator",
         "current_release": {
@@ -140,14 +136,13 @@ def deployment(**overrides: Any) -> Payload:
             },
             "configuration": {"hardware": "gpu-t4", "min_instances": 1, "max_instances": 5},
         },
+        **overrides,
     }
-    payload.update(overrides)
-    return payload
 
 
 def file_resource(**overrides: Any) -> Payload:
     """An uploaded file's record."""
-    payload: Payload = {
+    return {
         "id": FILE_ID,
         "name": "photo.png",
         "content_type": "image/png",
@@ -158,22 +153,20 @@ def file_resource(**overrides: Any) -> Payload:
         "created_at": CREATED_AT,
         "expires_at": "2026-11-23T10:15:02.12345678Z",
         "urls": {"get": f"{API}/files/{FILE_ID}"},
+        **overrides,
     }
-    payload.update(overrides)
-    return payload
 
 
 def collection(**overrides: Any) -> Payload:
     """A collection with its models."""
-    payload: Payload = {
+    return {
         "name": "Super resolution",
         "slug": "super-resolution",
         "description": "Upscaling models that create high-quality images from low-quality images.",
         "full_description": None,
         "models": [model()],
+        **overrides,
     }
-    payload.update(overrides)
-    return payload
 
 
 def page(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import httpx
@@ -26,25 +26,11 @@ from replicate_typed._sync.files import CHUNK_SIZE
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, TOKEN
+from tests.support.streams import Dropping
 
 FILE_URL = "https://replicate.delivery/xezq/output.bin"
 STARTING = Prediction.from_dict(payloads.prediction("starting"))
 Reply = Callable[[], httpx.Response]
-
-
-class Dropping(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A body that sends some bytes, then loses the connection."""
-
-    def __init__(self, sent: bytes) -> None:
-        self._sent = sent
-
-    def __iter__(self) -> Iterator[bytes]:
-        yield self._sent
-        raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        yield self._sent
-        raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
 
 
 def unavailable() -> httpx.Response:
