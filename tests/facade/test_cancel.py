@@ -15,6 +15,19 @@ GET = f"{API}/predictions/{PREDICTION_ID}"
 CANCEL = f"{API}/predictions/{PREDICTION_ID}/cancel"
 
 
+def _wait_until_ctrl_c() -> None:
+    """wait() on the prediction, with Ctrl-C pressed during its first sleep between polls."""
+
+    def interrupted_sleep(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    with (
+        Replicate(TOKEN, base_url=API, sleep=interrupted_sleep) as client,
+        pytest.raises(KeyboardInterrupt),
+    ):
+        client.wait(PREDICTION_ID)
+
+
 def test_cancel_by_id(replicate: Replicate, httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(method="POST", url=CANCEL, json=payloads.prediction("canceled"))
 
@@ -41,14 +54,7 @@ def test_ctrl_c_during_wait_cancels_on_the_server(httpx_mock: HTTPXMock) -> None
     httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("processing"))
     httpx_mock.add_response(method="POST", url=CANCEL, json=payloads.prediction("canceled"))
 
-    def interrupted_sleep(seconds: float) -> None:
-        raise KeyboardInterrupt
-
-    with (
-        Replicate(TOKEN, base_url=API, sleep=interrupted_sleep) as client,
-        pytest.raises(KeyboardInterrupt),
-    ):
-        client.wait(PREDICTION_ID)
+    _wait_until_ctrl_c()
 
     assert [r.url for r in httpx_mock.get_requests()] == [GET, CANCEL]
 
@@ -97,13 +103,6 @@ def test_a_failed_cancel_on_interrupt_still_propagates_the_interrupt(
     httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("processing"))
     httpx_mock.add_response(method="POST", url=CANCEL, status_code=500)
 
-    def interrupted_sleep(seconds: float) -> None:
-        raise KeyboardInterrupt
-
-    with (
-        Replicate(TOKEN, base_url=API, sleep=interrupted_sleep) as client,
-        pytest.raises(KeyboardInterrupt),
-    ):
-        client.wait(PREDICTION_ID)
+    _wait_until_ctrl_c()
 
     assert f"could not cancel {PREDICTION_ID}: HTTP 500" in caplog.text

@@ -118,28 +118,27 @@ def test_5xx_on_create_is_never_retried_and_says_a_prediction_may_exist(
     assert len(httpx_mock.get_requests()) == 1
 
 
-def test_read_timeout_on_create_is_never_retried(
-    replicate: Replicate, httpx_mock: HTTPXMock
+@pytest.mark.parametrize(
+    ("failure", "raised"),
+    [
+        (httpx.ReadTimeout("timed out"), APITimeoutError),
+        (httpx.RemoteProtocolError("Server disconnected"), APIConnectionError),
+    ],
+    ids=["read-timeout", "dropped-response"],
+)
+def test_a_create_that_may_have_arrived_is_never_retried(
+    replicate: Replicate,
+    httpx_mock: HTTPXMock,
+    failure: httpx.TransportError,
+    raised: type[APIConnectionError],
 ) -> None:
-    httpx_mock.add_exception(httpx.ReadTimeout("timed out"), url=CREATE)
+    httpx_mock.add_exception(failure, url=CREATE)
 
-    with pytest.raises(APITimeoutError) as caught:
+    with pytest.raises(raised) as caught:
         _create(replicate)
 
     assert caught.value.prediction_may_exist is True
-    assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
-    assert len(httpx_mock.get_requests()) == 1
-
-
-def test_dropped_response_on_create_is_never_retried(
-    replicate: Replicate, httpx_mock: HTTPXMock
-) -> None:
-    httpx_mock.add_exception(httpx.RemoteProtocolError("Server disconnected"), url=CREATE)
-
-    with pytest.raises(APIConnectionError) as caught:
-        _create(replicate)
-
-    assert caught.value.prediction_may_exist is True
+    assert caught.value.__cause__ is failure
     assert len(httpx_mock.get_requests()) == 1
 
 
