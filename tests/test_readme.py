@@ -36,8 +36,18 @@ def no_real_sleeping(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return slept
 
 
-def _run(name: str) -> None:
-    exec(compile(examples()[name], "README.md", "exec"), {"__name__": "readme"})
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder the example runs in, for the files it reads and writes."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _run(name: str) -> dict[str, object]:
+    """Run a README example as a module; what it defined."""
+    namespace: dict[str, object] = {"__name__": "readme"}
+    exec(compile(examples()[name], "README.md", "exec"), namespace)
+    return namespace
 
 
 def test_lowlevel_example(httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,13 +139,9 @@ def test_stream_example(httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[str
 
 
 def test_files_example(
-    httpx_mock: HTTPXMock,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[str], workdir: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "photo.png").write_bytes(b"\x89PNG photo")
+    (workdir / "photo.png").write_bytes(b"\x89PNG photo")
     outputs = [f"https://replicate.delivery/x/out-{n}.png" for n in range(2)]
     uploaded = payloads.file_resource()
     httpx_mock.add_response(
@@ -155,7 +161,7 @@ def test_files_example(
 
     _run("files")
 
-    assert (tmp_path / "out-1.png").read_bytes() == b"upscaled 1"
+    assert (workdir / "out-1.png").read_bytes() == b"upscaled 1"
     assert capsys.readouterr().out.splitlines() == [
         "out-0.png",
         "out-1.png",
@@ -164,13 +170,9 @@ def test_files_example(
 
 
 def test_catalog_example(
-    httpx_mock: HTTPXMock,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[str], workdir: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "faces.zip").write_bytes(b"PK zip")
+    (workdir / "faces.zip").write_bytes(b"PK zip")
     api, training_id = payloads.API, payloads.TRAINING_ID
     version = "7762fd07cf82c948538e41f63f77d685e02b063e37e496e96eefd46c929f9bdc"
     httpx_mock.add_response(
@@ -225,9 +227,7 @@ def test_catalog_example(
 
 
 def test_webhooks_example() -> None:
-    namespace: dict[str, object] = {"__name__": "readme"}
-    exec(compile(examples()["webhooks"], "README.md", "exec"), namespace)
-    handle = namespace["handle_webhook"]
+    handle = _run("webhooks")["handle_webhook"]
     secret = "whsec_" + base64.b64encode(b"0123456789abcdef0123").decode()
     body = json.dumps(payloads.prediction()).encode()
     now = int(time.time())
@@ -239,20 +239,18 @@ def test_webhooks_example() -> None:
 
 
 def test_fake_example(fake_replicate: FakeReplicate) -> None:
-    namespace: dict[str, object] = {"__name__": "readme"}
-    exec(compile(examples()["fake"], "README.md", "exec"), namespace)
+    namespace = _run("fake")
 
     namespace["test_my_captioner"](fake_replicate)  # type: ignore[operator]
     namespace["test_my_error_handling"](FakeReplicate())  # type: ignore[operator]
     assert len(fake_replicate.requests.to("predictions.get")) >= 2
 
 
-def test_cli_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_examples(workdir: Path) -> None:
     """Each command in the README's CLI block runs, with the exit code its model calls for."""
     block = README.read_text(encoding="utf-8").split("<!-- readme-cli -->\n```console\n", 1)[1]
     commands = block.split("```", 1)[0].strip().splitlines()
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "README.md").write_text("an input file")
+    (workdir / "README.md").write_text("an input file")
     codes: list[int] = []
     for command in commands:
         argv = shlex.split(command)
@@ -266,4 +264,4 @@ def test_cli_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         )
         codes.append(done.returncode)
     assert codes == [0, 0, 0, 1, 0]
-    assert list((tmp_path / "demo-output").iterdir())
+    assert list((workdir / "demo-output").iterdir())

@@ -6,10 +6,20 @@ running whenever the CLI gives up on it, however long that takes here.
 
 from __future__ import annotations
 
-from tests.cli.support import CREATED, SLOW_STORY, SLOW_STORY_TIME, Served, error_line
+from typing import Any
+
+from tests.cli.support import CREATED, SLOW_STORY, SLOW_STORY_TIME, Result, Served, error_line
 
 #: The fake's time that lets the slow story stream its first two words (and not the third).
 TWO_WORDS = 2.5 * SLOW_STORY_TIME / len(SLOW_STORY)
+
+
+def _canceled(served: Served, result: Result) -> dict[str, Any]:
+    """The run's one prediction, which the CLI canceled on the server before exiting 3."""
+    [prediction] = served.predictions()
+    assert result.returncode == 3
+    assert prediction["status"] == "canceled"
+    return prediction
 
 
 def test_ctrl_c_while_waiting_cancels_the_prediction(served: Served) -> None:
@@ -18,9 +28,7 @@ def test_ctrl_c_while_waiting_cancels_the_prediction(served: Served) -> None:
         child.interrupt()
         result = child.result()
 
-    [prediction] = served.predictions()
-    assert result.returncode == 3
-    assert prediction["status"] == "canceled"
+    prediction = _canceled(served, result)
     assert error_line(result) == f"canceled prediction {prediction['id']}"
     assert "Traceback" not in result.stderr
 
@@ -33,9 +41,7 @@ def test_ctrl_c_while_streaming_cancels_the_prediction(served: Served) -> None:
         child.interrupt()
         result = child.result()
 
-    [prediction] = served.predictions()
-    assert result.returncode == 3
-    assert prediction["status"] == "canceled"
+    prediction = _canceled(served, result)
     assert error_line(result) == f"canceled prediction {prediction['id']}"
     assert result.stdout == "word0 word1 "
 
@@ -43,9 +49,7 @@ def test_ctrl_c_while_streaming_cancels_the_prediction(served: Served) -> None:
 def test_timeout_cancels_and_exits_3(served: Served) -> None:
     result = served.cli("run", "acme/slow-model", "--timeout", "1", finish=False)
 
-    [prediction] = served.predictions()
-    assert result.returncode == 3
-    assert prediction["status"] == "canceled"
+    prediction = _canceled(served, result)
     assert error_line(result) == (
         f"replicate-typed: error: prediction {prediction['id']} did not finish "
         "within 1 s (--timeout); canceled it"
@@ -55,9 +59,7 @@ def test_timeout_cancels_and_exits_3(served: Served) -> None:
 def test_timeout_while_streaming_cancels_and_exits_3(served: Served) -> None:
     result = served.cli("run", "acme/slow-story", "--timeout", "1.5", "--json", finish=False)
 
-    [prediction] = served.predictions()
-    assert result.returncode == 3
-    assert prediction["status"] == "canceled"
+    _canceled(served, result)
     assert "within 1.5 s (--timeout)" in error_line(result)
 
 
@@ -67,9 +69,7 @@ def test_timeout_while_streaming_text(served: Served) -> None:
         served.clock.advance(TWO_WORDS)
         result = child.result()
 
-    [prediction] = served.predictions()
-    assert result.returncode == 3
-    assert prediction["status"] == "canceled"
+    prediction = _canceled(served, result)
     # The two words if they were streamed before the CLI's own (real) --timeout
     # ran out, as they are unless this machine is very slow; none otherwise.
     streamed = "".join(prediction["output"] or [])

@@ -5,8 +5,9 @@ from __future__ import annotations
 import base64
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 import httpx
 from httpx_sse import EventSource
@@ -23,35 +24,38 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 SECRET = "whsec_" + base64.b64encode(b"fuzzing-secret-key-0123").decode()
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 REF_ALPHABET = "abcxyz0189/:-_.ABF " + "0123456789abcdef"
+T = TypeVar("T")
+
+
+def _parsed_or_refused(parser: Callable[[str], T], text: str) -> T | None:
+    """``parser(text)``, or None when it raised a ValueError that quotes the text."""
+    try:
+        parsed = parser(text)
+    except ValueError as error:
+        problem = str(error)
+    else:
+        return parsed
+    assert repr(text) in problem
+    return None
 
 
 @FUZZ
 @given(st.one_of(st.text(), st.text(REF_ALPHABET, max_size=140)))
 def test_references_parse_or_raise_value_error(text: str) -> None:
-    try:
-        target = parse(text)
-    except ValueError as error:
-        problem = str(error)
-    else:
+    target = _parsed_or_refused(parse, text)
+    if target is not None:
         assert isinstance(target, OfficialModel | ModelVersion)
         if isinstance(target, ModelVersion):
             assert len(target.version_id) == 64
-        return
-    assert repr(text) in problem
 
 
 @FUZZ
 @given(st.one_of(st.text(), st.text("0123456789hms. ", max_size=20)))
 def test_durations_parse_or_raise_value_error(text: str) -> None:
-    try:
-        seconds = parse_duration(text)
-    except ValueError as error:
-        problem = str(error)
-    else:
+    seconds = _parsed_or_refused(parse_duration, text)
+    if seconds is not None:
         assert seconds >= 0
         assert math.isfinite(seconds)
-        return
-    assert repr(text) in problem
 
 
 @FUZZ
