@@ -15,6 +15,44 @@ SDXL_NEWER_VERSION = "7762fd07cf82c948538e41f63f77d685e02b063e37e496e96eefd46c92
 LLAMA_3 = "meta/meta-llama-3-8b-instruct"
 HAIKU = {"prompt": "Please write a haiku about llamas"}
 LLAMA_2_HAIKU = {"prompt": "Please write a haiku about llamas."}
+#: replicate-python's models.predictions.create recordings, by its test's ``blocking`` and
+#: ``wait`` parameters: one Llama 3 request each, which returned still processing, as
+#: (prediction id, output chunks so far).
+BLOCKING: dict[tuple[bool, bool | int], tuple[str, int]] = {
+    (False, 10): ("pw050dtb51rj40cjb2vrcw97b8", 17),
+    (False, True): ("7vr9my1z3nrj40cjb2vv9pshw0", 14),
+    (True, 10): ("kr2d2jhqbsrj60cjb2vtmekgh4", 17),
+    (True, True): ("jp9nrd1g2hrj20cjb2vrb55mkr", 12),
+}
+
+
+def _by_version_twice(wait: bool | int, first_id: str, second_id: str) -> Scenario:
+    """replicate-python's sync-mode creates by SDXL version, the second after a newer release.
+
+    Each create looked the model and its latest version up first; SDXL had a
+    newer version by the second, and the first had output already.
+    """
+    return Scenario(
+        (
+            Call("models.get", (SDXL,)),
+            Call("models.versions.get", (SDXL, SDXL_VERSION)),
+            Call(
+                "create",
+                (Result(1), CORGI),
+                {"wait": wait},
+                expect={"id": first_id, "status": "processing", "output.len": 1},
+            ),
+            Call("models.get", (SDXL,), expect={"latest_version.id": SDXL_NEWER_VERSION}),
+            Call("models.versions.get", (SDXL, SDXL_NEWER_VERSION)),
+            Call(
+                "create",
+                (Result(4), CORGI),
+                {"wait": wait},
+                expect={"id": second_id, "urls.web": None},
+            ),
+        )
+    )
+
 
 SCENARIOS: dict[str, Scenario] = {
     "otel-predictions-create-clipdraw": Scenario(
@@ -41,62 +79,21 @@ SCENARIOS: dict[str, Scenario] = {
             ),
         )
     ),
-    "rpy-models-predictions-create-blocking-False-10": Scenario(
-        (
-            Call(
-                "create",
-                (LLAMA_3, HAIKU),
-                {"wait": 10},
-                expect=created(
-                    "pw050dtb51rj40cjb2vrcw97b8",
-                    "processing",
-                    {"data_removed": False, "output.len": 17},
+    **{
+        f"rpy-models-predictions-create-blocking-{blocking}-{wait}": Scenario(
+            (
+                Call(
+                    "create",
+                    (LLAMA_3, HAIKU),
+                    {"wait": wait},
+                    expect=created(
+                        prediction_id, "processing", {"data_removed": False, "output.len": chunks}
+                    ),
                 ),
-            ),
+            )
         )
-    ),
-    "rpy-models-predictions-create-blocking-False-True": Scenario(
-        (
-            Call(
-                "create",
-                (LLAMA_3, HAIKU),
-                {"wait": True},
-                expect=created(
-                    "7vr9my1z3nrj40cjb2vv9pshw0",
-                    "processing",
-                    {"data_removed": False, "output.len": 14},
-                ),
-            ),
-        )
-    ),
-    "rpy-models-predictions-create-blocking-True-10": Scenario(
-        (
-            Call(
-                "create",
-                (LLAMA_3, HAIKU),
-                {"wait": 10},
-                expect=created(
-                    "kr2d2jhqbsrj60cjb2vtmekgh4",
-                    "processing",
-                    {"data_removed": False, "output.len": 17},
-                ),
-            ),
-        )
-    ),
-    "rpy-models-predictions-create-blocking-True-True": Scenario(
-        (
-            Call(
-                "create",
-                (LLAMA_3, HAIKU),
-                {"wait": True},
-                expect=created(
-                    "jp9nrd1g2hrj20cjb2vrb55mkr",
-                    "processing",
-                    {"data_removed": False, "output.len": 12},
-                ),
-            ),
-        )
-    ),
+        for (blocking, wait), (prediction_id, chunks) in BLOCKING.items()
+    },
     "rpy-models-predictions-create": Scenario(
         (
             Call(
@@ -122,53 +119,11 @@ SCENARIOS: dict[str, Scenario] = {
             ),
         )
     ),
-    "rpy-predictions-create-blocking-wait": Scenario(
-        (
-            Call("models.get", (SDXL,)),
-            Call("models.versions.get", (SDXL, SDXL_VERSION)),
-            Call(
-                "create",
-                (Result(1), CORGI),
-                {"wait": True},
-                expect={
-                    "id": "avyjww80xnrgj0cjb2z8taq7nw",
-                    "status": "processing",
-                    "output.len": 1,
-                },
-            ),
-            Call("models.get", (SDXL,), expect={"latest_version.id": SDXL_NEWER_VERSION}),
-            Call("models.versions.get", (SDXL, SDXL_NEWER_VERSION)),
-            Call(
-                "create",
-                (Result(4), CORGI),
-                {"wait": True},
-                expect={"id": "y4pvp6q7ehrgj0cjb2zrwx9zq8", "urls.web": None},
-            ),
-        )
+    "rpy-predictions-create-blocking-wait": _by_version_twice(
+        True, "avyjww80xnrgj0cjb2z8taq7nw", "y4pvp6q7ehrgj0cjb2zrwx9zq8"
     ),
-    "rpy-predictions-create-blocking-wait10": Scenario(
-        (
-            Call("models.get", (SDXL,)),
-            Call("models.versions.get", (SDXL, SDXL_VERSION)),
-            Call(
-                "create",
-                (Result(1), CORGI),
-                {"wait": 10},
-                expect={
-                    "id": "0fqzzq8p2srgm0cjb2zaj681jr",
-                    "status": "processing",
-                    "output.len": 1,
-                },
-            ),
-            Call("models.get", (SDXL,)),
-            Call("models.versions.get", (SDXL, SDXL_NEWER_VERSION)),
-            Call(
-                "create",
-                (Result(4), CORGI),
-                {"wait": 10},
-                expect={"id": "37mkg0qrxnrgj0cjb2zsyaxzjm", "urls.web": None},
-            ),
-        )
+    "rpy-predictions-create-blocking-wait10": _by_version_twice(
+        10, "0fqzzq8p2srgm0cjb2zaj681jr", "37mkg0qrxnrgj0cjb2zsyaxzjm"
     ),
     "rpy-predictions-create-by-model": Scenario(
         (

@@ -40,6 +40,35 @@ def _prism_run(ref: str, expect: Mapping[str, Any]) -> Call:
     return Call("run", (ref, Echoed(0)), {"wait": 10}, uses=2, expect=expect)
 
 
+def _run_with_a_version_lookup(
+    model: str,
+    version: str,
+    inputs: Mapping[str, Any],
+    prediction_id: str,
+    *,
+    polls: int,
+    output: str,
+    **more: Any,
+) -> Scenario:
+    """A ``run`` the recording client interrupted with a version look-up, for one file.
+
+    Replayed as ``create``, the look-up, then ``wait`` through ``polls`` polls to
+    the output; ``more``: what else the finished prediction must hold.
+    """
+    return Scenario(
+        (
+            Call("create", (f"{model}:{version}", inputs), expect=created(prediction_id)),
+            Call("models.versions.get", (model, version), expect={"id": version}),
+            Call(
+                "wait",
+                (Result(0),),
+                uses=polls,
+                expect={"status": "succeeded", "output": [output], **more},
+            ),
+        )
+    )
+
+
 SCENARIOS: dict[str, Scenario] = {
     "otel-llama-stream": Scenario(
         (
@@ -58,39 +87,16 @@ SCENARIOS: dict[str, Scenario] = {
             ),
         )
     ),
-    "otel-run-stable-diffusion": Scenario(
-        (
-            Call(
-                "create",
-                (
-                    "stability-ai/stable-diffusion:"
-                    "ac732df83cea7fff18b8472768c88ad041fa750ff7682a21affe81863cbe77e4",
-                    {"prompt": "robots"},
-                ),
-                expect=created("vdcbnszbj37qhlzgoergjj5dsa"),
-            ),
-            Call(
-                "models.versions.get",
-                (
-                    "stability-ai/stable-diffusion",
-                    "ac732df83cea7fff18b8472768c88ad041fa750ff7682a21affe81863cbe77e4",
-                ),
-            ),
-            Call(
-                "wait",
-                (Result(0),),
-                uses=4,
-                expect={
-                    "status": "succeeded",
-                    "output": [
-                        "https://replicate.delivery/pbxt/"
-                        "SrnptW7NluJeCSmbguPjyLfP8gDYjsfutgZe6C3YTS2GQfvSC/out-0.png"
-                    ],
-                    "data_removed": None,
-                    "source": None,
-                },
-            ),
-        )
+    "otel-run-stable-diffusion": _run_with_a_version_lookup(
+        "stability-ai/stable-diffusion",
+        "ac732df83cea7fff18b8472768c88ad041fa750ff7682a21affe81863cbe77e4",
+        {"prompt": "robots"},
+        "vdcbnszbj37qhlzgoergjj5dsa",
+        polls=4,
+        output="https://replicate.delivery/pbxt/"
+        "SrnptW7NluJeCSmbguPjyLfP8gDYjsfutgZe6C3YTS2GQfvSC/out-0.png",
+        data_removed=None,
+        source=None,
     ),
     "prism-embeddings-multiple-inputs": Scenario(
         (
@@ -203,27 +209,13 @@ SCENARIOS: dict[str, Scenario] = {
             ),
         )
     ),
-    "rpy-run": Scenario(
-        (
-            # run() as the recording client did it: create, a version lookup, then 11 polls.
-            Call(
-                "create",
-                (f"{SDXL}:{SDXL_VERSION}", CORGI),
-                expect=created("azaq55dbukgxg6kubr4k6g3pby"),
-            ),
-            Call("models.versions.get", (SDXL, SDXL_VERSION), expect={"id": SDXL_VERSION}),
-            Call(
-                "wait",
-                (Result(0),),
-                uses=11,
-                expect={
-                    "status": "succeeded",
-                    "output": [
-                        "https://replicate.delivery/pbxt/"
-                        "gDoc64M9pRaQNdZb0evCRgm57WZJ5BKi0T5kzV6qm2tGmd8IA/out-0.png"
-                    ],
-                },
-            ),
-        )
+    "rpy-run": _run_with_a_version_lookup(
+        SDXL,
+        SDXL_VERSION,
+        CORGI,
+        "azaq55dbukgxg6kubr4k6g3pby",
+        polls=11,
+        output="https://replicate.delivery/pbxt/"
+        "gDoc64M9pRaQNdZb0evCRgm57WZJ5BKi0T5kzV6qm2tGmd8IA/out-0.png",
     ),
 }
