@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import posixpath
+import mimetypes
 from collections.abc import Callable
 from typing import TypeGuard, cast
 from urllib.parse import unquote, urlsplit
 
 from replicate_api.types import JSON
 
+from replicate_typed._filenames import safe_name
 from replicate_typed._nested import map_leaves
 
 _SCHEMES = ("https://", "http://", "data:")
@@ -28,11 +29,19 @@ def wrap_files(output: JSON, wrap: Callable[[str], str]) -> JSON:
 
 
 def filename_of(url: str) -> str:
-    """A file name for a URL: the last path segment, or "output"."""
+    """A file name for an output URL, safe on every system (see ``_filenames``).
+
+    The URL's last path segment, decoded; "output" when it has none. A data
+    URI gets "output" and the extension of its media type ("output.png").
+    """
     if url.startswith("data:"):
+        media_type = url.removeprefix("data:").partition(",")[0].partition(";")[0]
+        return "output" + (mimetypes.guess_extension(media_type.strip().lower()) or "")
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # e.g. "https://[x/a.png": an unreadable host, so no path to trust
         return "output"
-    name = posixpath.basename(unquote(urlsplit(url).path))
-    return name if name not in ("", ".", "..") else "output"
+    return safe_name(unquote(path))
 
 
 def decode_data_uri(uri: str) -> bytes:
