@@ -190,14 +190,14 @@ def test_data_uri_outputs_decode_without_a_request(
 
 
 class Chunked(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A large body served in fixed-size chunks, counting what was handed out."""
+    """A large body served in fixed-size chunks; ``before_each`` runs before each is handed out."""
 
-    def __init__(self, chunks: int, size: int) -> None:
-        self.chunks, self.size, self.served = chunks, size, 0
+    def __init__(self, chunks: int, size: int, before_each: Callable[[], None]) -> None:
+        self.chunks, self.size, self.before_each = chunks, size, before_each
 
     def __iter__(self) -> Iterator[bytes]:
         for n in range(self.chunks):
-            self.served += 1
+            self.before_each()
             yield bytes([n % 256]) * self.size
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
@@ -206,32 +206,20 @@ class Chunked(httpx.SyncByteStream, httpx.AsyncByteStream):
 
 
 def test_save_streams_a_large_output_to_disk_chunk_by_chunk(
-    replicate: Replicate, httpx_mock: HTTPXMock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    replicate: Replicate, httpx_mock: HTTPXMock, tmp_path: Path
 ) -> None:
-    body = Chunked(chunks=320, size=64 * 1024)  # 20 MiB
+    partial = tmp_path / ".big.bin.part"
+    on_disk: list[int] = []  # the bytes written when each chunk is served
+    body = Chunked(320, 64 * 1024, lambda: on_disk.append(partial.stat().st_size))  # 20 MiB
     httpx_mock.add_response(method="POST", status_code=201, json=payloads.prediction(output=OUTPUT))
     httpx_mock.add_response(url=OUTPUT, stream=body)
-    writes: list[tuple[int, int]] = []  # (bytes written, chunks served by then)
-    real_open = Path.open
-
-    class SpyingFile(io.BufferedWriter):
-        def write(self, data: Any) -> int:
-            writes.append((len(data), body.served))
-            return super().write(data)
-
-    def spying_open(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        if "w" not in mode:
-            return real_open(self, mode, *args, **kwargs)
-        return SpyingFile(io.FileIO(self, mode))
-
-    monkeypatch.setattr(Path, "open", spying_open)
 
     saved = one_file(replicate.run(VERSION_ID, {})).save(tmp_path / "big.bin")
 
     assert saved.stat().st_size == 320 * 64 * 1024
-    # Each chunk is written as soon as it arrives: never more than one chunk held.
-    assert writes == [(64 * 1024, n) for n in range(1, 321)]
-    assert not (tmp_path / ".big.bin.part").exists()
+    # Each chunk is on disk before the next is served: never more than one chunk held.
+    assert on_disk == [n * 64 * 1024 for n in range(320)]
+    assert not partial.exists()
 
 
 def test_a_failed_download_leaves_no_partial_file(

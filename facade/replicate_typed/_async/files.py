@@ -24,6 +24,7 @@ from replicate_typed._effects import Send
 from replicate_typed._inputs import describe
 from replicate_typed._jobs import check_id
 from replicate_typed._outputs import decode_data_uri, filename_of
+from replicate_typed._saving import saving
 
 #: Bytes read per chunk when streaming a download.
 CHUNK_SIZE = 64 * 1024
@@ -55,7 +56,13 @@ class AsyncFileOutput(str):
 
     @property
     def filename(self) -> str:
-        """The last segment of the URL's path ("output" for a data URI)."""
+        """The name ``save`` gives the file in a directory: the URL's last segment, made safe.
+
+        Safe under POSIX and Windows rules alike: no path separators, drive
+        letters, streams, device names, control or bidi characters, no
+        leading dot, at most 255 bytes. "output" when the URL has no usable
+        segment; a data URI gets "output" and its type's extension ("output.png").
+        """
         return filename_of(self)
 
     async def read(self) -> bytes:
@@ -89,24 +96,23 @@ class AsyncFileOutput(str):
                 return
             await runner.perform(download.dropped(dropped, attempts))
 
-    async def save(self, path: str | os.PathLike[str]) -> Path:
-        """Stream the file to ``path`` (a directory gets ``filename``) in constant memory.
+    async def save(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+        """Stream the file to ``path`` in constant memory; return the path it was saved to.
 
-        The bytes go to a temporary file beside the target, renamed into place
-        once complete, so a failed download never leaves a partial file.
+        Into a directory, the file gets ``filename``, or the next free name
+        when that is taken ("out.png", then "out-1.png", ...): saving never
+        replaces a file there. To a file path that exists it raises
+        ``FileExistsError`` before downloading. ``overwrite=True`` replaces
+        the file at the target instead. The bytes go to a temporary file
+        beside the target, created exclusively (never through a link planted
+        at its name) and given its name once complete, so a failed download
+        never leaves a partial file. A path with a NUL character is a
+        ValueError.
         """
-        target = Path(path)
-        if target.is_dir():
-            target = target / self.filename
-        partial = target.with_name(f".{target.name}.part")
-        try:
-            with partial.open("wb") as out:
-                async for chunk in self.iter_bytes():
-                    out.write(chunk)
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
-        return target
+        with saving(path, self.filename, overwrite=overwrite) as out:
+            async for chunk in self.iter_bytes():
+                out.write(chunk)
+            return out.finish()
 
 
 class AsyncFiles(AsyncResource):

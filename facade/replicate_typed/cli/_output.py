@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import mimetypes
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -34,18 +33,12 @@ def prepare_output_dir(name: str) -> Path:
 def save_files(output: Any, replicate: Replicate, directory: Path) -> Any:
     """A copy of ``output`` with each file URL in it downloaded into ``directory``.
 
-    Each URL is replaced by the local path it was saved to. Existing files are
-    never overwritten: "out.png" becomes "out-1.png" and so on.
+    Each URL is replaced by the local path it was saved to. Names and free
+    names are ``FileOutput.save``'s: existing files are never overwritten,
+    "out.png" becomes "out-1.png" and so on.
     """
-    taken: set[Path] = set()
-
-    def save(file: FileOutput) -> Path:
-        target = _free_path(directory, _name_of(file), taken)
-        taken.add(target)
-        return file.save(target)
-
     wrapped = wrap_files(output, replicate.files.output)
-    return _map_files(wrapped, save)
+    return _map_files(wrapped, lambda file: file.save(directory))
 
 
 def render(output: object, *, concatenate: bool) -> str | None:
@@ -80,21 +73,3 @@ def _map_files(value: object, save: Callable[[FileOutput], Path]) -> object:
 
 def _paths_as_text(value: object) -> object:
     return map_leaves(value, lambda _, leaf: str(leaf) if isinstance(leaf, Path) else leaf)
-
-
-def _name_of(file: FileOutput) -> str:
-    """The file's name from its URL; a data URI gets "output" and an extension for its type."""
-    if not file.startswith("data:"):
-        return file.filename
-    media_type = file.removeprefix("data:").partition(",")[0].partition(";")[0]
-    return "output" + (mimetypes.guess_extension(media_type) or "")
-
-
-def _free_path(directory: Path, name: str, taken: set[Path]) -> Path:
-    target = directory / name
-    stem, suffix = target.stem, target.suffix
-    number = 0
-    while target in taken or target.exists():
-        number += 1
-        target = directory / f"{stem}-{number}{suffix}"
-    return target

@@ -136,7 +136,7 @@ class Tour:
         if not isinstance(first, FileOutput):
             return f"not a file: {first!r}", False
         self.output_dir.mkdir(exist_ok=True)
-        saved = first.save(self.output_dir)
+        saved = first.save(self.output_dir, overwrite=True)  # each tour replaces its own file
         header = saved.read_bytes()[:8]
         kind = "PNG" if header.startswith(b"\x89PNG") else "file"
         return f"{saved} ({saved.stat().st_size} bytes, {kind})", saved.stat().st_size > 0
