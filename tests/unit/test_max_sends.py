@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 import httpx
@@ -30,23 +30,30 @@ from tests.support.streams import Dropping
 
 FILE_URL = "https://replicate.delivery/xezq/output.bin"
 STARTING = Prediction.from_dict(payloads.prediction("starting"))
-Reply = Callable[[], httpx.Response]
+#: The length of the file the cut downloads are for: more than they ever deliver.
+FILE_SIZE = 100 * CHUNK_SIZE
+Reply = Callable[[httpx.Request], httpx.Response]
 
 
-def unavailable() -> httpx.Response:
+def unavailable(_: httpx.Request) -> httpx.Response:
     return httpx.Response(503)
 
 
-def unreadable() -> httpx.Response:
+def unreadable(_: httpx.Request) -> httpx.Response:
     return httpx.Response(200, text="<html>proxy</html>", headers={"Content-Type": "text/html"})
 
 
-def cut() -> httpx.Response:
-    # A whole chunk, so the reader hands it on before the connection drops.
-    return httpx.Response(206, stream=Dropping(bytes(CHUNK_SIZE)))
+def cut(request: httpx.Request) -> httpx.Response:
+    """The file from where the request asks, cut after a whole chunk (the reader hands it on)."""
+    wanted = request.headers.get("Range")
+    if wanted is None:
+        return httpx.Response(200, stream=Dropping(bytes(CHUNK_SIZE)))
+    start = int(wanted.removeprefix("bytes=").removesuffix("-"))
+    resumed = {"Content-Range": f"bytes {start}-{FILE_SIZE - 1}/{FILE_SIZE}"}
+    return httpx.Response(206, headers=resumed, stream=Dropping(bytes(CHUNK_SIZE)))
 
 
-def dropped() -> httpx.Response:
+def dropped(_: httpx.Request) -> httpx.Response:
     event = b"event: output\nid: 1\ndata: x\n\n"
     headers = {"Content-Type": "text/event-stream"}
     return httpx.Response(200, headers=headers, stream=Dropping(event))
@@ -61,7 +68,7 @@ class Server:
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
-        return next(self._replies)()
+        return next(self._replies)(request)
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ DOWNLOAD = Call(
 )
 STREAM = Call(lambda client: list(client.stream(STARTING)), _stream)
 
-CASES = {
+CASES: dict[str, tuple[Call, Sequence[Reply]]] = {
     # Every response unreadable, each download cut, each stream dropped...
     "get, unreadable every time": (GET, [unreadable]),
     "download, cut every time": (DOWNLOAD, [cut]),

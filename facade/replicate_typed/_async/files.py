@@ -33,10 +33,11 @@ CHUNK_SIZE = 64 * 1024
 class AsyncFileOutput(str):
     """A file a model produced: the URL itself (it is a ``str``), plus ways to fetch it.
 
-    Downloads stream, follow redirects, resume with ``Range`` when the
-    connection drops, and never carry the API token to a host other than the
-    API's. Output files on replicate.delivery are deleted
-    an hour after the prediction finishes: fetch or save them soon.
+    Downloads stream, follow redirects, resume with ``Range`` (and
+    ``If-Range``) when the connection drops, check what the server sends
+    against what it sent before (see ``_download``), and never carry the API
+    token to a host other than the API's. Output files on replicate.delivery
+    are deleted an hour after the prediction finishes: fetch or save them soon.
     """
 
     _runner: AsyncRunner
@@ -82,9 +83,9 @@ class AsyncFileOutput(str):
         attempts = core.attempts(repeatable=True)
         while True:
             response = await runner.perform(core.send(download.request(), attempts))
-            download.accept(response)
             dropped: httpx.RequestError | None = None
             try:
+                download.accept(response)
                 async for chunk in response.aiter_bytes(chunk_size):
                     if fresh := download.take(chunk):
                         yield fresh
@@ -92,9 +93,10 @@ class AsyncFileOutput(str):
                 dropped = exc
             finally:
                 await response.aclose()
-            if dropped is None:
+            unfinished = download.ended(dropped)
+            if unfinished is None:
                 return
-            await runner.perform(download.dropped(dropped, attempts))
+            await runner.perform(download.dropped(unfinished, attempts))
 
     async def save(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Stream the file to ``path`` in constant memory; return the path it was saved to.

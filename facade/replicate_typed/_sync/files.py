@@ -32,10 +32,11 @@ CHUNK_SIZE = 64 * 1024
 class FileOutput(str):
     """A file a model produced: the URL itself (it is a ``str``), plus ways to fetch it.
 
-    Downloads stream, follow redirects, resume with ``Range`` when the
-    connection drops, and never carry the API token to a host other than the
-    API's. Output files on replicate.delivery are deleted
-    an hour after the prediction finishes: fetch or save them soon.
+    Downloads stream, follow redirects, resume with ``Range`` (and
+    ``If-Range``) when the connection drops, check what the server sends
+    against what it sent before (see ``_download``), and never carry the API
+    token to a host other than the API's. Output files on replicate.delivery
+    are deleted an hour after the prediction finishes: fetch or save them soon.
     """
 
     _runner: Runner
@@ -81,9 +82,9 @@ class FileOutput(str):
         attempts = core.attempts(repeatable=True)
         while True:
             response = runner.perform(core.send(download.request(), attempts))
-            download.accept(response)
             dropped: httpx.RequestError | None = None
             try:
+                download.accept(response)
                 for chunk in response.iter_bytes(chunk_size):
                     if fresh := download.take(chunk):
                         yield fresh
@@ -91,9 +92,10 @@ class FileOutput(str):
                 dropped = exc
             finally:
                 response.close()
-            if dropped is None:
+            unfinished = download.ended(dropped)
+            if unfinished is None:
                 return
-            runner.perform(download.dropped(dropped, attempts))
+            runner.perform(download.dropped(unfinished, attempts))
 
     def save(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Stream the file to ``path`` in constant memory; return the path it was saved to.
