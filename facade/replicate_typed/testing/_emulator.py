@@ -6,9 +6,13 @@ Under /v1 a request is routed by the spec (404, or 405 naming the allowed
 methods), logged in ``FakeReplicate.requests``, refused without a token (401;
 ``search`` needs none), given any fault injected for its operation, rejected
 if its body breaks the spec, and answered by its handler (``_handlers``)
-while the fake's lock is held. Webhooks that came due are sent; the response
-is checked against the spec. /delivery and /stream are the file and stream
-hosts (``_outputs``); /_fake/requests counts requests by operation.
+while the fake's lock is held; a sync-mode create is then held open on the
+fake's clock. Webhooks that came due are sent; the response is checked
+against the spec. /delivery and /stream are the file and stream hosts
+(``_outputs``); /_fake/requests counts requests by operation.
+
+Answering is a flow that yields the seconds it waits for; ``Ledger.drive``
+performs them in a thread, ``Ledger.async_drive`` on an event loop.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import TYPE_CHECKING
 from replicate_typed.testing import _outputs, _spec, _validation, _webhook_sender
 from replicate_typed.testing._faults import FaultSchedule, after_work, before_work
 from replicate_typed.testing._handlers import registry
-from replicate_typed.testing._handlers._common import Call
+from replicate_typed.testing._handlers._common import Call, Held
 from replicate_typed.testing._http import (
     IN_PROCESS,
     Bases,
@@ -28,7 +32,7 @@ from replicate_typed.testing._http import (
     json_response,
     problem,
 )
-from replicate_typed.testing._ledger import Ledger
+from replicate_typed.testing._ledger import Flow, Ledger
 from replicate_typed.testing._log import RecordedRequest
 
 if TYPE_CHECKING:
@@ -48,7 +52,15 @@ class Emulator:
         self._token = token
 
     def handle(self, request: FakeRequest, bases: Bases) -> FakeResponse:
-        """Answer one request; ``bases`` says where the client reached the fake."""
+        """Answer one request in this thread; ``bases`` says where the client reached the fake."""
+        return self.ledger.drive(self.answer(request, bases))
+
+    def answer(self, request: FakeRequest, bases: Bases) -> Flow[FakeResponse]:
+        """Answer one request, yielding the seconds it waits on the fake's clock.
+
+        The caller performs the waits (``Ledger.drive`` or ``async_drive``), so
+        an async client's other tasks run while a request is held.
+        """
         self.bases = bases
         path = request.url.path
         if path.startswith("/delivery/"):
@@ -61,9 +73,9 @@ class Emulator:
             return self._request_counts()
         if not path.startswith("/v1/"):
             return problem(404, "Not found", f"no route for {path}")
-        return self._api(request, path.removeprefix("/v1"), bases)
+        return (yield from self._api(request, path.removeprefix("/v1"), bases))
 
-    def _api(self, request: FakeRequest, path: str, bases: Bases) -> FakeResponse:
+    def _api(self, request: FakeRequest, path: str, bases: Bases) -> Flow[FakeResponse]:
         routed = _spec.match(request.method, path)
         operation = routed[0].operation_id if routed else None
         authorized = self._authorized(request)
@@ -81,7 +93,7 @@ class Emulator:
         fault = self.faults.take(route.operation_id)
         if fault is not None:
             if fault.kind == "slow":
-                self.ledger.wait(fault.seconds)
+                yield fault.seconds
             elif (early := before_work(fault)) is not None:
                 return early
         body, invalid = _validation.request_body(route.operation_id, request)
@@ -90,7 +102,11 @@ class Emulator:
         handler = registry.HANDLERS[route.operation_id]
         with self.ledger.lock:
             now = self.fake.clock.now()
-            response = handler(Call(self.fake, self.ledger, request, params, body, bases, now))
+            answer = handler(Call(self.fake, self.ledger, request, params, body, bases, now))
+        if isinstance(answer, Held):
+            yield from self.ledger.hold(answer.job, answer.until)
+        with self.ledger.lock:
+            response = answer.respond() if isinstance(answer, Held) else answer
             _webhook_sender.deliver_due(self.fake, self.ledger, bases)
         if fault is not None and fault.kind != "slow":
             return after_work(fault, response)

@@ -208,7 +208,11 @@ class FakeReplicate:
         return Replicate(transport=self.transport(), **options)
 
     def async_client(self, **options: Any) -> AsyncReplicate:
-        """An AsyncReplicate client wired to this fake (in process, on its clock)."""
+        """An AsyncReplicate client wired to this fake (in process, on its clock).
+
+        Its requests and waits let the event loop's other tasks run; on a
+        virtual clock, concurrent tasks share virtual time (see ``VirtualClock``).
+        """
         options.setdefault("api_token", self._token or "r8_fake_token")
         options.setdefault("base_url", IN_PROCESS.api)
         if isinstance(self.clock, VirtualClock):

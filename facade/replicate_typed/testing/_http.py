@@ -62,18 +62,22 @@ class FakeRequest:
 
 @dataclass
 class FakeResponse:
-    """An HTTP response from the fake; ``chunks`` streams the body instead of ``body``."""
+    """An HTTP response from the fake; ``chunks`` streams the body instead of ``body``.
+
+    A streamed body may pause between chunks: a number among them is the
+    seconds to wait before the next (``Ledger.pace`` waits them out).
+    """
 
     status: int
     headers: dict[str, str] = field(default_factory=dict[str, str])
     body: bytes = b""
-    chunks: Iterator[bytes] | None = None
+    chunks: Iterator[bytes | float] | None = None
     wire_fault: WireFault | None = None
     #: For a "timeout" fault served over a socket: how long to stall.
     stall: float = 0.0
 
-    def iter_body(self) -> Iterator[bytes]:
-        """The body, streamed or whole."""
+    def parts(self) -> Iterator[bytes | float]:
+        """The body, streamed (with its pauses) or whole."""
         if self.chunks is not None:
             yield from self.chunks
         elif self.body:

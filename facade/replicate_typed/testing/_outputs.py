@@ -59,8 +59,12 @@ def stream(emulator: Emulator, request: FakeRequest, path: str) -> FakeResponse:
     return after_work(fault, response) if fault is not None else response
 
 
-def _events(emulator: Emulator, job: Job, start: int) -> Iterator[bytes]:
-    """Output chunks as they are produced, then "done" (or "error", then "done")."""
+def _events(emulator: Emulator, job: Job, start: int) -> Iterator[bytes | float]:
+    """Output chunks as they are produced, then "done" (or "error", then "done").
+
+    Between chunks it yields the seconds until the next is due (or the job is
+    stopped); whoever sends the body waits them out, then it looks again.
+    """
     index = start
     while True:
         now = emulator.fake.clock.now()
@@ -78,7 +82,7 @@ def _events(emulator: Emulator, job: Job, start: int) -> Iterator[bytes]:
             return
         upcoming = job.chunk_time(index) if index < len(chunks) else job.end
         stopped = job.stopped
-        emulator.ledger.wait(min(upcoming, stopped[0] if stopped else upcoming) - now)
+        yield min(upcoming, stopped[0] if stopped else upcoming) - now
 
 
 def _range(header: str | None, size: int) -> tuple[int, int]:

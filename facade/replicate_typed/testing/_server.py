@@ -118,7 +118,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
         try:
-            for index, chunk in enumerate(response.iter_body()):
+            for index, chunk in enumerate(server.fake._emulator.ledger.pace(response.parts())):
                 if response.wire_fault == "cut" and index == 0:
                     self._chunk(chunk[: max(1, len(chunk) // 2)])
                     self._abort()

@@ -1,8 +1,11 @@
 """Plug the fake into httpx clients in process: no sockets, no threads.
 
 One class serves sync and async clients alike, as ``httpx.MockTransport``
-does: the fake answers synchronously either way (on a virtual clock it never
-waits), so only reading the request body differs.
+does. What differs is how the fake's waits pass (a sync-mode create held
+open, a slow response, a stream's next chunk): a sync client's thread waits
+them out (``Ledger.drive``); an async client's task awaits them on the event
+loop (``Ledger.async_drive``), so its other tasks run meanwhile, on a virtual
+clock as on a real one.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from replicate_typed.testing._http import IN_PROCESS, FakeRequest, FakeResponse
+from replicate_typed.testing._ledger import Ledger
 
 if TYPE_CHECKING:
     from replicate_typed.testing._fake import FakeReplicate
@@ -34,48 +38,63 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Answer a sync client's request."""
-        return self._answer(request, request.read())
+        emulator = self._fake._emulator
+        answer = emulator.answer(_incoming(request, request.read()), IN_PROCESS)
+        return _respond(emulator.ledger.drive(answer), request, emulator.ledger)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Answer an async client's request."""
-        return self._answer(request, await request.aread())
+        """Answer an async client's request, letting other tasks run while it waits."""
+        emulator = self._fake._emulator
+        answer = emulator.answer(_incoming(request, await request.aread()), IN_PROCESS)
+        return _respond(await emulator.ledger.async_drive(answer), request, emulator.ledger)
 
-    def _answer(self, request: httpx.Request, body: bytes) -> httpx.Response:
-        sent = {name.lower(): value for name, value in request.headers.items()}
-        incoming = FakeRequest(request.method, request.url, sent, body)
-        response = self._fake._emulator.handle(incoming, IN_PROCESS)
-        if response.wire_fault == "drop":
-            raise httpx.RemoteProtocolError(
-                "Server disconnected without sending a response.", request=request
-            )
-        if response.wire_fault == "timeout":
-            raise httpx.ReadTimeout("The read operation timed out", request=request)
-        headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-        return httpx.Response(
-            response.status, headers=headers, stream=_Body(response, request), request=request
+
+def _incoming(request: httpx.Request, body: bytes) -> FakeRequest:
+    sent = {name.lower(): value for name, value in request.headers.items()}
+    return FakeRequest(request.method, request.url, sent, body)
+
+
+def _respond(response: FakeResponse, request: httpx.Request, ledger: Ledger) -> httpx.Response:
+    """The fake's response as httpx's, or the error its wire fault becomes."""
+    if response.wire_fault == "drop":
+        raise httpx.RemoteProtocolError(
+            "Server disconnected without sending a response.", request=request
         )
+    if response.wire_fault == "timeout":
+        raise httpx.ReadTimeout("The read operation timed out", request=request)
+    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+    return httpx.Response(
+        response.status, headers=headers, stream=_Body(response, request, ledger), request=request
+    )
 
 
 class _Body(httpx.SyncByteStream, httpx.AsyncByteStream):
     """A response body that may be cut off mid-way, as a dying connection does."""
 
-    def __init__(self, response: FakeResponse, request: httpx.Request) -> None:
+    def __init__(self, response: FakeResponse, request: httpx.Request, ledger: Ledger) -> None:
         self._response = response
         self._request = request
+        self._ledger = ledger
 
     def __iter__(self) -> Iterator[bytes]:
-        for index, chunk in enumerate(self._response.iter_body()):
-            if self._response.wire_fault == "cut":
-                if index == 0 and len(chunk) > 1:
-                    yield chunk[: len(chunk) // 2]
-                raise httpx.RemoteProtocolError(
-                    "peer closed connection without sending complete message body",
-                    request=self._request,
-                )
-            yield chunk
-        if self._response.wire_fault == "cut":
-            raise httpx.RemoteProtocolError("connection closed", request=self._request)
+        return self._ledger.pace(self._parts())
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        for chunk in self:
+        async for chunk in self._ledger.async_pace(self._parts()):
             yield chunk
+
+    def _parts(self) -> Iterator[bytes | float]:
+        """The body's chunks and pauses; a cut one ends half-way through its first chunk."""
+        parts = self._response.parts()
+        if self._response.wire_fault != "cut":
+            yield from parts
+            return
+        for part in parts:
+            if isinstance(part, bytes):
+                if len(part) > 1:
+                    yield part[: len(part) // 2]
+                break
+            yield part
+        raise httpx.RemoteProtocolError(
+            "peer closed connection without sending complete message body", request=self._request
+        )

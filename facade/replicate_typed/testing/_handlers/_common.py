@@ -14,6 +14,7 @@ import httpx
 
 from replicate_typed.testing import _shapes
 from replicate_typed.testing._http import Bases, FakeRequest, FakeResponse, json_response, problem
+from replicate_typed.testing._jobs import Job
 from replicate_typed.testing._ledger import Ledger
 
 if TYPE_CHECKING:
@@ -43,8 +44,21 @@ class Call:
         return value if isinstance(value, str) else None
 
 
-Handler = Callable[[Call], FakeResponse]
-"""Answers one operation."""
+@dataclass(frozen=True)
+class Held:
+    """An answer held back ("Prefer: wait") until ``job`` finishes or the clock reaches ``until``.
+
+    The emulator waits on the fake's clock (letting other requests in), then
+    sends what ``respond()`` returns at that moment.
+    """
+
+    job: Job
+    until: float
+    respond: Callable[[], FakeResponse]
+
+
+Handler = Callable[[Call], FakeResponse | Held]
+"""Answers one operation, at once or after holding the request open."""
 
 
 def not_found(what: str) -> FakeResponse:

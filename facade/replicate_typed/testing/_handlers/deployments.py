@@ -6,7 +6,7 @@ A deployment is created in the fake's ``account``; each update adds a release.
 from __future__ import annotations
 
 from replicate_typed.testing import _shapes
-from replicate_typed.testing._handlers._common import Call, Handler, delete, not_found, page
+from replicate_typed.testing._handlers._common import Call, Handler, Held, delete, not_found, page
 from replicate_typed.testing._handlers.predictions import create_prediction
 from replicate_typed.testing._http import FakeResponse, json_response, problem
 from replicate_typed.testing._records import DeploymentEntry
@@ -65,7 +65,7 @@ def deployments_delete(call: Call) -> FakeResponse:
     return delete(call.fake.deployments, _name(call), "deployment")
 
 
-def deployments_predictions_create(call: Call) -> FakeResponse:
+def deployments_predictions_create(call: Call) -> FakeResponse | Held:
     """Run the deployment's model at the deployment's version."""
     name = _name(call)
     deployment = call.fake.deployments.get(name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from replicate_typed.testing import _shapes
 from replicate_typed.testing._behavior import Behavior
-from replicate_typed.testing._handlers._common import Call, Handler, delete, not_found, page
+from replicate_typed.testing._handlers._common import Call, Handler, Held, delete, not_found, page
 from replicate_typed.testing._handlers.predictions import create_prediction
 from replicate_typed.testing._http import FakeResponse, json_response, problem
 from replicate_typed.testing._records import ModelEntry
@@ -124,7 +124,7 @@ def models_versions_delete(call: Call) -> FakeResponse:
     return FakeResponse(202)
 
 
-def models_predictions_create(call: Call) -> FakeResponse:
+def models_predictions_create(call: Call) -> FakeResponse | Held:
     """Run an official model by name."""
     model = _model(call)
     if model is None:

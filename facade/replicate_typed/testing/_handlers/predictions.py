@@ -12,7 +12,7 @@ import re
 
 from replicate_typed._options import MIN_DEADLINE, parse_duration
 from replicate_typed.testing import _shapes
-from replicate_typed.testing._handlers._common import Call, Handler, job_handlers
+from replicate_typed.testing._handlers._common import Call, Handler, Held, job_handlers
 from replicate_typed.testing._http import FakeResponse, json_response, problem
 from replicate_typed.testing._jobs import TERMINAL, Job
 from replicate_typed.testing._records import ModelEntry
@@ -20,7 +20,7 @@ from replicate_typed.testing._records import ModelEntry
 _PREFER = re.compile(r"^wait(=([1-9]|[1-9][0-9]|60))?$")
 
 
-def predictions_create(call: Call) -> FakeResponse:
+def predictions_create(call: Call) -> FakeResponse | Held:
     """predictions.create: run a version, "owner/name:version" or the bare id."""
     reference = call.body["version"]
     version_id = reference.rsplit(":", 1)[-1]
@@ -32,7 +32,7 @@ def predictions_create(call: Call) -> FakeResponse:
 
 def create_prediction(
     call: Call, model: ModelEntry, version: str, deployment: str | None = None
-) -> FakeResponse:
+) -> FakeResponse | Held:
     """Start a prediction of ``model`` (201 if it finished within "Prefer: wait", else 202)."""
     prefer = call.request.header("prefer")
     if prefer is not None and not _PREFER.match(prefer):
@@ -54,12 +54,16 @@ def create_prediction(
     )
     call.ledger.add(job)
     model.run_count += 1
-    if prefer is not None:
-        window = 60.0 if prefer == "wait" else float(prefer.split("=")[1])
-        call.ledger.hold(job, until=call.now + window)
-    now = call.fake.clock.now()
-    status = 201 if job.status(now) in TERMINAL else 202
-    return json_response(status, _shapes.prediction(job, now, call.fake.clock, call.bases))
+
+    def respond() -> FakeResponse:
+        now = call.fake.clock.now()
+        status = 201 if job.status(now) in TERMINAL else 202
+        return json_response(status, _shapes.prediction(job, now, call.fake.clock, call.bases))
+
+    if prefer is None:
+        return respond()
+    window = 60.0 if prefer == "wait" else float(prefer.split("=")[1])
+    return Held(job, call.now + window, respond)
 
 
 def _deadline(call: Call) -> tuple[float | None, FakeResponse | None]:
