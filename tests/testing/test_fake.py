@@ -105,6 +105,19 @@ def test_streams_resume_after_the_last_event_id() -> None:
     assert "event: done" in resumed.text
 
 
+def test_a_stream_cut_off_mid_way_first_waits_for_its_first_chunk() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/words", lambda _: ["a", "b"], run_time=4, stream=True)
+    with fake.client() as replicate:
+        prediction = replicate.create("acme/words", {})
+    fake.inject(Fault.cut_body(), operation="predictions.stream")
+    assert prediction.urls is not None
+    with httpx.Client(transport=fake.transport()) as http, pytest.raises(httpx.RemoteProtocolError):
+        http.get(str(prediction.urls.stream))
+
+    assert fake.clock.now() == 4 / 2  # the first of two chunks, spread over the run
+
+
 def test_file_outputs_download_without_the_token() -> None:
     fake = FakeReplicate()
     fake.add_model("acme/pic", lambda _: FakeFile(b"\x89PNG data", "pic.png", "image/png"))

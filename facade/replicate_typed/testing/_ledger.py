@@ -135,8 +135,6 @@ class Ledger:
 
     def _wait(self, seconds: float, since: int) -> None:
         """Let ``seconds`` pass; on real time, less if the jobs changed after ``since``."""
-        if seconds <= 0:
-            return
         clock = self._fake.clock
         if isinstance(clock, VirtualClock):
             clock.advance(seconds)
