@@ -1,6 +1,9 @@
 """Perform effects on the running event loop (the async twin of ``_io``).
 
-Kept apart so the sync client never imports asyncio.
+Kept apart so the sync client never imports asyncio. An ``AsyncIO`` belongs
+to the event loop of its first request: httpx's connections cannot move
+between loops (a second loop would get a bare ``RuntimeError``, possibly after
+a create was sent), so a request from another loop is refused before it goes.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 import httpx
 
 from replicate_typed._effects import Effect, Send
+from replicate_typed._errors import EventLoopError
 from replicate_typed._io import redirects_of, timeout_of
 
 
@@ -24,6 +28,8 @@ class AsyncIO:
     ) -> None:
         self.http: httpx.AsyncClient = http
         self.sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
+        #: The loop of the first request: the only one this client's connections work on.
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def perform(self, effect: Effect) -> Any:
         """Send the request (returning the response) or sleep."""
@@ -34,6 +40,8 @@ class AsyncIO:
             # A cancel sent because the caller's task is being cancelled must
             # not itself be cancelled by the same cancellation.
             return await asyncio.shield(self.perform(replace(effect, cleanup=False)))
+        if asyncio.get_running_loop() is not self._loop:
+            self._adopt_loop(effect)
         # Inline rather than a helper coroutine: one frame less for each of
         # hundreds of concurrent runs (scripts/bench B3 measures peak memory).
         request = self.http.build_request(**effect.kwargs, timeout=timeout_of(effect))
@@ -46,3 +54,13 @@ class AsyncIO:
             finally:
                 await response.aclose()
         return response
+
+    def _adopt_loop(self, effect: Send) -> None:
+        """Take the running loop as this client's if it has none yet; refuse any other."""
+        if self._loop is not None:
+            raise EventLoopError(
+                f"{effect.operation}: this AsyncReplicate was first used on another event loop, "
+                "and its connections cannot move to this one; nothing was sent. Create the "
+                "client inside the event loop that uses it (one client per loop)."
+            )
+        self._loop = asyncio.get_running_loop()

@@ -14,6 +14,7 @@
     │   └── InvalidResponseError     a success status with a body that does not parse
     ├── APIConnectionError           no usable answer: connection failed or dropped
     │   └── APITimeoutError          the request timed out
+    ├── EventLoopError               an AsyncReplicate used on a second event loop (a RuntimeError)
     ├── PredictionError              the prediction itself did not succeed
     │   ├── ModelError               it failed; carries its error and logs
     │   ├── PredictionCanceledError  it was canceled or aborted (says which)
@@ -245,6 +246,16 @@ class WebhookVerificationError(ReplicateError):
 
 class StreamUnavailableError(ReplicateError):
     """Raised by ``stream`` for a prediction without ``urls.stream``: its model does not stream."""
+
+
+class EventLoopError(ReplicateError, RuntimeError):
+    """Raised when an ``AsyncReplicate`` is used on an event loop other than its first one.
+
+    Its connections belong to the event loop that sent its first request
+    (httpx's pool cannot move between loops), so a call from another loop is
+    refused before anything is sent. Create the client inside the loop that
+    uses it, e.g. in the coroutine ``asyncio.run`` runs, or one per loop.
+    """
 
 
 def describe_transport_error(exc: httpx.HTTPError) -> str:

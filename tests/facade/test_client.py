@@ -1,4 +1,7 @@
-"""Client construction: token, base URL, timeouts, User-Agent, own httpx client or transport."""
+"""Client construction: token, base URL, timeouts, User-Agent, own httpx client or transport.
+
+Also the client's life: (async) used from a second event loop.
+"""
 
 # The pool and timeouts a client builds are only reachable through its private
 # httpx client, which these tests inspect on purpose.
@@ -10,7 +13,14 @@ import asyncio
 import httpx
 import pytest
 from pytest_httpx import HTTPXMock
-from replicate_typed import AsyncReplicate, MissingTokenError, Replicate, __version__
+from replicate_typed import (
+    AsyncReplicate,
+    EventLoopError,
+    MissingTokenError,
+    Replicate,
+    __version__,
+)
+from replicate_typed.testing import FakeReplicate
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, TOKEN
@@ -115,3 +125,32 @@ def test_explicit_timeouts() -> None:
     assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (5.0, 30.0, 30.0, 10.0)
     with Replicate(TOKEN, timeout=12) as client:
         assert client._http.timeout.read == 12
+
+
+def test_an_async_client_used_on_a_second_event_loop_is_refused_before_any_request(
+    httpx_mock: HTTPXMock,
+) -> None:
+    httpx_mock.add_response(url=GET, json=payloads.prediction("processing"))
+    client = AsyncReplicate(TOKEN, base_url=API)
+
+    asyncio.run(client.predictions.get(PREDICTION_ID))
+    with pytest.raises(EventLoopError, match="first used on another event loop") as caught:
+        asyncio.run(client.predictions.get(PREDICTION_ID))
+
+    assert isinstance(caught.value, RuntimeError)
+    assert len(httpx_mock.get_requests()) == 1
+
+
+def test_a_second_event_loop_makes_no_prediction_on_a_real_connection_pool() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/slow", lambda _: "done", run_time=60)
+    with fake.serve() as served, asyncio.Runner() as first_loop:
+        client = AsyncReplicate(TOKEN, base_url=served.url)
+        first = first_loop.run(client.create("acme/slow", {}))
+        with pytest.raises(EventLoopError):
+            asyncio.run(client.run("acme/slow", {}, wait=1))
+        first_loop.run(client.aclose())
+
+    # Before, the second loop's create went out on the first loop's connection,
+    # then failed with a bare RuntimeError, leaving a second prediction running.
+    assert [p["id"] for p in fake.predictions()] == [first.id]
