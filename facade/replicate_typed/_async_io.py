@@ -17,7 +17,7 @@ import httpx
 
 from replicate_typed._effects import Effect, Send
 from replicate_typed._errors import EventLoopError
-from replicate_typed._io import redirects_of, timeout_of
+from replicate_typed._io import closed_error, redirects_of, timeout_of
 
 
 class AsyncIO:
@@ -42,6 +42,8 @@ class AsyncIO:
             return await asyncio.shield(self.perform(replace(effect, cleanup=False)))
         if asyncio.get_running_loop() is not self._loop:
             self._adopt_loop(effect)
+        if self.http.is_closed:
+            raise closed_error(effect)
         # Inline rather than a helper coroutine: one frame less for each of
         # hundreds of concurrent runs (scripts/bench B3 measures peak memory).
         request = self.http.build_request(**effect.kwargs, timeout=timeout_of(effect))

@@ -14,6 +14,7 @@
     │   └── InvalidResponseError     a success status with a body that does not parse
     ├── APIConnectionError           no usable answer: connection failed or dropped
     │   └── APITimeoutError          the request timed out
+    ├── ClientClosedError            a request on a client that was closed (also a RuntimeError)
     ├── EventLoopError               an AsyncReplicate used on a second event loop (a RuntimeError)
     ├── PredictionError              the prediction itself did not succeed
     │   ├── ModelError               it failed; carries its error and logs
@@ -29,11 +30,17 @@ any request is sent. ``APIError`` and ``APIConnectionError`` carry
 ``prediction_may_exist``: true when a create request (of a prediction or a
 training) may have reached Replicate, so it may exist, and be billed, even
 though the call failed.
+
+Errors that can happen to a prediction that already exists carry it:
+``prediction`` on ``APIError``, ``APIConnectionError``, ``ClientClosedError``
+and ``StreamUnavailableError`` is the prediction's last known state when
+``run``, ``wait`` or ``stream`` raised it after the prediction was created
+(None otherwise), so its id is never lost; ``PredictionError`` always has one.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 if TYPE_CHECKING:
     import httpx
@@ -59,7 +66,8 @@ class APIError(ReplicateError):
 
     ``title``, ``detail`` and ``instance`` come from the problem JSON body when
     there is one; ``body`` is always the raw text, so nothing is lost when the
-    body is a proxy's HTML page.
+    body is a proxy's HTML page. ``prediction``: the prediction it happened to,
+    if one existed (e.g. while ``run`` polled it).
     """
 
     def __init__(
@@ -76,6 +84,8 @@ class APIError(ReplicateError):
         prediction_may_exist: bool = False,
     ) -> None:
         super().__init__(message + (_MAY_EXIST if prediction_may_exist else ""))
+        #: The prediction this happened to, when one existed (see the module docstring).
+        self.prediction: Prediction | None = None
         self.status = status
         self.operation = operation
         self.body = body
@@ -140,12 +150,17 @@ class InvalidResponseError(APIError):
 
 
 class APIConnectionError(ReplicateError):
-    """Raised when no usable response arrived; chained from the httpx error."""
+    """Raised when no usable response arrived; chained from the httpx error.
+
+    ``prediction``: the prediction it happened to, if one existed.
+    """
 
     def __init__(self, message: str, *, operation: str, prediction_may_exist: bool = False) -> None:
         super().__init__(message + (_MAY_EXIST if prediction_may_exist else ""))
         self.operation = operation
         self.prediction_may_exist = prediction_may_exist
+        #: The prediction this happened to, when one existed (see the module docstring).
+        self.prediction: Prediction | None = None
 
 
 class APITimeoutError(APIConnectionError):
@@ -245,7 +260,33 @@ class WebhookVerificationError(ReplicateError):
 
 
 class StreamUnavailableError(ReplicateError):
-    """Raised by ``stream`` for a prediction without ``urls.stream``: its model does not stream."""
+    """Raised by ``stream`` for a prediction without ``urls.stream``: its model does not stream.
+
+    ``prediction`` is that prediction. One that ``stream`` created itself has
+    been canceled (one cancel request, best effort; the message says whether
+    it worked); a prediction you passed in is left as it is.
+    """
+
+    def __init__(self, message: str, *, prediction: Prediction | None = None) -> None:
+        super().__init__(message)
+        #: The prediction without a stream URL.
+        self.prediction: Prediction | None = prediction
+
+
+class ClientClosedError(ReplicateError, RuntimeError):
+    """Raised when a request is made on a closed client, before anything is sent.
+
+    A client is closed by ``close()``/``aclose()`` or at the end of its
+    ``with`` block (or you closed the ``http_client`` you passed in).
+    ``prediction``: the prediction ``run`` or ``wait`` was following, if any;
+    ``run`` tried to cancel it, which a closed client cannot send either, so
+    it may still be running.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        #: The prediction this happened to, when one existed (see the module docstring).
+        self.prediction: Prediction | None = None
 
 
 class EventLoopError(ReplicateError, RuntimeError):
@@ -256,6 +297,18 @@ class EventLoopError(ReplicateError, RuntimeError):
     refused before anything is sent. Create the client inside the loop that
     uses it, e.g. in the coroutine ``asyncio.run`` runs, or one per loop.
     """
+
+
+#: The errors that have room for the prediction they happened to (``prediction``).
+CarriesPrediction: TypeAlias = (
+    APIError | APIConnectionError | ClientClosedError | StreamUnavailableError
+)
+
+
+def attach_prediction(error: BaseException, prediction: Prediction) -> None:
+    """Record on ``error`` the prediction it happened to, unless it already names one."""
+    if isinstance(error, CarriesPrediction) and error.prediction is None:
+        error.prediction = prediction
 
 
 def describe_transport_error(exc: httpx.HTTPError) -> str:

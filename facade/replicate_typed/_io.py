@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from replicate_typed._effects import Effect, Send
+from replicate_typed._errors import ClientClosedError
 
 
 class SyncIO:
@@ -23,6 +24,8 @@ class SyncIO:
         if not isinstance(effect, Send):
             self.sleep(effect.seconds)
             return None
+        if self.http.is_closed:
+            raise closed_error(effect)
         request = self.http.build_request(**effect.kwargs, timeout=timeout_of(effect))
         response = self.http.send(
             request, stream=effect.stream, follow_redirects=redirects_of(effect)
@@ -33,6 +36,14 @@ class SyncIO:
             finally:
                 response.close()
         return response
+
+
+def closed_error(effect: Send) -> ClientClosedError:
+    """The typed error for a request on a closed client (httpx would raise a bare RuntimeError)."""
+    return ClientClosedError(
+        f"{effect.operation}: the client is closed (close(), aclose() or the end of its "
+        "with block), so nothing was sent"
+    )
 
 
 def timeout_of(effect: Send) -> httpx.Timeout | Any:

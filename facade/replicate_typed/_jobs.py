@@ -2,17 +2,25 @@
 
 A training lives the same life as a prediction (starting, processing, then a
 final status), so ``wait`` and ``cancel`` serve both through a ``JobKind``.
+
+Nothing is left running unknown to the caller: an error raised after a
+prediction exists carries it (``error.prediction``), and a prediction the
+caller stops waiting for gets one cancel request, best effort (Ctrl-C or task
+cancellation during ``wait``, ``run`` giving up for any reason, ``stream`` on
+a model that does not stream). How that cancel went is logged and added to the error as a note.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeAlias, TypeVar
 
+import httpx
 from replicate_api.api.deployments import deployments_predictions_create
 from replicate_api.api.models import models_predictions_create
 from replicate_api.api.predictions import predictions_cancel, predictions_create, predictions_get
@@ -32,17 +40,21 @@ from replicate_typed import _refs
 from replicate_typed._core import Core, logger
 from replicate_typed._effects import Flow, Send, Sleep
 from replicate_typed._errors import (
+    CarriesPrediction,
     ModelError,
     PredictionCanceledError,
     PredictionTimeoutError,
     ReplicateError,
     TrainingTimeoutError,
     UnknownStatusError,
+    attach_prediction,
+    describe_transport_error,
 )
 from replicate_typed._inputs import FileStrategy
 from replicate_typed._options import CreateOptions, prefer_wait, unset_if_none, window_within
 from replicate_typed._polling import is_terminal
 from replicate_typed._responses import parse_model
+from replicate_typed._sse import stream_unavailable
 
 #: How long past its deadline a prediction may stay unfinished before ``wait``
 #: stops waiting for the server to end it.
@@ -134,8 +146,11 @@ class Jobs:
                 current = yield from self.get(kind, job_id(current))
                 updates.see(current)
         except BaseException as exc:
+            if isinstance(current, Prediction):
+                attach_prediction(exc, current)
             if _is_interrupt(exc) and not is_terminal(current):
-                yield from self._cancel_on_interrupt(kind, job_id(current))
+                _, note = yield from self._cancel_once(kind, job_id(current), "interrupted")
+                exc.add_note(note)
             raise
         raise AssertionError("unreachable: the poll schedule is endless")
 
@@ -153,6 +168,31 @@ class Jobs:
         body = yield from self.core.prepare_input(input, file_strategy)
         request = _create_request(target, body, options, self.core)
         return (yield from self._send_create(request, Prediction))
+
+    def create_to_stream(
+        self,
+        ref: _refs.ModelReference | None,
+        input: Mapping[str, object] | None,
+        *,
+        deployment: str | None,
+        options: CreateOptions,
+        file_strategy: FileStrategy,
+    ) -> Flow[Prediction]:
+        """Create a prediction to stream; one whose model does not stream is canceled.
+
+        Whether a model streams shows only on the prediction (``urls.stream``),
+        so a prediction without a stream URL gets one cancel request rather
+        than running on, billed, for a caller who wanted a stream.
+
+        Raises StreamUnavailableError with the prediction, saying how the cancel went.
+        """
+        prediction = yield from self.create_prediction(
+            ref, input, deployment=deployment, options=options, file_strategy=file_strategy
+        )
+        if prediction.urls is not None and prediction.urls.stream:
+            return prediction
+        canceled, note = yield from self._cancel_once(PREDICTION, prediction.id, "stream gave up")
+        raise stream_unavailable(canceled or prediction, note)
 
     def create_training(
         self,
@@ -227,6 +267,16 @@ class Jobs:
                 canceled=canceled is not None,
                 past_deadline=exc.past_deadline,
             ) from None
+        except Exception as exc:  # polls that kept failing, a closed client, on_update raising
+            last = exc.prediction if isinstance(exc, CarriesPrediction) else None
+            last = last or prediction
+            if not is_terminal(last):
+                canceled, note = yield from self._cancel_once(PREDICTION, last.id, "run gave up")
+                last = canceled or last
+                exc.add_note(note)
+            if isinstance(exc, CarriesPrediction):
+                exc.prediction = last
+            raise
         return output_of(prediction)
 
     def _limit(
@@ -256,20 +306,39 @@ class Jobs:
             logger.warning("could not cancel prediction %s", prediction_id, exc_info=True)
             return None
 
-    def _cancel_on_interrupt(self, kind: JobKind[J], job_id: str) -> Flow[None]:
-        """Ask the server to stop what the caller stopped waiting for: one attempt, no retry."""
+    def _cancel_once(
+        self, kind: JobKind[J], job_id: str, context: str
+    ) -> Flow[tuple[J | None, str]]:
+        """Ask the server to stop what the caller stopped waiting for: one attempt, no retry.
+
+        Shielded from an interrupt that led to it; a failure is not raised.
+        Returns the job as the cancel left it (None if that is unknown) and
+        what happened, as a note for the error (also logged).
+        """
+        noun = kind.noun.removesuffix("s")
         request = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id), cleanup=True)
         try:
             response = yield from self.core.send_once(request, self.core.attempts(repeatable=True))
         except Exception as exc:
-            logger.warning("interrupted: could not cancel %s: %r", job_id, exc)
-            return
-        if response.is_success:
-            logger.info("interrupted: canceled %s", job_id)
-        else:
-            logger.warning(
-                "interrupted: could not cancel %s: HTTP %d", job_id, response.status_code
+            return None, _noted(
+                f"{context}: could not cancel {noun} {job_id} ({_why(exc)}); "
+                "it may still be running",
+                warn=True,
             )
+        if not response.is_success:
+            return None, _noted(
+                f"{context}: could not cancel {noun} {job_id}: HTTP {response.status_code}; "
+                "it may still be running",
+                warn=True,
+            )
+        try:
+            job: J | None = parse_model(response, kind.model, request.operation)
+        except ReplicateError:
+            job = None
+        status = None if job is None else str(job.status)
+        if job is not None and is_terminal(job) and status not in ("canceled", "aborted"):
+            return job, _noted(f"{context}: {noun} {job_id} had already {status}", warn=False)
+        return job, _noted(f"{context}: canceled {noun} {job_id}", warn=False)
 
 
 def output_of(prediction: Prediction) -> JSON:
@@ -357,6 +426,17 @@ def _events(options: CreateOptions) -> list[WebhookEvent] | Unset:
     if options.webhook_events_filter is None:
         return UNSET
     return [WebhookEvent(event) for event in options.webhook_events_filter]
+
+
+def _why(exc: Exception) -> str:
+    """What went wrong, in a few words (a raw httpx error says without its request)."""
+    return describe_transport_error(exc) if isinstance(exc, httpx.HTTPError) else str(exc)
+
+
+def _noted(note: str, *, warn: bool) -> str:
+    """Log ``note`` (a warning if something may be left running) and return it."""
+    logger.log(logging.WARNING if warn else logging.INFO, "%s", note)
+    return note
 
 
 def _is_interrupt(exc: BaseException) -> bool:

@@ -69,10 +69,7 @@ class StreamReader:
     def __init__(self, prediction: Prediction, timeout: httpx.Timeout) -> None:
         url = prediction.urls.stream if prediction.urls else None
         if not url:
-            raise StreamUnavailableError(
-                f"prediction {prediction.id} has no stream URL: "
-                f"its model ({prediction.model}) does not stream output"
-            )
+            raise stream_unavailable(prediction)
         self.url = url
         self.done = False
         # A stream idle for longer than the client's read timeout is treated
@@ -138,6 +135,19 @@ class StreamReader:
             self.done = True
             return ErrorSignal(_detail(sse.data))
         return None
+
+
+def stream_unavailable(
+    prediction: Prediction, outcome: str | None = None
+) -> StreamUnavailableError:
+    """The error for a prediction without a stream URL; ``outcome``: what was done about it."""
+    message = (
+        f"prediction {prediction.id} has no stream URL: "
+        f"its model ({prediction.model}) does not stream output"
+    )
+    return StreamUnavailableError(
+        message if outcome is None else f"{message}; {outcome}", prediction=prediction
+    )
 
 
 def _reason(data: str) -> str | None:

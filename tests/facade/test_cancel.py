@@ -105,4 +105,4 @@ def test_a_failed_cancel_on_interrupt_still_propagates_the_interrupt(
 
     _wait_until_ctrl_c()
 
-    assert f"could not cancel {PREDICTION_ID}: HTTP 500" in caplog.text
+    assert f"could not cancel prediction {PREDICTION_ID}: HTTP 500" in caplog.text

@@ -1,6 +1,6 @@
 """Client construction: token, base URL, timeouts, User-Agent, own httpx client or transport.
 
-Also the client's life: (async) used from a second event loop.
+Also the client's life: closed, or (async) used from a second event loop.
 """
 
 # The pool and timeouts a client builds are only reachable through its private
@@ -9,12 +9,15 @@ Also the client's life: (async) used from a second event loop.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import Any, cast
 
 import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import (
     AsyncReplicate,
+    ClientClosedError,
     EventLoopError,
     MissingTokenError,
     Replicate,
@@ -125,6 +128,17 @@ def test_explicit_timeouts() -> None:
     assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (5.0, 30.0, 30.0, 10.0)
     with Replicate(TOKEN, timeout=12) as client:
         assert client._http.timeout.read == 12
+
+
+def test_a_closed_client_refuses_requests_with_a_typed_error(
+    make_client: Callable[..., Replicate], kind: str
+) -> None:
+    replicate = make_client()
+    # The async client is wrapped to block: its aclose() returns once closed.
+    (replicate.close if kind == "sync" else cast(Any, replicate).aclose)()
+
+    with pytest.raises(ClientClosedError, match=r"predictions\.get: the client is closed"):
+        replicate.predictions.get(PREDICTION_ID)  # and pytest-httpx saw no request
 
 
 def test_an_async_client_used_on_a_second_event_loop_is_refused_before_any_request(

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from typing import Any
 
+import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import (
+    APIConnectionError,
+    APIError,
+    AsyncReplicate,
+    ClientClosedError,
+    InternalServerError,
     ModelError,
     PredictionCanceledError,
+    PredictionStatus,
     PredictionTimeoutError,
     Replicate,
+    RetryPolicy,
     UnknownStatusError,
 )
 from replicate_typed.testing import FakeReplicate
 
 from tests.support import payloads
 from tests.support.clock import FakeTime
-from tests.support.payloads import API, PREDICTION_ID, VERSION_ID
+from tests.support.payloads import API, PREDICTION_ID, TOKEN, VERSION_ID
 
 GET = f"{API}/predictions/{PREDICTION_ID}"
 CANCEL = f"{API}/predictions/{PREDICTION_ID}/cancel"
@@ -129,3 +139,114 @@ def test_short_timeouts_cancel_even_when_the_create_uses_them_up(timeout: float)
     assert caught.value.timeout == timeout
     assert fake.clock.now() == pytest.approx(timeout)
     assert [p["status"] for p in fake.predictions()] == ["canceled"]
+
+
+# -- nothing left running when run() gives up --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        ({"status_code": 503}, InternalServerError),
+        ({"exception": httpx.ReadError("connection reset by peer")}, APIConnectionError),
+    ],
+    ids=["503", "reset"],
+)
+def test_polls_that_keep_failing_cancel_the_prediction_and_the_error_carries_it(
+    replicate: Replicate,
+    httpx_mock: HTTPXMock,
+    fault: dict[str, Any],
+    error: type[APIError | APIConnectionError],
+) -> None:
+    httpx_mock.add_response(method="POST", status_code=201, json=payloads.prediction("processing"))
+    if "exception" in fault:
+        httpx_mock.add_exception(fault["exception"], method="GET", url=GET, is_reusable=True)
+    else:
+        httpx_mock.add_response(method="GET", url=GET, is_reusable=True, **fault)
+    httpx_mock.add_response(method="POST", url=CANCEL, json=payloads.prediction("canceled"))
+
+    with pytest.raises(error) as caught:
+        replicate.run(VERSION_ID, {"text": "Alice"}, wait=1)
+
+    failure = caught.value
+    assert isinstance(failure, APIError | APIConnectionError)
+    assert failure.prediction is not None
+    assert (failure.prediction.id, failure.prediction.status) == (
+        PREDICTION_ID,
+        PredictionStatus.CANCELED,
+    )
+    assert failure.__notes__ == [f"run gave up: canceled prediction {PREDICTION_ID}"]
+    urls = [str(request.url) for request in httpx_mock.get_requests()]
+    assert urls[-1] == CANCEL
+    assert urls.count(GET) == 1 + RetryPolicy().max_retries
+
+
+def test_a_cancel_that_fails_too_is_tried_once_and_noted(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    httpx_mock.add_response(method="POST", status_code=201, json=payloads.prediction("processing"))
+    httpx_mock.add_response(method="GET", url=GET, status_code=503, is_reusable=True)
+    httpx_mock.add_response(method="POST", url=CANCEL, status_code=503)
+
+    with pytest.raises(InternalServerError) as caught:
+        replicate.run(VERSION_ID, {"text": "Alice"}, wait=1)
+
+    assert caught.value.prediction is not None
+    assert caught.value.prediction.status == PredictionStatus.PROCESSING  # its last known state
+    assert caught.value.__notes__ == [
+        f"run gave up: could not cancel prediction {PREDICTION_ID}: HTTP 503; "
+        "it may still be running"
+    ]
+    assert [str(r.url) for r in httpx_mock.get_requests()].count(CANCEL) == 1
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_client_closed_mid_run_raises_a_typed_error_that_carries_the_prediction(
+    httpx_mock: HTTPXMock, kind: str
+) -> None:
+    httpx_mock.add_response(method="POST", status_code=201, json=payloads.prediction("processing"))
+
+    def run_closing_the_client() -> None:
+        if kind == "sync":
+            _run_closing_the_client()
+        else:
+            asyncio.run(_run_closing_the_async_client())
+
+    with pytest.raises(ClientClosedError) as caught:
+        run_closing_the_client()
+
+    assert isinstance(caught.value, RuntimeError)  # what httpx raised before, now typed
+    assert caught.value.prediction is not None
+    assert caught.value.prediction.id == PREDICTION_ID
+    assert "predictions.get: the client is closed" in str(caught.value)
+    [note] = caught.value.__notes__
+    assert note.startswith(f"run gave up: could not cancel prediction {PREDICTION_ID} (")
+    assert note.endswith("; it may still be running")
+    assert len(httpx_mock.get_requests()) == 1  # nothing is sent on a closed client
+
+
+def _run_closing_the_client() -> None:
+    client = Replicate(TOKEN, base_url=API, sleep=lambda seconds: client.close())
+    client.run(VERSION_ID, {"text": "Alice"}, wait=1)
+
+
+async def _run_closing_the_async_client() -> None:
+    async def close_instead_of_sleeping(seconds: float) -> None:
+        await client.aclose()
+
+    client = AsyncReplicate(TOKEN, base_url=API, sleep=close_instead_of_sleeping)
+    await client.run(VERSION_ID, {"text": "Alice"}, wait=1)
+
+
+def test_errors_of_wait_carry_the_prediction_and_leave_it_running(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("processing"))
+    httpx_mock.add_response(method="GET", url=GET, status_code=500, is_reusable=True)
+
+    with pytest.raises(InternalServerError) as caught:
+        replicate.wait(PREDICTION_ID)
+
+    assert caught.value.prediction is not None
+    assert caught.value.prediction.status == PredictionStatus.PROCESSING
+    assert CANCEL not in [r.url for r in httpx_mock.get_requests()]  # wait() leaves it running

@@ -13,6 +13,7 @@ from replicate_typed import (
     ModelError,
     OutputEvent,
     Prediction,
+    PredictionStatus,
     Replicate,
     RetryPolicy,
     StreamUnavailableError,
@@ -23,6 +24,7 @@ from tests.support.payloads import API, PREDICTION_ID, VERSION_ID
 from tests.support.streams import Dropping
 
 STREAM = f"https://stream.replicate.com/v1/files/{PREDICTION_ID}"
+CANCEL = f"{API}/predictions/{PREDICTION_ID}/cancel"
 SSE = {"Content-Type": "text/event-stream"}
 STARTING = payloads.prediction("starting")
 
@@ -99,9 +101,11 @@ def test_a_stream_that_keeps_dropping_gives_up(
         url=STREAM, headers=SSE, stream=Dropping(sse(("output", "1", "x"))), is_reusable=True
     )
 
-    with pytest.raises(APIConnectionError, match="gave up after 3 reconnects"):
+    with pytest.raises(APIConnectionError, match="gave up after 3 reconnects") as caught:
         list(client.stream(VERSION_ID, {}))
     assert len(httpx_mock.get_requests()) == 1 + 3
+    assert caught.value.prediction is not None  # it exists, and may still be running
+    assert caught.value.prediction.id == PREDICTION_ID
 
 
 def test_an_error_event_raises_model_error_with_the_final_state(
@@ -122,15 +126,52 @@ def test_an_error_event_raises_model_error_with_the_final_state(
     assert caught.value.prediction.status == "failed"
 
 
-def test_a_model_without_a_stream_url_gets_a_clear_error(
+def _without_stream_url(status: str) -> dict[str, object]:
+    prediction = payloads.prediction(status)
+    del prediction["urls"]["stream"]
+    return prediction
+
+
+def test_a_model_without_a_stream_url_gets_its_prediction_canceled_and_a_clear_error(
     replicate: Replicate, httpx_mock: HTTPXMock
 ) -> None:
-    no_stream = payloads.prediction("starting")
-    del no_stream["urls"]["stream"]
-    httpx_mock.add_response(method="POST", status_code=201, json=no_stream)
+    httpx_mock.add_response(method="POST", status_code=201, json=_without_stream_url("starting"))
+    httpx_mock.add_response(method="POST", url=CANCEL, json=_without_stream_url("canceled"))
 
-    with pytest.raises(StreamUnavailableError, match="does not stream"):
+    with pytest.raises(StreamUnavailableError, match="does not stream") as caught:
         list(replicate.stream("acme/image-model", {}))
+
+    assert str(caught.value).endswith(f"; stream gave up: canceled prediction {PREDICTION_ID}")
+    assert caught.value.prediction is not None
+    assert caught.value.prediction.status == PredictionStatus.CANCELED
+    assert httpx_mock.get_requests()[-1].url == CANCEL
+
+
+def test_a_failed_cancel_of_a_prediction_that_cannot_stream_says_it_may_be_running(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    httpx_mock.add_response(method="POST", status_code=201, json=_without_stream_url("starting"))
+    httpx_mock.add_response(method="POST", url=CANCEL, status_code=500)
+
+    with pytest.raises(StreamUnavailableError) as caught:
+        list(replicate.stream("acme/image-model", {}))
+
+    assert str(caught.value).endswith(
+        f"could not cancel prediction {PREDICTION_ID}: HTTP 500; it may still be running"
+    )
+    assert caught.value.prediction is not None
+    assert caught.value.prediction.status == PredictionStatus.STARTING
+
+
+def test_a_given_prediction_without_a_stream_url_is_not_canceled(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    given = Prediction.from_dict(_without_stream_url("processing"))
+
+    with pytest.raises(StreamUnavailableError) as caught:
+        list(replicate.stream(given))
+
+    assert caught.value.prediction is given  # and pytest-httpx saw no request: not ours to cancel
 
 
 def test_streaming_an_existing_prediction(replicate: Replicate, httpx_mock: HTTPXMock) -> None:

@@ -1,10 +1,11 @@
 """The prediction lifecycle's flows stepped by hand: ``Jobs.wait`` and ``Jobs.run``.
 
 Polling on the schedule, timeouts that cut the last sleep, the cancel sent
-when the caller stops waiting, and sync-mode creates: each decided by the
-flows in ``_jobs``, so tested here with no HTTP and no client, against
-scripted replies (``Script``, tests/support/flows.py) or stepped one effect
-at a time. Delays come from the schedule, never from magic numbers.
+when the caller stops waiting (or ``run`` gives up), and sync-mode creates:
+each decided by the flows in ``_jobs``, so tested here with no HTTP and no
+client, against scripted replies (``Script``, tests/support/flows.py) or
+stepped one effect at a time. Delays come from the schedule, never from
+magic numbers.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import httpx
 import pytest
 from replicate_api.models.prediction import Prediction
 from replicate_api.types import JSON
-from replicate_typed import PollSchedule, PredictionTimeoutError
+from replicate_typed import InternalServerError, PollSchedule, PredictionTimeoutError
 from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Send, Sleep
 from replicate_typed._jobs import PREDICTION, Jobs
@@ -24,6 +25,7 @@ from replicate_typed._options import create_options
 from tests.support import payloads
 from tests.support.clock import FakeTime
 from tests.support.flows import (
+    POLICY,
     Script,
     finished,
     make_core,
@@ -173,3 +175,21 @@ def test_run_cancels_what_it_stops_waiting_for() -> None:
         "predictions.cancel",
     ]
     assert caught.value.canceled is True
+
+
+def test_run_cancels_once_what_it_gives_up_on() -> None:
+    script = Script(
+        response(201, json=payloads.prediction("processing")),
+        *[response(503)] * (1 + POLICY.max_retries),
+        response(503),
+    )
+
+    with pytest.raises(InternalServerError) as caught:
+        script.run(_run(make_core(), wait=1))
+
+    assert [request.operation for request in script.sends][-2:] == [
+        "predictions.get",
+        "predictions.cancel",  # one attempt: its 503 is noted, not retried
+    ]
+    assert caught.value.prediction is not None
+    assert caught.value.prediction.id == PREDICTION_ID

@@ -209,6 +209,10 @@ class AsyncReplicate:
             ModelError: the prediction failed (carries its error and logs).
             PredictionCanceledError: it was canceled or aborted.
             PredictionTimeoutError: ``timeout`` seconds passed; it was canceled.
+            APIError, APIConnectionError, ClientClosedError: a request failed. Once
+                the prediction exists, ``error.prediction`` is its last known
+                state and run has sent one cancel (best effort: a failure to
+                cancel is logged and noted on the error, not raised).
             ValueError: a bad argument, before any request.
         """
         options = create_options(
@@ -245,7 +249,9 @@ class AsyncReplicate:
         """Run a model (or follow an existing prediction) and stream its output events.
 
         The prediction is created when iteration starts; arguments are checked
-        now. Raises StreamUnavailableError if the model does not stream.
+        now. Raises StreamUnavailableError (with ``prediction``) if the model does
+        not stream; a prediction this call created is then canceled first (one
+        cancel request, best effort; the error says how it went).
         """
         if isinstance(ref, Prediction):
             return AsyncPredictionStream(self._runner, ref)
@@ -254,7 +260,7 @@ class AsyncReplicate:
         )
         resolve(ref, deployment)
         check_input(input, allow_files=True)
-        start = self._runner.jobs.create_prediction(
+        start = self._runner.jobs.create_to_stream(
             ref,
             input,
             deployment=deployment,

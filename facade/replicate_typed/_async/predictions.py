@@ -114,6 +114,8 @@ class AsyncPredictions(AsyncResource):
         Raises:
             PredictionTimeoutError: not finished after ``timeout`` seconds (it is
                 left running), or long past its deadline.
+            APIError, APIConnectionError, ClientClosedError: a poll failed; it is
+                left running and ``error.prediction`` is its last known state.
         """
         flow = self._runner.jobs.wait(PREDICTION, prediction, timeout=timeout, on_update=on_update)
         return await self._runner.perform(flow)

@@ -16,7 +16,7 @@ from replicate_api.models.prediction_status import PredictionStatus
 
 from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._effects import Flow
-from replicate_typed._errors import ModelError
+from replicate_typed._errors import ModelError, attach_prediction
 from replicate_typed._jobs import PREDICTION
 from replicate_typed._sse import ErrorSignal, OutputEvent, StreamEvent, StreamReader
 
@@ -57,26 +57,30 @@ class AsyncPredictionStream:
             self.prediction = self._start
         else:
             self.prediction = await runner.perform(self._start)
-        reader = StreamReader(self.prediction, core.settings.timeout)
-        attempts = core.attempts(repeatable=True)
-        while True:
-            response = await runner.perform(core.send(reader.request(), attempts))
-            dropped: httpx.RequestError | None = None
-            try:
-                reader.check(response)
-                async for sse in EventSource(response).aiter_sse():
-                    event = reader.feed(sse)
-                    if isinstance(event, ErrorSignal):
-                        raise await self._failure(event)
-                    if event is not None:
-                        yield event
-                    if reader.done:
-                        return
-            except httpx.RequestError as exc:
-                dropped = exc
-            finally:
-                await response.aclose()
-            await runner.perform(reader.reconnect(dropped, attempts))
+        try:
+            reader = StreamReader(self.prediction, core.settings.timeout)
+            attempts = core.attempts(repeatable=True)
+            while True:
+                response = await runner.perform(core.send(reader.request(), attempts))
+                dropped: httpx.RequestError | None = None
+                try:
+                    reader.check(response)
+                    async for sse in EventSource(response).aiter_sse():
+                        event = reader.feed(sse)
+                        if isinstance(event, ErrorSignal):
+                            raise await self._failure(event)
+                        if event is not None:
+                            yield event
+                        if reader.done:
+                            return
+                except httpx.RequestError as exc:
+                    dropped = exc
+                finally:
+                    await response.aclose()
+                await runner.perform(reader.reconnect(dropped, attempts))
+        except Exception as exc:  # the prediction exists: the error names it
+            attach_prediction(exc, self.prediction)
+            raise
 
     async def _failure(self, signal: ErrorSignal) -> ModelError:
         """The ModelError for an ``error`` event, with the prediction's final state if it loads."""

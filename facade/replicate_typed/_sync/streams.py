@@ -14,7 +14,7 @@ from replicate_api.models.prediction import Prediction
 from replicate_api.models.prediction_status import PredictionStatus
 
 from replicate_typed._effects import Flow
-from replicate_typed._errors import ModelError
+from replicate_typed._errors import ModelError, attach_prediction
 from replicate_typed._jobs import PREDICTION
 from replicate_typed._sse import ErrorSignal, OutputEvent, StreamEvent, StreamReader
 from replicate_typed._sync.runner import Runner
@@ -56,26 +56,30 @@ class PredictionStream:
             self.prediction = self._start
         else:
             self.prediction = runner.perform(self._start)
-        reader = StreamReader(self.prediction, core.settings.timeout)
-        attempts = core.attempts(repeatable=True)
-        while True:
-            response = runner.perform(core.send(reader.request(), attempts))
-            dropped: httpx.RequestError | None = None
-            try:
-                reader.check(response)
-                for sse in EventSource(response).iter_sse():
-                    event = reader.feed(sse)
-                    if isinstance(event, ErrorSignal):
-                        raise self._failure(event)
-                    if event is not None:
-                        yield event
-                    if reader.done:
-                        return
-            except httpx.RequestError as exc:
-                dropped = exc
-            finally:
-                response.close()
-            runner.perform(reader.reconnect(dropped, attempts))
+        try:
+            reader = StreamReader(self.prediction, core.settings.timeout)
+            attempts = core.attempts(repeatable=True)
+            while True:
+                response = runner.perform(core.send(reader.request(), attempts))
+                dropped: httpx.RequestError | None = None
+                try:
+                    reader.check(response)
+                    for sse in EventSource(response).iter_sse():
+                        event = reader.feed(sse)
+                        if isinstance(event, ErrorSignal):
+                            raise self._failure(event)
+                        if event is not None:
+                            yield event
+                        if reader.done:
+                            return
+                except httpx.RequestError as exc:
+                    dropped = exc
+                finally:
+                    response.close()
+                runner.perform(reader.reconnect(dropped, attempts))
+        except Exception as exc:  # the prediction exists: the error names it
+            attach_prediction(exc, self.prediction)
+            raise
 
     def _failure(self, signal: ErrorSignal) -> ModelError:
         """The ModelError for an ``error`` event, with the prediction's final state if it loads."""
