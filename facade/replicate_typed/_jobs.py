@@ -7,7 +7,8 @@ Nothing is left running unknown to the caller: an error raised after a
 prediction exists carries it (``error.prediction``), and a prediction the
 caller stops waiting for gets one cancel request, best effort (Ctrl-C or task
 cancellation during ``wait``, ``run`` giving up for any reason, ``stream`` on
-a model that does not stream). How that cancel went is logged and added to the error as a note.
+a model that does not stream, an interrupted create: see ``_lost_create``).
+How that cancel went is logged and added to the error as a note.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from replicate_typed._errors import (
     describe_transport_error,
 )
 from replicate_typed._inputs import FileStrategy
+from replicate_typed._lost_create import InFlight, SentCreate, find_unfinished
 from replicate_typed._options import CreateOptions, prefer_wait, unset_if_none, window_within
 from replicate_typed._polling import is_terminal
 from replicate_typed._responses import parse_model
@@ -163,11 +165,24 @@ class Jobs:
         options: CreateOptions,
         file_strategy: FileStrategy,
     ) -> Flow[Prediction]:
-        """Upload local files, then create the prediction (never sent twice once it may exist)."""
+        """Upload local files, then create the prediction (never sent twice once it may exist).
+
+        Interrupted (Ctrl-C, task cancellation) while the create is out, it
+        looks for the prediction the create may have made and cancels it
+        (``_lost_create``); the interrupt's note says what it found.
+        """
         target = _refs.resolve(ref, deployment)
         body = yield from self.core.prepare_input(input, file_strategy)
         request = _create_request(target, body, options, self.core)
-        return (yield from self._send_create(request, Prediction))
+        sent_at = self.core.now()
+        in_flight = InFlight()
+        try:
+            return (yield from in_flight.watch(self._send_create(request, Prediction)))
+        except BaseException as exc:
+            if _is_interrupt(exc) and in_flight.sending:
+                sent = SentCreate.of(target, request, sent_at)
+                exc.add_note((yield from self._cancel_lost_create(sent)))
+            raise
 
     def create_to_stream(
         self,
@@ -339,6 +354,26 @@ class Jobs:
         if job is not None and is_terminal(job) and status not in ("canceled", "aborted"):
             return job, _noted(f"{context}: {noun} {job_id} had already {status}", warn=False)
         return job, _noted(f"{context}: canceled {noun} {job_id}", warn=False)
+
+    def _cancel_lost_create(self, sent: SentCreate) -> Flow[str]:
+        """Find and cancel what an interrupted create made; what happened, as a note."""
+        context = "interrupted during the create"
+        may_exist = f"{context}, which may have made a prediction (billed if so)"
+        try:
+            found = yield from find_unfinished(self.core, sent)
+        except Exception as exc:
+            return _noted(f"{may_exist}: could not look for it ({_why(exc)})", warn=True)
+        if len(found) == 1:
+            _, note = yield from self._cancel_once(PREDICTION, found[0].id, context)
+            return note
+        if not found:
+            return _noted(f"{may_exist}: no unfinished prediction matching it was found", warn=True)
+        ids = ", ".join(p.id for p in found)
+        return _noted(
+            f"{may_exist}: {len(found)} unfinished predictions match it ({ids}), "
+            "so none was canceled",
+            warn=True,
+        )
 
 
 def output_of(prediction: Prediction) -> JSON:

@@ -6,9 +6,18 @@ running whenever the CLI gives up on it, however long that takes here.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
-from tests.cli.support import CREATED, SLOW_STORY, SLOW_STORY_TIME, Result, Served, error_line
+from tests.cli.support import (
+    CREATED,
+    SLOW_STORY,
+    SLOW_STORY_TIME,
+    TIMEOUT,
+    Result,
+    Served,
+    error_line,
+)
 
 #: The fake's time that lets the slow story stream its first two words (and not the third).
 TWO_WORDS = 2.5 * SLOW_STORY_TIME / len(SLOW_STORY)
@@ -31,6 +40,30 @@ def test_ctrl_c_while_waiting_cancels_the_prediction(served: Served) -> None:
     prediction = _canceled(served, result)
     assert error_line(result) == f"canceled prediction {prediction['id']}"
     assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_during_a_sync_mode_create_finds_and_cancels_the_prediction(
+    served: Served,
+) -> None:
+    arrived = threading.Event()
+
+    def queue_time(input: dict[str, Any]) -> float:
+        arrived.set()  # the fake is making the prediction: the create reached it
+        return 3.0
+
+    served.fake.add_model("acme/held", lambda _: "done", queue_time=queue_time, run_time=6.0)
+    # "Prefer: wait=60" holds the create open while the fake's time stands still.
+    with served.start("run", "acme/held", "--wait", "60") as child:
+        assert arrived.wait(TIMEOUT)
+        child.interrupt()
+        result = child.result()
+
+    # The CLI never got the response; the SDK found the prediction by its
+    # creation time (on the fake's clock, from its Date header) and input.
+    prediction = _canceled(served, result)
+    assert error_line(result) == (
+        f"interrupted during the create: canceled prediction {prediction['id']}"
+    )
 
 
 def test_ctrl_c_while_streaming_cancels_the_prediction(served: Served) -> None:

@@ -1,12 +1,18 @@
-"""cancel(), and interrupting run/wait, which cancels on the server first."""
+"""cancel(), and interrupting run/wait/create, which cancels on the server first."""
 
 from __future__ import annotations
 
 import asyncio
+import re
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from typing import Any
 
+import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import AsyncReplicate, Prediction, PredictionStatus, Replicate
+from replicate_typed._lost_create import MARGIN
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, TOKEN, VERSION_ID
@@ -106,3 +112,144 @@ def test_a_failed_cancel_on_interrupt_still_propagates_the_interrupt(
     _wait_until_ctrl_c()
 
     assert f"could not cancel prediction {PREDICTION_ID}: HTTP 500" in caplog.text
+
+
+# -- interrupted during a sync-mode create: the response (and the id) never came -----------
+
+CREATE = f"{API}/predictions"
+LIST = re.compile(re.escape(f"{API}/predictions?created_after=") + ".*")
+
+
+def _made_now(status: str = "processing", **overrides: Any) -> dict[str, Any]:
+    """A prediction made a moment ago (the interrupted create's, unless ``overrides`` differ)."""
+    return payloads.prediction(status, created_at=datetime.now(UTC).isoformat(), **overrides)
+
+
+def _listed(httpx_mock: HTTPXMock, *results: dict[str, Any], **response: Any) -> None:
+    httpx_mock.add_response(method="GET", url=LIST, json=payloads.page(list(results)), **response)
+
+
+def _created_after(request: httpx.Request) -> datetime:
+    return datetime.fromisoformat(request.url.params["created_after"])
+
+
+def test_ctrl_c_during_the_sync_mode_create_finds_and_cancels_the_prediction(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    httpx_mock.add_exception(KeyboardInterrupt(), method="POST", url=CREATE)
+    _listed(httpx_mock, _made_now())
+    httpx_mock.add_response(method="POST", url=CANCEL, json=payloads.prediction("canceled"))
+
+    before = datetime.now(UTC)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        replicate.run(VERSION_ID, {"text": "Alice"})
+    after = datetime.now(UTC)
+
+    create, listing, cancel = httpx_mock.get_requests()
+    assert create.headers["Prefer"] == "wait"
+    assert before - MARGIN <= _created_after(listing) <= after - MARGIN
+    assert cancel.url == CANCEL
+    assert caught.value.__notes__ == [
+        f"interrupted during the create: canceled prediction {PREDICTION_ID}"
+    ]
+
+
+def test_task_cancellation_during_the_sync_mode_create_cancels_the_prediction(
+    httpx_mock: HTTPXMock,
+) -> None:
+    async def scenario() -> None:
+        arrived = asyncio.Event()
+
+        async def hold_the_create(request: httpx.Request) -> httpx.Response:
+            arrived.set()
+            await asyncio.Event().wait()  # as "Prefer: wait" does until the window closes
+            raise AssertionError("the create was never answered")
+
+        httpx_mock.add_callback(hold_the_create, method="POST", url=CREATE)
+        async with AsyncReplicate(TOKEN, base_url=API) as client:
+            task = asyncio.create_task(client.run(VERSION_ID, {"text": "Alice"}))
+            await arrived.wait()
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError) as caught:
+                await task
+        assert caught.value.__notes__ == [
+            f"interrupted during the create: canceled prediction {PREDICTION_ID}"
+        ]
+
+    _listed(httpx_mock, _made_now())
+    httpx_mock.add_response(method="POST", url=CANCEL, json=payloads.prediction("canceled"))
+
+    asyncio.run(scenario())
+
+    assert [r.method for r in httpx_mock.get_requests()] == ["POST", "GET", "POST"]
+    assert httpx_mock.get_requests()[-1].url == CANCEL
+
+
+@pytest.mark.parametrize(
+    ("listed", "says"),
+    [
+        ([], "no unfinished prediction matching it was found"),
+        (  # another version, another input, already finished: none of them is it
+            [{"version": "f" * 64}, {"input": {"text": "Bob"}}, {"status": "succeeded"}],
+            "no unfinished prediction matching it was found",
+        ),
+        (
+            [{"id": "first"}, {"id": "second"}],
+            "2 unfinished predictions match it (first, second), so none was canceled",
+        ),
+    ],
+    ids=["none", "none-matching", "two-alike"],
+)
+def test_an_interrupted_create_whose_prediction_is_not_found_says_it_may_exist(
+    replicate: Replicate, httpx_mock: HTTPXMock, listed: list[dict[str, Any]], says: str
+) -> None:
+    httpx_mock.add_exception(KeyboardInterrupt(), method="POST", url=CREATE)
+    _listed(httpx_mock, *[_made_now(**fields) for fields in listed])
+
+    with pytest.raises(KeyboardInterrupt) as caught:
+        replicate.run(VERSION_ID, {"text": "Alice"})
+
+    assert caught.value.__notes__ == [
+        "interrupted during the create, which may have made a prediction (billed if so): " + says
+    ]
+    assert [r.method for r in httpx_mock.get_requests()] == ["POST", "GET"]  # nothing canceled
+
+
+def test_an_interrupted_create_that_cannot_be_looked_for_says_it_may_exist(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    httpx_mock.add_exception(KeyboardInterrupt(), method="POST", url=CREATE)
+    httpx_mock.add_response(method="GET", url=LIST, status_code=503)  # sent once, not retried
+
+    with pytest.raises(KeyboardInterrupt) as caught:
+        replicate.run(VERSION_ID, {"text": "Alice"})
+
+    [note] = caught.value.__notes__
+    assert note.startswith(
+        "interrupted during the create, which may have made a prediction (billed if so): "
+        "could not look for it (predictions.list"
+    )
+
+
+def test_a_server_clock_far_behind_is_corrected_by_its_date_header(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    behind = timedelta(days=300)  # as FakeReplicate's virtual clock is, from 2026-01-01
+    server_now = datetime.now(UTC) - behind
+    httpx_mock.add_exception(KeyboardInterrupt(), method="POST", url=CREATE)
+    _listed(httpx_mock, headers={"Date": format_datetime(server_now, usegmt=True)})
+    made = payloads.prediction("processing", created_at=server_now.isoformat())
+    _listed(httpx_mock, made)
+    httpx_mock.add_response(method="POST", url=CANCEL, json=payloads.prediction("canceled"))
+
+    with pytest.raises(KeyboardInterrupt) as caught:
+        replicate.run(VERSION_ID, {"text": "Alice"})
+
+    _, first, second, cancel = httpx_mock.get_requests()
+    assert _created_after(first) - _created_after(second) == pytest.approx(
+        behind, abs=timedelta(seconds=2)
+    )
+    assert cancel.url == CANCEL
+    assert caught.value.__notes__ == [
+        f"interrupted during the create: canceled prediction {PREDICTION_ID}"
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -232,3 +232,45 @@ def test_one_transport_serves_sync_and_async_clients() -> None:
         synchronously = http.get(f"{API}/account", headers=AUTH).json()["username"]
 
     assert synchronously == asyncio.run(account_async()) == "fake-account"
+
+
+def test_lists_honor_created_after_and_created_before_on_the_fake_clock() -> None:
+    fake = FakeReplicate()
+    assert isinstance(fake.clock, VirtualClock)
+    with fake.client() as replicate:
+        for n in range(3):
+            replicate.create("replicate/hello-world", {"text": str(n)})
+            fake.clock.advance(10)
+        moments = [fake.clock.wall(at) for at in (0.0, 10.0, 20.0)]
+
+        def texts(
+            created_after: datetime | None = None, created_before: datetime | None = None
+        ) -> list[str]:
+            listed = replicate.predictions.list(
+                created_after=created_after, created_before=created_before
+            )
+            return [str(p.input_["text"]) for p in listed]
+
+        assert texts(created_after=moments[1]) == ["2", "1"]  # inclusive
+        assert texts(created_before=moments[1]) == ["0"]  # exclusive
+        assert texts(created_after=moments[0], created_before=moments[2]) == ["1", "0"]
+
+
+def test_a_bad_created_after_is_a_400() -> None:
+    fake = FakeReplicate()
+    transport = fake.transport()
+    with httpx.Client(transport=transport, base_url=API, headers=AUTH) as http:
+        response = http.get("/predictions", params={"created_after": "yesterday"})
+
+    assert response.status_code == 400
+    assert "'yesterday'" in response.json()["detail"]
+
+
+def test_responses_carry_the_date_on_the_fake_clock() -> None:
+    fake = FakeReplicate(clock=VirtualClock(datetime(2026, 1, 1, tzinfo=UTC)))
+    assert isinstance(fake.clock, VirtualClock)
+    fake.clock.advance(90)
+    with httpx.Client(transport=fake.transport(), base_url=API, headers=AUTH) as http:
+        response = http.get("/predictions")
+
+    assert response.headers["Date"] == "Thu, 01 Jan 2026 00:01:30 GMT"

@@ -1,15 +1,16 @@
 """The prediction lifecycle's flows stepped by hand: ``Jobs.wait`` and ``Jobs.run``.
 
 Polling on the schedule, timeouts that cut the last sleep, the cancel sent
-when the caller stops waiting (or ``run`` gives up), and sync-mode creates:
-each decided by the flows in ``_jobs``, so tested here with no HTTP and no
-client, against scripted replies (``Script``, tests/support/flows.py) or
-stepped one effect at a time. Delays come from the schedule, never from
-magic numbers.
+when the caller stops waiting (or ``run`` gives up), sync-mode creates and
+the search for what an interrupted one made: each decided by the flows in
+``_jobs``, so tested here with no HTTP and no client, against scripted
+replies (``Script``, tests/support/flows.py) or stepped one effect at a
+time. Delays come from the schedule, never from magic numbers.
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 
 import httpx
@@ -20,11 +21,13 @@ from replicate_typed import InternalServerError, PollSchedule, PredictionTimeout
 from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Send, Sleep
 from replicate_typed._jobs import PREDICTION, Jobs
+from replicate_typed._lost_create import MARGIN
 from replicate_typed._options import create_options
 
 from tests.support import payloads
 from tests.support.clock import FakeTime
 from tests.support.flows import (
+    NOW,
     POLICY,
     Script,
     finished,
@@ -175,6 +178,36 @@ def test_run_cancels_what_it_stops_waiting_for() -> None:
         "predictions.cancel",
     ]
     assert caught.value.canceled is True
+
+
+def test_an_interrupt_during_the_create_looks_for_the_prediction_it_made() -> None:
+    flow = _run(make_core())
+
+    assert operation(next(flow)) == "predictions.create"
+    # Task cancellation (a KeyboardInterrupt escaping here would stop pytest itself).
+    listing = flow.throw(asyncio.CancelledError())
+    assert isinstance(listing, Send)
+    assert listing.operation == "predictions.list"
+    assert listing.cleanup is True  # shielded from the cancellation that sent it
+    assert listing.kwargs["params"] == {"created_after": (NOW - MARGIN).isoformat()}
+    made = payloads.prediction("processing", created_at=NOW.isoformat())
+    cancel = flow.send(response(json=payloads.page([made])))
+    assert isinstance(cancel, Send)
+    assert cancel.operation == "predictions.cancel"
+    assert cancel.cleanup is True
+    with pytest.raises(asyncio.CancelledError):
+        flow.send(response(json=payloads.prediction("canceled")))
+
+
+def test_an_interrupt_while_a_create_backs_off_looks_for_nothing() -> None:
+    flow = _run(make_core())
+
+    assert operation(next(flow)) == "predictions.create"
+    backoff = flow.send(response(429, headers={"Retry-After": "1"}))
+    assert backoff == Sleep(1.0)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        flow.throw(KeyboardInterrupt())  # a 429 made nothing: no list, no cancel
+    assert not hasattr(caught.value, "__notes__")
 
 
 def test_run_cancels_once_what_it_gives_up_on() -> None:

@@ -205,6 +205,11 @@ class AsyncReplicate:
         (str URLs that can ``read``, ``iter_bytes`` and ``save``); pass
         ``file_output=False`` for plain URLs.
 
+        Interrupting it (Ctrl-C, task cancellation) cancels the prediction, also
+        during the create, whose response never comes: the prediction is then
+        looked up by creation time, model and input, and the interrupt's note
+        says what was found (see the README, "When a call stops early").
+
         Raises:
             ModelError: the prediction failed (carries its error and logs).
             PredictionCanceledError: it was canceled or aborted.

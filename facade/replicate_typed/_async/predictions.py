@@ -58,6 +58,10 @@ class AsyncPredictions(AsyncResource):
             APIError, APIConnectionError: the request failed; a create is never
                 retried once it may have arrived, and ``prediction_may_exist``
                 says so.
+
+        Interrupted (Ctrl-C, task cancellation) while the create is out, it
+        looks for the prediction the create may have made and cancels it; the
+        interrupt's note says what it found.
         """
         options = create_options(
             wait=wait,

@@ -92,12 +92,12 @@ def run(replicate: Replicate, options: RunOptions) -> ExitCode:
         streamed = _streams(prediction) and not options.json
         follow = _stream if streamed else _poll
         final = follow(replicate, prediction, view, give_up_at)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         view.pause()
-        _stop(replicate, prediction, options, view, interrupted=True)
+        _stop(replicate, prediction, options, view, interrupted=interrupt)
     except _TimedOut:
         view.pause()
-        _stop(replicate, prediction, options, view, interrupted=False)
+        _stop(replicate, prediction, options, view, interrupted=None)
     finally:
         view.close()
     return _finish(replicate, final, options, None if streamed else directory)
@@ -195,10 +195,18 @@ def _stop(
     options: RunOptions,
     view: StatusView,
     *,
-    interrupted: bool,
+    interrupted: KeyboardInterrupt | None,
 ) -> NoReturn:
-    """Cancel the prediction the user gave up on, then raise the CommandError that says so."""
+    """Cancel the prediction the user gave up on, then raise the CommandError that says so.
+
+    ``interrupted``: the Ctrl-C, if that (not --timeout) stopped it. One that
+    interrupted the create carries the SDK's note on what became of the
+    prediction the create may have made (found and canceled, or not found).
+    """
     if prediction is None:
+        notes: list[str] = getattr(interrupted, "__notes__", None) or []
+        if notes:
+            raise CommandError(notes[-1], ExitCode.CANCELED, bare=True)
         raise CommandError(
             "interrupted while creating the prediction; it may exist: "
             "see 'replicate-typed predictions list'",
@@ -220,7 +228,7 @@ def _stop(
     if options.json:
         print_json(final.to_dict())
     status = str(final.status)
-    if interrupted:
+    if interrupted is not None:
         done = status not in ("canceled", "aborted") and final.completed_at
         message = (
             f"interrupted; prediction {final.id} had already {status}"

@@ -6,10 +6,11 @@ Under /v1 a request is routed by the spec (404, or 405 naming the allowed
 methods), logged in ``FakeReplicate.requests``, refused without a token (401;
 ``search`` needs none), given any fault injected for its operation, rejected
 if its body breaks the spec, and answered by its handler (``_handlers``)
-while the fake's lock is held; a sync-mode create is then held open on the
-fake's clock. Webhooks that came due are sent; the response is checked
-against the spec. /delivery and /stream are the file and stream hosts
-(``_outputs``); /_fake/requests counts requests by operation.
+while the fake's lock is held, with a ``Date`` header on the fake's clock; a
+sync-mode create is then held open on the fake's clock. Webhooks that came
+due are sent; the response is checked against the spec. /delivery and /stream
+are the file and stream hosts (``_outputs``); /_fake/requests counts requests
+by operation.
 
 Answering is a flow that yields the seconds it waits for; ``Ledger.drive``
 performs them in a thread, ``Ledger.async_drive`` on an event loop.
@@ -18,6 +19,7 @@ performs them in a thread, ``Ledger.async_drive`` on an event loop.
 from __future__ import annotations
 
 import hmac
+from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
 from replicate_typed.testing import _outputs, _spec, _validation, _webhook_sender
@@ -107,6 +109,10 @@ class Emulator:
             yield from self.ledger.hold(answer.job, answer.until)
         with self.ledger.lock:
             response = answer.respond() if isinstance(answer, Held) else answer
+            # As real servers do, on the fake's own clock: the client reads the
+            # server's time from it (e.g. to find a prediction by creation time).
+            moment = self.fake.clock.wall(self.fake.clock.now())
+            response.headers.setdefault("Date", format_datetime(moment, usegmt=True))
             _webhook_sender.deliver_due(self.fake, self.ledger, bases)
         if fault is not None and fault.kind != "slow":
             return after_work(fault, response)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Self
 import httpx
 
 from replicate_typed.testing._clock import RealClock, VirtualClock
-from replicate_typed.testing._http import Bases, FakeRequest, served_bases
+from replicate_typed.testing._http import Bases, FakeRequest, FakeResponse, served_bases
 
 if TYPE_CHECKING:
     from replicate_typed.testing._fake import FakeReplicate
@@ -106,7 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
             threading.Event().wait(response.stall)
             self._abort()
             return
-        self.send_response(response.status)
+        self._status_line(response)
         for name, value in response.headers.items():
             if name.lower() not in ("content-length", "transfer-encoding", "connection"):
                 self.send_header(name, value)
@@ -147,6 +147,14 @@ class _Handler(BaseHTTPRequestHandler):
         if data:
             self.wfile.write(f"{len(data):X}\r\n".encode() + data + b"\r\n")
             self.wfile.flush()
+
+    def _status_line(self, response: FakeResponse) -> None:
+        """``send_response``, less its real-time Date when the emulator sent the fake's own."""
+        self.log_request(response.status)
+        self.send_response_only(response.status)
+        self.send_header("Server", self.version_string())
+        if not any(name.lower() == "date" for name in response.headers):
+            self.send_header("Date", self.date_time_string())
 
     def _abort(self) -> None:
         """Drop the connection without finishing the response."""

@@ -1,13 +1,15 @@
 """What every handler uses: the routed ``Call``, a 404 shortcut, and pagination.
 
 Also the get, cancel and list handlers that predictions and trainings share:
-they differ only in the JSON shape of a job.
+they differ only in the JSON shape of a job. Lists honor ``created_after``
+(inclusive) and ``created_before`` (exclusive) where the spec offers them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
@@ -121,6 +123,30 @@ def job_handlers(kind: Literal["prediction", "training"]) -> dict[str, Handler]:
     def list_(call: Call) -> FakeResponse:
         # Every fake job came through the API, so a source=web filter finds none.
         jobs = [] if call.query("source") == "web" else call.ledger.newest_first(kind)
+        after, before = call.query("created_after"), call.query("created_before")
+        if after is not None or before is not None:
+            try:
+                since, until = _moment(after), _moment(before)
+            except ValueError as exc:
+                return problem(400, "Invalid query parameter", str(exc))
+            wall = call.fake.clock.wall
+            jobs = [
+                job
+                for job in jobs
+                if (since is None or wall(job.created) >= since)
+                and (until is None or wall(job.created) < until)
+            ]
         return page(call, jobs, lambda job: shape(job, call.now, call.fake.clock, call.bases))
 
     return {f"{kind}s.get": get, f"{kind}s.cancel": cancel, f"{kind}s.list": list_}
+
+
+def _moment(value: str | None) -> datetime | None:
+    """A ``created_after``/``created_before`` bound (ISO 8601, UTC when it names no zone)."""
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO 8601 date-time, got {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
