@@ -236,6 +236,7 @@ def test_webhooks_example() -> None:
 
     assert handle(headers, body, secret) == f"{payloads.PREDICTION_ID} is succeeded"  # type: ignore[operator]
     assert handle(headers, body + b" ", secret).startswith("refused: ")  # type: ignore[operator]
+    assert handle(headers, body, secret) == "already handled"  # type: ignore[operator]
 
 
 def test_fake_example(fake_replicate: FakeReplicate) -> None:

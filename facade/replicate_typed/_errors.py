@@ -24,6 +24,7 @@
     ├── TrainingTimeoutError         a training did not finish within the timeout
     ├── StreamUnavailableError       the prediction's model does not stream output
     └── WebhookVerificationError     a webhook request cannot be trusted
+        └── DuplicateWebhookError    its webhook-id was accepted before (verify_webhook's seen=)
 
 Bad arguments raise ``ValueError`` (or ``TypeError``) naming the value, before
 any request is sent. ``APIError`` and ``APIConnectionError`` carry
@@ -257,6 +258,22 @@ class TrainingTimeoutError(ReplicateError):
 
 class WebhookVerificationError(ReplicateError):
     """Raised by verify_webhook when a request cannot be trusted; the message says why."""
+
+
+class DuplicateWebhookError(WebhookVerificationError):
+    """Raised by verify_webhook(seen=...) for a ``webhook-id`` it accepted before.
+
+    Either a replay or Replicate delivering again a request you already
+    received (it retries when it gets no 2xx in time): answer 2xx and do not
+    handle it twice. ``webhook_id`` is the id.
+    """
+
+    def __init__(self, webhook_id: str) -> None:
+        super().__init__(
+            f"webhook-id {webhook_id!r:.80} was already accepted: a replay, or Replicate "
+            "delivering it again"
+        )
+        self.webhook_id = webhook_id
 
 
 class StreamUnavailableError(ReplicateError):

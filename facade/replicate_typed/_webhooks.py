@@ -4,7 +4,11 @@ Replicate signs webhooks the Standard Webhooks way: an HMAC-SHA256, keyed with
 the account's webhook secret, over the ``webhook-id``, the ``webhook-timestamp``
 and the raw body. A valid signature alone does not stop an attacker who
 captured one request from sending it again later, so the timestamp must also
-be recent: it is signed, so it cannot be refreshed without the secret.
+be recent: it is signed, so it cannot be refreshed without the secret. That
+still leaves the tolerance window (5 minutes) for a replay; a store of the
+``webhook-id``s already accepted (``seen=``, see ``_webhook_ids``) closes it.
+Secrets are read as the Standard Webhooks libraries read them: base64, with
+or without the ``whsec_`` prefix and the ``=`` padding.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from urllib.parse import urlsplit
 from replicate_api.models.prediction import Prediction
 from replicate_api.models.training import Training
 
-from replicate_typed._errors import WebhookVerificationError
+from replicate_typed._errors import DuplicateWebhookError, WebhookVerificationError
+from replicate_typed._webhook_ids import WebhookIdStore
 
 _SECRET_PREFIX = "whsec_"
 #: Whole Unix seconds; 15 digits reach far beyond any real clock and keep arithmetic exact.
@@ -38,6 +43,7 @@ def verify_webhook(
     *,
     tolerance: timedelta | None = timedelta(minutes=5),
     now: Callable[[], datetime] | None = None,
+    seen: WebhookIdStore | None = None,
 ) -> Prediction | Training:
     """Check a webhook request's signature and age; return the prediction or training it carries.
 
@@ -47,6 +53,12 @@ def verify_webhook(
     from ``now`` (a timezone-aware clock, the UTC one by default) in either
     direction; None turns the check off. Every reason to refuse the request
     raises WebhookVerificationError.
+
+    ``seen`` (an ``InMemoryWebhookIds``, or your own ``WebhookIdStore``)
+    refuses a ``webhook-id`` accepted before with DuplicateWebhookError: a
+    replay within the tolerance, or Replicate retrying a delivery you did get.
+    An id is recorded only once everything else passed, so a forged request
+    cannot use up a real one's id.
     """
     if tolerance is not None and tolerance < timedelta(0):
         raise ValueError(f"tolerance must not be negative, got {tolerance!r}")
@@ -58,15 +70,22 @@ def verify_webhook(
     webhook_id = _header(headers, "webhook-id")
     timestamp = _header(headers, "webhook-timestamp")
     signatures = _header(headers, "webhook-signature")
-    _check_age(timestamp, tolerance, now or _utcnow)
+    _check_timestamp(timestamp)
+    moment = (now or _utcnow)().timestamp() if tolerance is not None or seen is not None else 0.0
+    _check_age(int(timestamp), tolerance, moment)
     _check_signature(_sign(key, webhook_id, timestamp, content), signatures)
-    return _parse(content)
+    parsed = _parse(content)
+    if seen is not None:
+        expires_at = None if tolerance is None else int(timestamp) + tolerance.total_seconds()
+        if not seen.add(webhook_id, now=moment, expires_at=expires_at):
+            raise DuplicateWebhookError(webhook_id)
+    return parsed
 
 
 def sign_webhook(webhook_id: str, timestamp: int, body: bytes | str, secret: str) -> str:
     """Return the ``webhook-signature`` value Replicate would send, e.g. for a test request.
 
-    ValueError if ``secret`` is not "whsec_" followed by base64.
+    ValueError if ``secret`` is not base64 (with or without "whsec_" and padding).
     """
     digest = _sign(_key(secret), webhook_id, str(timestamp), _body_bytes(body))
     return "v1," + base64.b64encode(digest).decode("ascii")
@@ -81,13 +100,15 @@ def _sign(key: bytes, webhook_id: str, timestamp: str, body: bytes) -> bytes:
 
 def _key(secret: str) -> bytes:
     malformed = (
-        "webhook secret is malformed: expected 'whsec_' followed by base64, "
-        "as GET /v1/webhooks/default/secret returns it"
+        "webhook secret is malformed: expected base64, as GET /v1/webhooks/default/secret "
+        "returns it after 'whsec_'"
     )
-    if not isinstance(secret, str) or not secret.startswith(_SECRET_PREFIX):
+    if not isinstance(secret, str):
         raise ValueError(malformed)
+    encoded = secret.removeprefix(_SECRET_PREFIX)
     try:
-        key = base64.b64decode(secret[len(_SECRET_PREFIX) :], validate=True)
+        # Padding is optional, as in the Standard Webhooks libraries.
+        key = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
     except ValueError:
         raise ValueError(malformed) from None
     if not key:
@@ -112,14 +133,17 @@ def _header(headers: Mapping[str, str], name: str) -> str:
     raise WebhookVerificationError(f"missing {name} header: not a request Replicate signed")
 
 
-def _check_age(timestamp: str, tolerance: timedelta | None, now: Callable[[], datetime]) -> None:
+def _check_timestamp(timestamp: str) -> None:
     if not _TIMESTAMP.fullmatch(timestamp):
         raise WebhookVerificationError(
             f"webhook-timestamp must be whole Unix seconds, got {timestamp!r:.40}"
         )
+
+
+def _check_age(timestamp: int, tolerance: timedelta | None, now: float) -> None:
     if tolerance is None:
         return
-    age = now().timestamp() - int(timestamp)
+    age = now - timestamp
     limit = tolerance.total_seconds()
     if age > limit:
         raise WebhookVerificationError(

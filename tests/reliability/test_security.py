@@ -23,6 +23,8 @@ import httpx
 import pytest
 from replicate_typed import (
     AsyncReplicate,
+    DuplicateWebhookError,
+    InMemoryWebhookIds,
     Replicate,
     ReplicateError,
     WebhookVerificationError,
@@ -199,6 +201,23 @@ def test_webhook_replays_outside_the_window_are_refused() -> None:
     with pytest.raises(WebhookVerificationError, match="replay"):
         verify_webhook(headers, body, SECRET)
     assert verify_webhook(headers, body, SECRET, tolerance=timedelta(minutes=15)).id
+
+
+def test_webhook_replays_inside_the_window_are_refused_with_a_seen_store() -> None:
+    body = json.dumps(payloads.prediction()).encode()
+    sent = int(time.time()) - 60  # captured a minute ago: the timestamp check lets it through
+    headers = {
+        "webhook-id": "msg_3",
+        "webhook-timestamp": str(sent),
+        "webhook-signature": sign_webhook("msg_3", sent, body, SECRET),
+    }
+    seen = InMemoryWebhookIds()
+
+    assert verify_webhook(headers, body, SECRET).id  # without a store: accepted again and again
+    assert verify_webhook(headers, body, SECRET).id
+    assert verify_webhook(headers, body, SECRET, seen=seen).id
+    with pytest.raises(DuplicateWebhookError, match="already accepted"):
+        verify_webhook(headers, body, SECRET, seen=seen)
 
 
 def test_signatures_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:

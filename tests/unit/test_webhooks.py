@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import random
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,7 +17,14 @@ import httpx
 import pytest
 from replicate_api.models.prediction import Prediction
 from replicate_api.models.training import Training
-from replicate_typed import WebhookVerificationError, sign_webhook, verify_webhook
+from replicate_typed import (
+    DuplicateWebhookError,
+    InMemoryWebhookIds,
+    WebhookIdStore,
+    WebhookVerificationError,
+    sign_webhook,
+    verify_webhook,
+)
 from replicate_typed._errors import ReplicateError
 
 from tests.support import payloads
@@ -199,6 +207,123 @@ def test_the_default_clock_is_the_real_utc_time() -> None:
         verify_webhook(signed(timestamp=now - 3600), BODY, SECRET)
 
 
+def test_a_seen_store_refuses_a_replay_inside_the_window() -> None:
+    seen = InMemoryWebhookIds()
+
+    assert verify_webhook(signed(), BODY, SECRET, now=fixed_now, seen=seen)
+    with pytest.raises(
+        DuplicateWebhookError, match=f"webhook-id '{WEBHOOK_ID}' was already"
+    ) as caught:
+        verify_webhook(signed(), BODY, SECRET, now=fixed_now, seen=seen)
+
+    assert caught.value.webhook_id == WEBHOOK_ID
+    assert isinstance(caught.value, WebhookVerificationError)
+    other = signed() | {"webhook-id": "msg_other"}
+    other["webhook-signature"] = sign_webhook("msg_other", TIMESTAMP, BODY, SECRET)
+    assert verify_webhook(other, BODY, SECRET, now=fixed_now, seen=seen)
+
+
+class RecordingStore:
+    """A WebhookIdStore that accepts everything and keeps what it was asked."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, float, float | None]] = []
+
+    def add(self, webhook_id: str, *, now: float, expires_at: float | None) -> bool:
+        self.calls.append((webhook_id, now, expires_at))
+        return True
+
+
+def test_the_store_is_told_how_long_the_timestamp_check_would_accept_the_id() -> None:
+    store = RecordingStore()
+    checked: WebhookIdStore = store  # a plain class satisfies the protocol
+
+    verify_webhook(signed(timestamp=TIMESTAMP - 10), BODY, SECRET, now=fixed_now, seen=checked)
+    verify_webhook(signed(), BODY, SECRET, now=fixed_now, seen=checked, tolerance=None)
+
+    assert store.calls == [
+        (WEBHOOK_ID, NOW.timestamp(), TIMESTAMP - 10 + 300),
+        (WEBHOOK_ID, NOW.timestamp(), None),  # no timestamp check: keep it as long as you can
+    ]
+
+
+def test_only_requests_that_pass_every_check_are_recorded() -> None:
+    store = RecordingStore()
+    forged = signed(secret=OTHER_SECRET)
+    stale = signed(timestamp=TIMESTAMP - 3600)
+    not_a_prediction = signed(b"[]")
+
+    for headers, body in [(forged, BODY), (stale, BODY), (not_a_prediction, b"[]")]:
+        with pytest.raises(WebhookVerificationError):
+            verify_webhook(headers, body, SECRET, now=fixed_now, seen=store)
+
+    assert store.calls == []
+
+
+def test_the_in_memory_store_forgets_an_id_once_it_expires() -> None:
+    store = InMemoryWebhookIds()
+
+    assert store.add("msg_1", now=0, expires_at=10)
+    assert not store.add("msg_1", now=9.9, expires_at=20)
+    assert store.add("msg_1", now=10, expires_at=20)
+    assert store.add("msg_forever", now=0, expires_at=None)
+    assert not store.add("msg_forever", now=1e12, expires_at=None)
+
+
+def test_the_in_memory_store_lets_go_of_expired_ids_as_new_ones_arrive() -> None:
+    store = InMemoryWebhookIds()
+    for name in ("a", "b"):
+        store.add(name, now=0, expires_at=10)
+    store.add("c", now=0, expires_at=100)
+
+    store.add("d", now=20, expires_at=120)
+
+    assert list(store._expiry) == ["c", "d"]  # memory held only for ids still live
+
+
+def test_the_in_memory_store_is_bounded_and_drops_the_oldest() -> None:
+    store = InMemoryWebhookIds(capacity=2)
+
+    assert [store.add(name, now=0, expires_at=100) for name in ("a", "b", "c")] == [True] * 3
+
+    assert not store.add("c", now=1, expires_at=100)
+    assert not store.add("b", now=1, expires_at=100)
+    assert store.add("a", now=1, expires_at=100)  # dropped to make room for "c"
+
+
+def test_a_discarded_id_is_accepted_again() -> None:
+    store = InMemoryWebhookIds()
+    verify_webhook(signed(), BODY, SECRET, now=fixed_now, seen=store)
+
+    store.discard(WEBHOOK_ID)  # handling it failed: let Replicate's retry through
+
+    assert verify_webhook(signed(), BODY, SECRET, now=fixed_now, seen=store)
+
+
+def test_concurrent_deliveries_of_one_id_are_accepted_once() -> None:
+    store = InMemoryWebhookIds()
+    start = threading.Barrier(8)
+    accepted: list[bool] = []
+
+    def deliver() -> None:
+        start.wait()
+        accepted.append(store.add("msg_1", now=0, expires_at=100))
+
+    threads = [threading.Thread(target=deliver) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(accepted) == [False] * 7 + [True]
+
+
+@pytest.mark.parametrize("capacity", [0, -1, 1.5, True])
+def test_the_in_memory_store_needs_a_whole_positive_capacity(capacity: object) -> None:
+    with pytest.raises(ValueError, match=f"capacity must be .*got {capacity!r}"):
+        InMemoryWebhookIds(capacity)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("name", ["webhook-id", "webhook-timestamp", "webhook-signature"])
 def test_each_missing_header_is_named(name: str) -> None:
     headers = signed()
@@ -240,9 +365,8 @@ def test_a_malformed_timestamp_is_refused_even_without_a_tolerance() -> None:
 @pytest.mark.parametrize(
     "secret",
     [
-        "9V6J6ZtP8XgIZX7DBg6g0ZaLXAPmgDUN",
         "WHSEC_9V6J6ZtP8XgIZX7DBg6g0ZaLXAPmgDUN",
-        "whsec_9V6J6ZtP8XgIZX7DBg6g0ZaLXAPmgDU",
+        "whsec_9V6J6ZtP8XgIZX7DBg6g0ZaLXAPmgDUN9",  # 33 characters: no base64 has that length
         "whsec_9V6J6ZtP8XgIZX7D!g6g0ZaLXAPmgDUN",
         "whsec_9V6J6ZtP8XgIZX7DBg6g0ZaLXAPmgDUN\n",
         "whsec_9V6J6ZtP8XgIZX7DBg6g0ZaLXAPmgDUé",
@@ -258,6 +382,30 @@ def test_a_malformed_secret_is_refused_without_revealing_it(secret: str) -> None
     with pytest.raises(ValueError, match="malformed") as caught:
         sign_webhook(WEBHOOK_ID, TIMESTAMP, BODY, secret)
     assert "9V6J6ZtP8XgIZX7" not in str(caught.value)
+
+
+PADDED = "whsec_" + base64.b64encode(b"a key of twenty-three b").decode()
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        PADDED.removeprefix("whsec_"),
+        PADDED.rstrip("="),
+        PADDED.removeprefix("whsec_").rstrip("="),
+    ],
+    ids=["no prefix", "no padding", "neither"],
+)
+def test_secrets_are_read_as_the_standard_webhooks_libraries_read_them(secret: str) -> None:
+    assert PADDED.endswith("=")
+    headers = signed(secret=PADDED)
+
+    assert verify(headers, secret=secret).id == payloads.PREDICTION_ID
+    assert sign_webhook(WEBHOOK_ID, TIMESTAMP, BODY, secret) == headers["webhook-signature"]
+
+
+def test_a_secret_that_is_not_text_is_malformed() -> None:
+    assert "webhook secret is malformed" in refused(signed(), secret=b"whsec_x")  # type: ignore[arg-type]
 
 
 def test_a_malformed_secret_is_reported_before_anything_about_the_request() -> None:
