@@ -19,6 +19,7 @@ from replicate_typed._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from replicate_typed._redaction import redact_headers, redact_text
 
 _BY_STATUS: dict[int, type[APIError]] = {
     400: BadRequestError,
@@ -46,8 +47,13 @@ def error_from_response(
     retry_after: float | None = None,
     prediction_may_exist: bool = False,
 ) -> APIError:
-    """Build the APIError subclass for an error status, reading problem JSON when present."""
-    body = response.text
+    """Build the APIError subclass for an error status, reading problem JSON when present.
+
+    The token the request carried is taken out of the body and headers first,
+    in case the server echoed it (see ``_redaction``).
+    """
+    token = _sent_token(response)
+    body = redact_text(response.text, token)
     problem = _problem(body)
     title = _text(problem.get("title"))
     detail = _text(problem.get("detail"))
@@ -64,7 +70,7 @@ def error_from_response(
         "title": title,
         "detail": detail,
         "instance": instance,
-        "headers": dict(response.headers),
+        "headers": redact_headers(dict(response.headers), token),
         "prediction_may_exist": prediction_may_exist,
     }
     message = f"{operation} failed with {summary}"
@@ -112,16 +118,30 @@ def _invalid(
     *,
     unreadable: bool = False,
 ) -> InvalidResponseError:
+    token = _sent_token(response)
+    body = redact_text(response.text, token)
     return InvalidResponseError(
-        f"{operation} returned {response.status_code} but the body {why}: "
-        f"{_excerpt(response.text)!r}",
+        redact_text(
+            f"{operation} returned {response.status_code} but the body {why}: {_excerpt(body)!r}",
+            token,
+        ),
         status=response.status_code,
         operation=operation,
-        body=response.text,
-        headers=dict(response.headers),
+        body=body,
+        headers=redact_headers(dict(response.headers), token),
         prediction_may_exist=prediction_may_exist,
         unreadable=unreadable,
     )
+
+
+def _sent_token(response: httpx.Response) -> str:
+    """The bearer token the response's request carried ("" if none): what a server could echo."""
+    try:
+        authorization = response.request.headers.get("Authorization", "")
+    except RuntimeError:  # a response built without its request, as in some tests
+        return ""
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
 
 
 def _problem(body: str) -> dict[str, Any]:

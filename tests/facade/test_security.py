@@ -4,13 +4,22 @@
 
 from __future__ import annotations
 
+import copy
 import logging
+import pickle
 import traceback
 
 import httpx
 import pytest
 from pytest_httpx import HTTPXMock
-from replicate_typed import APIConnectionError, AuthenticationError, Replicate
+from replicate_typed import (
+    APIConnectionError,
+    APIError,
+    AsyncReplicate,
+    AuthenticationError,
+    InvalidResponseError,
+    Replicate,
+)
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, TOKEN
@@ -78,3 +87,62 @@ def test_token_auth_only_signs_the_api_origin() -> None:
         )
     ]
     assert signed == [True, False, False, False, False]
+
+
+ECHOED = f"Bearer {TOKEN}"
+#: Bodies a proxy or a broken server sends back with the request's Authorization in them.
+ECHOES = [
+    (401, {"json": {"title": ECHOED, "detail": f"token {ECHOED} is revoked"}}),
+    (403, {"text": f"<html><p>{'x' * 180} Authorization: {ECHOED}</p></html>"}),  # quoted, cut
+    (404, {"json": {"detail": "no such prediction", "echo": {"authorization": ECHOED}}}),
+    (200, {"text": f"<html>upstream said: Authorization: {ECHOED}</html>"}),  # not JSON
+    (200, {"json": {"id": 42, "echo": ECHOED}}),  # JSON of the wrong shape
+]
+
+
+@pytest.mark.parametrize(
+    ("status", "body"), ECHOES, ids=["401", "403", "404", "200-html", "200-json"]
+)
+def test_a_token_the_server_echoes_is_redacted_from_every_error_text(
+    replicate: Replicate, httpx_mock: HTTPXMock, status: int, body: dict[str, object]
+) -> None:
+    httpx_mock.add_response(
+        url=GET,
+        status_code=status,
+        headers={"X-Echo": ECHOED, "WWW-Authenticate": f'Bearer realm="{TOKEN}"'},
+        is_reusable=True,
+        **body,  # type: ignore[arg-type]
+    )
+
+    with pytest.raises(APIError) as caught:
+        replicate.predictions.get(PREDICTION_ID)
+
+    error = caught.value
+    texts = [
+        str(error),
+        error.body,
+        error.title or "",
+        error.detail or "",
+        repr(error.headers),
+        repr(vars(error)),
+        "".join(traceback.format_exception(error)),
+    ]
+    assert not [text for text in texts if TOKEN in text or TOKEN[:12] in text]
+    assert "[redacted]" in error.body
+    assert error.headers["x-echo"] == "Bearer [redacted]"
+    if status == 200:
+        assert isinstance(error, InvalidResponseError)
+
+
+@pytest.mark.parametrize("client_class", [Replicate, AsyncReplicate])
+def test_the_settings_neither_pickle_nor_copy_the_token_into_view(
+    client_class: type[Replicate] | type[AsyncReplicate],
+) -> None:
+    settings = client_class(TOKEN)._runner.core.settings
+
+    with pytest.raises(TypeError, match="cannot be pickled") as caught:
+        pickle.dumps(settings)
+    assert TOKEN not in str(caught.value)
+    copied = copy.deepcopy(settings)
+    assert copied.token.reveal() == TOKEN
+    assert TOKEN not in repr(copied) + repr(copy.copy(settings.token))

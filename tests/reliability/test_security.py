@@ -13,10 +13,12 @@ import logging
 import ssl
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
@@ -130,6 +132,53 @@ def test_the_cli_never_prints_it(served: ServedFake) -> None:
             check=False,
         )
         assert TOKEN not in done.stdout + done.stderr, command
+
+
+class _Echo(BaseHTTPRequestHandler):
+    """A proxy that answers 401 with the request's Authorization in its body and a header."""
+
+    def do_GET(self) -> None:
+        echoed = self.headers.get("Authorization", "")
+        body = json.dumps({"detail": f"rejected {echoed}", "headers": dict(self.headers)})
+        self.send_response(401)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-Echo", echoed)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # keep the test output quiet
+
+
+@pytest.fixture
+def echoing() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.mark.parametrize("debug", [[], ["--debug"]], ids=["plain", "debug"])
+def test_the_cli_redacts_a_token_the_server_echoes(echoing: str, debug: list[str]) -> None:
+    env = {"REPLICATE_API_TOKEN": TOKEN, "REPLICATE_BASE_URL": echoing, "PATH": ""}
+    done = subprocess.run(
+        [sys.executable, "-m", "replicate_typed.cli", *debug, "predictions", "get", "p1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+    assert done.returncode == 4
+    assert "rejected Bearer [redacted]" in done.stderr
+    assert TOKEN not in done.stdout + done.stderr
 
 
 def test_the_token_goes_to_the_api_host_only(served: ServedFake) -> None:

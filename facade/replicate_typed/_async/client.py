@@ -26,7 +26,12 @@ from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._async.streams import AsyncPredictionStream
 from replicate_typed._async.trainings import AsyncTrainings
 from replicate_typed._async_io import AsyncIO
-from replicate_typed._config import Settings, adopt_http_client, http_client_options
+from replicate_typed._config import (
+    Settings,
+    adopt_http_client,
+    http_client_options,
+    read_token,
+)
 from replicate_typed._core import Core
 from replicate_typed._inputs import FileStrategy, check_strategy
 from replicate_typed._jobs import OnUpdate
@@ -56,13 +61,18 @@ class AsyncReplicate:
         api_token: Defaults to the REPLICATE_API_TOKEN environment variable;
             MissingTokenError if neither is set.
         base_url: Defaults to REPLICATE_BASE_URL, then https://api.replicate.com/v1;
-            "/v1" is added when missing.
+            "/v1" is added when missing. Plain http is refused (ValueError)
+            except to a loopback host, unless ``allow_insecure_http``.
         timeout: Each HTTP request's timeout, seconds or an ``httpx.Timeout``; by
             default 5 s to connect and 30 s to read, stretched for a sync-mode
             create to its window + 10 s. (``run`` and ``wait`` take their own
             ``timeout``: how long the whole wait may take.)
+        headers: Sent with every request to the API (only there, like the
+            token); a User-Agent here gets ours appended and goes everywhere.
+        allow_insecure_http: Allow plain http base URLs and webhook URLs to
+            hosts other than loopback (or set REPLICATE_ALLOW_INSECURE_HTTP=1).
         http_client: Your own httpx client; it gets the token auth, the API base
-            URL if it has none, and our User-Agent. You close it.
+            URL if it has none, and our User-Agent after its own. You close it.
         transport: An httpx transport for the client to use (not with http_client).
         retry: How requests are retried (RetryPolicy()).
         polling: How often ``wait`` polls (PollSchedule()).
@@ -75,6 +85,8 @@ class AsyncReplicate:
         *,
         base_url: str | None = None,
         timeout: httpx.Timeout | float | None = None,
+        headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         retry: RetryPolicy | None = None,
@@ -82,14 +94,19 @@ class AsyncReplicate:
         sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
     ) -> None:
+        token = read_token(api_token)
+        # From here on only the Secret holds the token, so a traceback that
+        # captures locals (or a debugger) shows none, whatever fails below.
+        del api_token
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
-        settings = Settings.resolve(api_token, base_url, timeout)
+        settings = Settings.resolve(
+            token, base_url, timeout, allow_insecure_http=allow_insecure_http, headers=headers
+        )
         self._owns_http = http_client is None
         if http_client is None:
             http_client = httpx.AsyncClient(transport=transport, **http_client_options(settings))
-        else:
-            adopt_http_client(http_client, settings)
+        adopt_http_client(http_client, settings)
         self._http = http_client
         core = Core(
             settings,
@@ -164,7 +181,12 @@ class AsyncReplicate:
         return await self.predictions.cancel(*args, **kwargs)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self._runner.core.settings.base_url!r})"
+        # __init__ may have failed before _runner was set; traceback's
+        # capture_locals still calls this on the half-built client.
+        runner: AsyncRunner | None = getattr(self, "_runner", None)
+        if runner is None:
+            return f"<{type(self).__name__} (not initialized)>"
+        return f"{type(self).__name__}(base_url={runner.core.settings.base_url!r})"
 
     async def __aenter__(self) -> Self:
         return self

@@ -3,7 +3,9 @@
 A resource, a pager, a stream or a file output gets a runner, never the
 client: it builds a flow from the sans-IO parts (``core`` sends, ``jobs``
 drives predictions and trainings) and asks the runner to perform it. Only
-``AsyncReplicate`` makes runners; the sync twin is ``Runner``.
+``AsyncReplicate`` makes runners; the sync twin is ``Runner``. Every error
+that leaves a flow passes here, so this is where the client's own token is
+taken out of it (see ``_redaction``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from replicate_typed._async_io import AsyncIO
 from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Received
 from replicate_typed._jobs import Jobs
+from replicate_typed._redaction import redact_error
 
 T = TypeVar("T")
 
@@ -38,6 +41,9 @@ class AsyncRunner:
             except StopIteration as done:
                 result: T = done.value
                 return result
+            except Exception as failed:
+                redact_error(failed, self.core.settings.token.reveal())
+                raise
             try:
                 value, error = await self._io.perform(effect), None
             except BaseException as exc:  # the flow decides: retry, cancel, or raise

@@ -11,6 +11,7 @@ from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Received
 from replicate_typed._io import SyncIO
 from replicate_typed._jobs import Jobs
+from replicate_typed._redaction import redact_error
 
 T = TypeVar("T")
 
@@ -35,6 +36,9 @@ class Runner:
             except StopIteration as done:
                 result: T = done.value
                 return result
+            except Exception as failed:
+                redact_error(failed, self.core.settings.token.reveal())
+                raise
             try:
                 value, error = self._io.perform(effect), None
             except BaseException as exc:  # the flow decides: retry, cancel, or raise
