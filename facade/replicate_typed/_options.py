@@ -9,11 +9,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TypeAlias, TypeVar
+from urllib.parse import urlsplit
 
 from replicate_api.types import UNSET, Unset
 
 from replicate_typed._inputs import is_file
 from replicate_typed._nested import children
+from replicate_typed._plain_http import check_plain_http
 
 T = TypeVar("T")
 
@@ -21,6 +23,9 @@ T = TypeVar("T")
 MAX_WAIT = 60
 #: The shortest deadline the API accepts in Cancel-After.
 MIN_DEADLINE = 5.0
+#: The longest deadline this client sends. The API documents no maximum; a
+#: day is far beyond any prediction's run, and keeps Cancel-After short.
+MAX_DEADLINE = 24 * 3600.0
 WEBHOOK_EVENTS = ("start", "output", "logs", "completed")
 
 #: ``timedelta``, seconds, or an API duration string such as "30s", "5m", "1h30m".
@@ -53,8 +58,13 @@ def create_options(
     deadline: Deadline | None = None,
     webhook: str | None = None,
     webhook_events_filter: Iterable[str] | None = None,
+    allow_insecure_http: bool = False,
 ) -> CreateOptions:
-    """Validate the keyword options of ``create``; ValueError names the bad value."""
+    """Validate the keyword options of ``create``; ValueError names the bad value.
+
+    ``allow_insecure_http``: the client's opt-in to plain http webhooks on
+    hosts other than loopback.
+    """
     prefer, window = prefer_wait(wait)
     seconds = None if deadline is None else deadline_seconds(deadline)
     return CreateOptions(
@@ -62,7 +72,7 @@ def create_options(
         window=window,
         cancel_after=None if seconds is None else format_duration(seconds),
         deadline=seconds,
-        webhook=_webhook(webhook),
+        webhook=_webhook(webhook, allow_insecure_http),
         webhook_events_filter=_events(webhook_events_filter),
     )
 
@@ -95,21 +105,32 @@ def window_within(wait: bool | int, timeout: float | None) -> bool | int:
 
 
 def deadline_seconds(deadline: Deadline) -> float:
-    """Read a deadline as seconds; ValueError if unparseable or under 5 seconds."""
+    """Read a deadline as seconds; ValueError if unparseable, not finite, or outside 5 s-24 h."""
+    shown = _shown(deadline)
     if isinstance(deadline, timedelta):
         seconds = deadline.total_seconds()
     elif isinstance(deadline, bool):
-        raise ValueError(f"deadline must be a duration, got {deadline!r}")
+        raise ValueError(f"deadline must be a duration, got {shown}")
     elif isinstance(deadline, int | float):
-        seconds = float(deadline)
+        try:
+            seconds = float(deadline)
+        except OverflowError:  # an int too large for a float
+            seconds = math.inf
     elif isinstance(deadline, str):
         seconds = parse_duration(deadline)
     else:
         raise ValueError(
-            f"deadline must be a timedelta, seconds or a string like '5m', got {deadline!r}"
+            f"deadline must be a timedelta, seconds or a string like '5m', got {shown}"
         )
-    if not math.isfinite(seconds) or seconds < MIN_DEADLINE:
-        raise ValueError(f"deadline must be at least {MIN_DEADLINE:g} seconds, got {deadline!r}")
+    if math.isnan(seconds):
+        raise ValueError(f"deadline must be a number of seconds, got {shown}")
+    if seconds < MIN_DEADLINE:
+        raise ValueError(f"deadline must be at least {MIN_DEADLINE:g} seconds, got {shown}")
+    if seconds > MAX_DEADLINE:
+        raise ValueError(
+            f"deadline must be at most {format_duration(MAX_DEADLINE)} "
+            f"({MAX_DEADLINE:g} seconds), got {shown}"
+        )
     return seconds
 
 
@@ -172,12 +193,19 @@ def _first_unserializable(value: object, path: str, allow_files: bool) -> str | 
     return None
 
 
-def _webhook(url: str | None) -> str | None:
+def _webhook(url: str | None, allow_insecure_http: bool) -> str | None:
+    """The webhook URL, its scheme in lower case (schemes are case-insensitive)."""
     if url is None:
         return None
-    if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+", url):
+    if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
         raise ValueError(f"webhook must be an http(s) URL, got {url!r}")
-    return url
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed IPv6 host, for one
+        raise ValueError(f"webhook must be an http(s) URL, got {url!r}") from None
+    scheme, rest = url.split(":", 1)
+    check_plain_http(url, scheme, host, allowed=allow_insecure_http, what="the webhook's payload")
+    return f"{scheme.lower()}:{rest}"
 
 
 def _events(events: Iterable[str] | None) -> tuple[str, ...] | None:
@@ -196,6 +224,15 @@ def _events(events: Iterable[str] | None) -> tuple[str, ...] | None:
             else "webhook_events_filter is empty: leave it out to get the default events"
         )
     return chosen
+
+
+def _shown(value: object) -> str:
+    """``value``'s repr, cut short: an int of 400 digits is no help in a message."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond sys.get_int_max_str_digits()
+        return f"an int of {value.bit_length() if isinstance(value, int) else '?'} bits"
+    return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 def _is_number(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 import pytest
@@ -61,6 +62,18 @@ def test_trainings_lifecycle(replicate: Replicate, httpx_mock: HTTPXMock) -> Non
         "webhook": "https://example.com/hook",
         "webhook_events_filter": ["completed"],
     }
+
+
+def test_a_training_refuses_a_plain_http_webhook_before_any_request(replicate: Replicate) -> None:
+    with pytest.raises(
+        ValueError, match=re.escape("refusing plain http for 'http://example.com/hook'")
+    ):
+        replicate.trainings.create(
+            f"stability-ai/sdxl:{VERSION_ID}",
+            {},
+            destination="acme/sdxl-tuned",
+            webhook="http://example.com/hook",
+        )
 
 
 def test_training_wait_times_out(

@@ -91,6 +91,44 @@ def test_create_sends_wait_deadline_and_webhook(
     assert request.extensions["timeout"]["read"] == 70.0
 
 
+@pytest.mark.parametrize(
+    ("options", "webhook", "sent"),
+    [
+        ({}, "HTTPS://example.com/hook", "https://example.com/hook"),
+        ({}, "Https://example.com/hook?x=1", "https://example.com/hook?x=1"),
+        ({}, "http://127.0.0.1:8080/hook", "http://127.0.0.1:8080/hook"),
+        ({}, "http://[::1]:8080/hook", "http://[::1]:8080/hook"),
+        ({"allow_insecure_http": True}, "http://example.com/hook", "http://example.com/hook"),
+    ],
+    ids=["upper-case https", "mixed-case https", "loopback", "ipv6 loopback", "opted in"],
+)
+def test_webhook_schemes_are_case_insensitive_and_plain_http_needs_loopback_or_opt_in(
+    make_client: Callable[..., Replicate],
+    httpx_mock: HTTPXMock,
+    options: dict[str, Any],
+    webhook: str,
+    sent: str,
+) -> None:
+    httpx_mock.add_response(method="POST", status_code=201, json=payloads.prediction())
+    replicate = make_client(**options)
+
+    replicate.create("acme/flux", {}, webhook=webhook)
+
+    request = httpx_mock.get_request()
+    assert request is not None
+    assert json.loads(request.content)["webhook"] == sent
+
+
+def test_the_longest_deadline_is_a_day(replicate: Replicate, httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_response(method="POST", status_code=201, json=payloads.prediction())
+
+    replicate.create("acme/flux", {}, deadline=datetime.timedelta(hours=24))
+
+    request = httpx_mock.get_request()
+    assert request is not None
+    assert request.headers["Cancel-After"] == "24h"
+
+
 def test_create_without_wait_sends_no_prefer_and_keeps_the_default_timeout(
     replicate: Replicate, httpx_mock: HTTPXMock
 ) -> None:
@@ -123,6 +161,29 @@ BAD_ARGUMENTS: list[tuple[Callable[[Replicate], object], str]] = [
         "unknown events ['done']",
     ),
     (lambda r: r.create("acme/flux", {}, webhook="ftp://x"), "webhook must be an http"),
+    (lambda r: r.create("acme/flux", {}, webhook="https://[::1/h"), "webhook must be an http"),
+    (
+        lambda r: r.create("acme/flux", {}, webhook="http://example.com/hook"),
+        "refusing plain http for 'http://example.com/hook'",
+    ),
+    (
+        lambda r: r.run("acme/flux", {}, webhook="HTTP://203.0.113.7/hook"),
+        "refusing plain http for 'HTTP://203.0.113.7/hook'",
+    ),
+    (
+        lambda r: r.create("acme/flux", {}, deadline=1e308),
+        "at most 24h (86400 seconds), got 1e+308",
+    ),
+    (
+        lambda r: r.create("acme/flux", {}, deadline=1e305),
+        "at most 24h (86400 seconds), got 1e+305",
+    ),
+    (
+        lambda r: r.create("acme/flux", {}, deadline=10**400),
+        "at most 24h (86400 seconds), got 1000",
+    ),
+    (lambda r: r.create("acme/flux", {}, deadline=float("nan")), "a number of seconds, got nan"),
+    (lambda r: r.run("acme/flux", {}, deadline="25h"), "at most 24h (86400 seconds), got '25h'"),
     (lambda r: r.run("acme/flux", {}, timeout=0), "timeout must be a positive"),
 ]
 

@@ -13,7 +13,7 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from replicate_typed import Replicate
-from replicate_typed._options import WEBHOOK_EVENTS, parse_duration
+from replicate_typed._options import MAX_DEADLINE, MIN_DEADLINE, WEBHOOK_EVENTS, parse_duration
 
 from tests.property.schemas import from_schema
 from tests.support import payloads, spec
@@ -36,8 +36,8 @@ INPUT = from_schema({"type": "object", "maxProperties": 5})
 WAIT = st.one_of(st.booleans(), st.integers(1, 60))
 DEADLINE = st.one_of(
     st.none(),
-    st.floats(5, 86400, allow_nan=False),
-    st.timedeltas(timedelta(seconds=5), timedelta(days=2)),
+    st.floats(MIN_DEADLINE, MAX_DEADLINE, allow_nan=False),
+    st.timedeltas(timedelta(seconds=MIN_DEADLINE), timedelta(seconds=MAX_DEADLINE)),
     st.sampled_from(["30s", "5m", "1h30m", "90", "2h"]),
 )
 WEBHOOK = st.one_of(st.none(), st.builds(_webhook, NAME))

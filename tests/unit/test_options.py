@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from replicate_typed._options import (
+    MAX_DEADLINE,
     check_input,
     create_options,
     deadline_seconds,
@@ -56,10 +57,43 @@ def test_deadline_forms(deadline: timedelta | float | str, seconds: float) -> No
     assert deadline_seconds(deadline) == seconds
 
 
-@pytest.mark.parametrize("deadline", [4.9, "4s", timedelta(seconds=1), 0, float("inf"), True])
+@pytest.mark.parametrize(
+    "deadline", [4.9, "4s", timedelta(seconds=1), 0, float("inf"), True, [60], None]
+)
 def test_deadlines_under_five_seconds_or_odd_are_refused(deadline: object) -> None:
     with pytest.raises(ValueError, match="deadline"):
         deadline_seconds(deadline)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("deadline", "shown"),
+    [
+        (1e308, "1e+308"),
+        (10**400, "1" + "0" * 36 + "..."),
+        (10**5000, "an int of 16610 bits"),  # too long even for repr()
+        (float("inf"), "inf"),
+        (timedelta.max, "datetime.timedelta(days=999999999, se..."),
+        ("9" * 400, "'" + "9" * 36 + "..."),
+        ("25h", "'25h'"),
+        (MAX_DEADLINE + 0.001, "86400.001"),
+    ],
+    ids=["1e308", "10**400", "10**5000", "inf", "timedelta.max", "400 nines", "25h", "a day+1ms"],
+)
+def test_deadlines_beyond_a_day_are_refused_naming_the_value(deadline: object, shown: str) -> None:
+    with pytest.raises(ValueError, match="deadline must be at most") as caught:
+        create_options(deadline=deadline)  # type: ignore[arg-type]
+
+    assert str(caught.value) == f"deadline must be at most 24h (86400 seconds), got {shown}"
+
+
+def test_a_nan_deadline_is_refused_as_not_a_number() -> None:
+    with pytest.raises(ValueError, match="deadline must be a number of seconds, got nan"):
+        create_options(deadline=float("nan"))
+
+
+def test_the_longest_deadline_is_sent_as_24h() -> None:
+    assert create_options(deadline=MAX_DEADLINE).cancel_after == "24h"
+    assert create_options(deadline="23h59m59.999s").cancel_after == "23h59m59.999s"
 
 
 @pytest.mark.parametrize(

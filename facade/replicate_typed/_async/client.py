@@ -247,6 +247,7 @@ class AsyncReplicate:
             deadline=deadline,
             webhook=webhook,
             webhook_events_filter=webhook_events_filter,
+            allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
         flow = self._runner.jobs.run(
             ref,
@@ -283,7 +284,10 @@ class AsyncReplicate:
         if isinstance(ref, Prediction):
             return AsyncPredictionStream(self._runner, ref)
         options = create_options(
-            deadline=deadline, webhook=webhook, webhook_events_filter=webhook_events_filter
+            deadline=deadline,
+            webhook=webhook,
+            webhook_events_filter=webhook_events_filter,
+            allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
         resolve(ref, deployment)
         check_input(input, allow_files=True)

@@ -244,6 +244,7 @@ class Replicate:
             deadline=deadline,
             webhook=webhook,
             webhook_events_filter=webhook_events_filter,
+            allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
         flow = self._runner.jobs.run(
             ref,
@@ -280,7 +281,10 @@ class Replicate:
         if isinstance(ref, Prediction):
             return PredictionStream(self._runner, ref)
         options = create_options(
-            deadline=deadline, webhook=webhook, webhook_events_filter=webhook_events_filter
+            deadline=deadline,
+            webhook=webhook,
+            webhook_events_filter=webhook_events_filter,
+            allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
         resolve(ref, deployment)
         check_input(input, allow_files=True)

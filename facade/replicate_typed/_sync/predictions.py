@@ -52,9 +52,10 @@ class Predictions(Resource):
                 finishes (up to 60 s, "Prefer: wait"), or whole seconds 1-60.
             deadline: After this the API ends the prediction: ``aborted`` if it
                 never started, ``canceled`` if it was running. A timedelta,
-                seconds, or "30s", "5m", "1h30m"; at least 5 s.
+                seconds, or "30s", "5m", "1h30m"; from 5 s to 24 h.
             webhook, webhook_events_filter: Where and for which events
-                ("start", "output", "logs", "completed") the API calls back.
+                ("start", "output", "logs", "completed") the API calls back;
+                plain http only to loopback, unless the client allows it.
 
         Raises:
             ValueError: a bad argument, before any request.
@@ -71,6 +72,7 @@ class Predictions(Resource):
             deadline=deadline,
             webhook=webhook,
             webhook_events_filter=webhook_events_filter,
+            allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
         flow = self._runner.jobs.create_prediction(
             ref,

@@ -38,7 +38,11 @@ class Trainings(Resource):
         sent as data URIs), and the call is never retried once it may have
         reached the API.
         """
-        options = create_options(webhook=webhook, webhook_events_filter=webhook_events_filter)
+        options = create_options(
+            webhook=webhook,
+            webhook_events_filter=webhook_events_filter,
+            allow_insecure_http=self._runner.core.settings.allow_insecure_http,
+        )
         flow = self._runner.jobs.create_training(
             ref, destination, input, options=options, file_strategy=check_strategy(file_strategy)
         )
