@@ -188,13 +188,19 @@ def retry_after_seconds(
 ) -> float | None:
     """Read a Retry-After header: delta-seconds or an HTTP date; None if absent or unreadable.
 
+    Only ASCII digits are delta-seconds (RFC 9110): ``str.isdigit`` also
+    accepts "²" and Arabic-Indic digits, which ``float`` then refuses or
+    reads. Anything else that is not an HTTP date (a sign, a fraction, "nan",
+    junk) is unreadable, so the policy's own backoff applies; a huge number
+    is kept (``inf`` past float range) for the policy to cap.
+
     An HTTP date is measured from the response's own Date header when it has
     one, so a skewed local clock does not stretch or cut the wait.
     """
     if value is None:
         return None
     text = value.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return float(text)
     retry_at = _http_date(text)
     if retry_at is None:
@@ -207,6 +213,6 @@ def retry_after_seconds(
 def _http_date(text: str) -> datetime | None:
     try:
         when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)

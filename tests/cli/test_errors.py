@@ -6,7 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from replicate_typed.testing import FakeReplicate
+from replicate_typed.testing import FakeReplicate, Fault
 
 from tests.cli.support import TOKEN, Served, cli, environment, error_line
 
@@ -79,6 +79,20 @@ def test_an_unknown_prediction_exits_4(served: Served) -> None:
 
     assert result.returncode == 4
     assert error_line(result).startswith(PREFIX)
+
+
+def test_an_unreadable_retry_after_is_retried_not_a_usage_error(served: Served) -> None:
+    with served.fake.client() as replicate:
+        done = replicate.create("replicate/hello-world", {"text": "x"})
+    # "\u00b2" passes str.isdigit(), and float() refused it: a ValueError, exit 2.
+    served.fake.inject(Fault.rate_limit("\u00b2"), operation="predictions.get")
+
+    result = served.cli("predictions", "get", done.id)
+
+    assert result.returncode == 0, result.stderr
+    assert f"id:           {done.id}" in result.stdout.splitlines()
+    gets = [r for r in served.fake.requests if r.operation == "predictions.get"]
+    assert len(gets) == 2  # the 429, then the retry after the policy's backoff
 
 
 def test_an_unreachable_api_exits_4() -> None:

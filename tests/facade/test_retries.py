@@ -62,6 +62,24 @@ def test_429_with_retry_after_http_date_is_measured_from_the_date_header(
     assert fake_time.sleeps == [12.0]
 
 
+@pytest.mark.parametrize("value", ["\u00b2", "\u0663", "-1", "nan", "soon"])
+def test_an_unreadable_retry_after_falls_back_to_the_policy_backoff(
+    make_client: Callable[..., Replicate],
+    httpx_mock: HTTPXMock,
+    fake_time: FakeTime,
+    value: str,
+) -> None:
+    policy = RetryPolicy(jitter=0)
+    # Raw bytes: httpx would refuse to encode a non-ASCII str header itself.
+    header = [(b"Retry-After", value.encode())]
+    httpx_mock.add_response(url=GET, status_code=429, headers=header)
+    httpx_mock.add_response(url=GET, json=payloads.prediction())
+
+    make_client(retry=policy).predictions.get(PREDICTION_ID)
+
+    assert fake_time.sleeps == [policy.delay(1, lambda: 0.0)]
+
+
 def test_429_on_create_is_retried_because_nothing_was_created(
     replicate: Replicate, httpx_mock: HTTPXMock, fake_time: FakeTime
 ) -> None:

@@ -87,6 +87,37 @@ def test_retry_after_forms(value: str | None, date: str | None, seconds: float |
     assert retry_after_seconds(value, date=date, now=lambda: NOW) == seconds
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\u00b2",  # superscript two: str.isdigit() says yes, float() refuses it
+        "\u0663",  # Arabic-Indic three: float() reads it, RFC 9110 does not
+        "\u0661\u0662",
+        "\uff17",  # fullwidth seven
+        "-5",
+        "+5",
+        "3.5",
+        "1e3",
+        "nan",
+        "inf",
+        "",
+        "\x00",
+        "Mon, 01 Jan 99999 00:00:00 GMT",  # a year datetime cannot hold
+        "Fri, 31 Dec 2026 23:59:59 +2400",  # an offset it cannot hold
+    ],
+)
+def test_retry_after_that_is_neither_ascii_digits_nor_a_date_is_absent(value: str) -> None:
+    assert retry_after_seconds(value, now=lambda: NOW) is None
+
+
+def test_a_retry_after_beyond_float_range_is_kept_for_the_policy_to_cap() -> None:
+    huge = retry_after_seconds("9" * 5000, now=lambda: NOW)
+
+    assert huge == float("inf")
+    assert RetryPolicy().retry_status(429, 1, repeatable=True, retry_after=huge, random=no_jitter)
+    assert retry_after_seconds(" 7 ", now=lambda: NOW) == 7.0
+
+
 def test_retry_after_is_capped_by_the_policy() -> None:
     delay = RetryPolicy(max_retry_after=60).retry_status(
         429, 1, repeatable=False, retry_after=3600.0, random=no_jitter
