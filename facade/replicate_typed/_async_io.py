@@ -9,6 +9,7 @@ a create was sent), so a request from another loop is refused before it goes.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
@@ -17,17 +18,22 @@ import httpx
 
 from replicate_typed._effects import Effect, Send
 from replicate_typed._errors import EventLoopError
-from replicate_typed._io import closed_error, redirects_of, timeout_of
+from replicate_typed._io import closed_error, redirects_of
+from replicate_typed._time_limits import bound_body, timeout_for
 
 
 class AsyncIO:
-    """Perform effects on the running event loop."""
+    """Perform effects on the running event loop; ``clock`` times each response."""
 
     def __init__(
-        self, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[None]] | None
+        self,
+        http: httpx.AsyncClient,
+        sleep: Callable[[float], Awaitable[None]] | None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.http: httpx.AsyncClient = http
         self.sleep: Callable[[float], Awaitable[None]] = sleep or asyncio.sleep
+        self.clock: Callable[[], float] = clock
         #: The loop of the first request: the only one this client's connections work on.
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -46,15 +52,18 @@ class AsyncIO:
             raise closed_error(effect)
         # Inline rather than a helper coroutine: one frame less for each of
         # hundreds of concurrent runs (scripts/bench B3 measures peak memory).
-        request = self.http.build_request(**effect.kwargs, timeout=timeout_of(effect))
-        response = await self.http.send(
-            request, stream=effect.stream, follow_redirects=redirects_of(effect)
-        )
-        if effect.stream and not response.is_success:
-            try:
-                await response.aread()
-            finally:
-                await response.aclose()
+        timeout = timeout_for(effect, self.http.timeout)
+        request = self.http.build_request(**effect.kwargs, timeout=timeout)
+        sent_at = self.clock()
+        response = await self.http.send(request, stream=True, follow_redirects=redirects_of(effect))
+        if effect.stream and response.is_success:
+            return response
+        bound_body(response, effect, timeout, sent_at=sent_at, clock=self.clock)
+        try:
+            await response.aread()
+        except BaseException:
+            await response.aclose()
+            raise
         return response
 
     def _adopt_loop(self, effect: Send) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import KW_ONLY, dataclass
+from dataclasses import replace as with_changes
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
@@ -49,7 +50,13 @@ from replicate_typed._options import check_input
 from replicate_typed._pagination import follow
 from replicate_typed._polling import PollSchedule
 from replicate_typed._responses import FromDict, error_from_response, parse_model
-from replicate_typed._retry import NOT_SENT_ERRORS, Attempts, RetryPolicy, retry_after_seconds
+from replicate_typed._retry import (
+    NOT_SENT_ERRORS,
+    Attempts,
+    RetryPolicy,
+    TimeLimit,
+    retry_after_seconds,
+)
 
 logger = logging.getLogger("replicate_typed")
 
@@ -74,21 +81,40 @@ class Core:
 
     # -- sending -------------------------------------------------------------------------
 
-    def attempts(self, *, repeatable: bool, creates: bool = False) -> Attempts:
+    def attempts(
+        self, *, repeatable: bool, creates: bool = False, time_limit: TimeLimit | None = None
+    ) -> Attempts:
         """A new attempt counter for one request, under this client's retry policy.
 
         ``repeatable``: the server may safely see the request twice (GET, cancel).
         ``creates``: a failure after the request may have arrived says a
-        prediction may exist.
+        prediction may exist. ``time_limit``: the caller's.
         """
-        return Attempts(self.retry, repeatable=repeatable, creates=creates, random=self.random)
+        return Attempts(
+            self.retry,
+            repeatable=repeatable,
+            creates=creates,
+            random=self.random,
+            time_limit=time_limit,
+        )
+
+    def time_limit(self, seconds: float) -> TimeLimit:
+        """A time limit ``seconds`` from now, on this client's monotonic clock."""
+        return TimeLimit(self.clock() + seconds, self.clock)
 
     def send_once(self, request: Send, attempts: Attempts) -> Flow[httpx.Response]:
         """Send once, counted in ``attempts`` and logged; return the response, whatever its status.
 
         Every request goes out through here (see ``_retry``); a transport error
-        is raised as it is.
+        is raised as it is. Under a time limit the request carries the seconds
+        left; with none left it is not sent, and fails as a request that found
+        no connection in time does (``httpx.PoolTimeout``: certainly not sent).
         """
+        if attempts.time_limit is not None:
+            left = attempts.time_limit.left()
+            if left <= 0:
+                raise httpx.PoolTimeout(f"{request.operation}: no time left to send it")
+            request = with_changes(request, time_left=left)
         number = attempts.sending()
         started = self.clock()
         try:
@@ -137,16 +163,21 @@ class Core:
             )
 
     def fetch(
-        self, request: Send, parse: Callable[[httpx.Response], T], *, repeatable: bool = True
+        self,
+        request: Send,
+        parse: Callable[[httpx.Response], T],
+        *,
+        repeatable: bool = True,
+        time_limit: TimeLimit | None = None,
     ) -> Flow[T]:
-        """Send (with retries) and parse the response.
+        """Send (with retries, within ``time_limit``) and parse the response.
 
         A repeatable request whose 2xx body cannot be read (cut short, mangled
         by a proxy) is sent again, on the same backoff and the same count of
         attempts as a dropped connection; a body that is JSON of the wrong
         shape is raised at once.
         """
-        attempts = self.attempts(repeatable=repeatable)
+        attempts = self.attempts(repeatable=repeatable, time_limit=time_limit)
         while True:
             response = yield from self.send(request, attempts)
             try:
@@ -171,7 +202,11 @@ class Core:
         return follow(self.settings.base_url, url, operation)
 
     def upload(
-        self, local: LocalFile, metadata: dict[str, Any] | None = None
+        self,
+        local: LocalFile,
+        metadata: dict[str, Any] | None = None,
+        *,
+        time_limit: TimeLimit | None = None,
     ) -> Flow[FileResource]:
         """Upload one file through the Files API (multipart, with its name and type)."""
         with local.open() as handle:
@@ -188,19 +223,27 @@ class Core:
             request = Send("files.create", files_create._get_kwargs(body=body))
             # A re-sent upload at worst stores a spare copy, so retry if the bytes can be re-read.
             parse = self.parser(FileResource, request.operation)
-            return (yield from self.fetch(request, parse, repeatable=handle.seekable()))
+            return (
+                yield from self.fetch(
+                    request, parse, repeatable=handle.seekable(), time_limit=time_limit
+                )
+            )
 
     def prepare_input(
-        self, input: Mapping[str, object] | None, strategy: FileStrategy
+        self,
+        input: Mapping[str, object] | None,
+        strategy: FileStrategy,
+        *,
+        time_limit: TimeLimit | None = None,
     ) -> Flow[dict[str, Any]]:
-        """Check the input, then replace each local file in it by a URL or data URI."""
+        """Check the input, then replace each local file by a data URI or an uploaded file's URL."""
         checked = check_input(input, allow_files=True)
         urls: dict[Location, str] = {}
         for local in find_files(checked):
             if strategy == "data-uri" and local.size is not None and local.size <= DATA_URI_LIMIT:
                 urls[local.location] = local.data_uri()
             else:
-                uploaded = yield from self.upload(local)
+                uploaded = yield from self.upload(local, time_limit=time_limit)
                 urls[local.location] = _file_url(uploaded)
         # Without files the checked copy goes as it is: nothing to replace.
         return cast(dict[str, Any], replace(checked, urls)) if urls else checked

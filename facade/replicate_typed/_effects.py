@@ -52,6 +52,10 @@ class Send:
     kwargs: dict[str, Any]
     #: Overrides the client's timeout (a sync-mode create needs a longer read).
     timeout: httpx.Timeout | None = None
+    #: Seconds left of the caller's time limit (``wait``, ``run``), from when it is
+    #: sent: every timeout is cut to it and the whole exchange must end within it
+    #: (see ``_time_limits``). None: no limit but the request's own.
+    time_left: float | None = None
     #: Sent while the caller is being interrupted (cancel on Ctrl-C): shield it.
     cleanup: bool = False
     stream: bool = False

@@ -10,14 +10,21 @@ import httpx
 
 from replicate_typed._effects import Effect, Send
 from replicate_typed._errors import ClientClosedError
+from replicate_typed._time_limits import bound_body, timeout_for
 
 
 class SyncIO:
-    """Perform effects with blocking calls."""
+    """Perform effects with blocking calls; ``clock`` times each response (see ``_time_limits``)."""
 
-    def __init__(self, http: httpx.Client, sleep: Callable[[float], None] | None) -> None:
+    def __init__(
+        self,
+        http: httpx.Client,
+        sleep: Callable[[float], None] | None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.http: httpx.Client = http
         self.sleep: Callable[[float], None] = sleep or time.sleep
+        self.clock: Callable[[], float] = clock
 
     def perform(self, effect: Effect) -> Any:
         """Send the request (returning the response) or sleep."""
@@ -26,15 +33,19 @@ class SyncIO:
             return None
         if self.http.is_closed:
             raise closed_error(effect)
-        request = self.http.build_request(**effect.kwargs, timeout=timeout_of(effect))
-        response = self.http.send(
-            request, stream=effect.stream, follow_redirects=redirects_of(effect)
-        )
-        if effect.stream and not response.is_success:
-            try:
-                response.read()  # an error body is small: keep it for the error
-            finally:
-                response.close()
+        timeout = timeout_for(effect, self.http.timeout)
+        request = self.http.build_request(**effect.kwargs, timeout=timeout)
+        sent_at = self.clock()
+        response = self.http.send(request, stream=True, follow_redirects=redirects_of(effect))
+        if effect.stream and response.is_success:
+            return response  # the caller reads it, as long as it lasts, and closes it
+        # Every other body is read here, in full and in time; an error body is small.
+        bound_body(response, effect, timeout, sent_at=sent_at, clock=self.clock)
+        try:
+            response.read()
+        except BaseException:
+            response.close()
+            raise
         return response
 
 
@@ -44,11 +55,6 @@ def closed_error(effect: Send) -> ClientClosedError:
         f"{effect.operation}: the client is closed (close(), aclose() or the end of its "
         "with block), so nothing was sent"
     )
-
-
-def timeout_of(effect: Send) -> httpx.Timeout | Any:
-    """The effect's timeout, or the client's own."""
-    return effect.timeout or httpx.USE_CLIENT_DEFAULT
 
 
 def redirects_of(effect: Send) -> bool | Any:

@@ -41,6 +41,8 @@ from replicate_typed import _refs
 from replicate_typed._core import Core, logger
 from replicate_typed._effects import Flow, Send, Sleep
 from replicate_typed._errors import (
+    APIConnectionError,
+    APIError,
     CarriesPrediction,
     ModelError,
     PredictionCanceledError,
@@ -57,10 +59,14 @@ from replicate_typed._options import CreateOptions, prefer_wait, unset_if_none, 
 from replicate_typed._polling import is_terminal
 from replicate_typed._responses import parse_model
 from replicate_typed._sse import stream_unavailable
+from replicate_typed._retry import TimeLimit
 
 #: How long past its deadline a prediction may stay unfinished before ``wait``
 #: stops waiting for the server to end it.
 DEADLINE_GRACE = 30.0
+#: Seconds past its time limit that ``wait`` gives the poll then under way, and
+#: that ``run`` gives the cancel it sends on giving up (README: "Timeouts").
+TIMEOUT_MARGIN = 1.0
 
 J = TypeVar("J", Prediction, Training)
 
@@ -102,21 +108,21 @@ class Jobs:
     def __init__(self, core: Core) -> None:
         self.core = core
 
-    def get(self, kind: JobKind[J], job_id: str) -> Flow[J]:
-        """Fetch a prediction's or training's current state."""
+    def get(self, kind: JobKind[J], job_id: str, *, time_limit: TimeLimit | None = None) -> Flow[J]:
+        """Fetch a prediction's or training's current state (within ``time_limit``)."""
         request = Send(f"{kind.noun}.get", kind.get_request(check_id(job_id)))
-        return (
-            yield from self.core.fetch(request, self.core.parser(kind.model, request.operation))
-        )
+        parse = self.core.parser(kind.model, request.operation)
+        return (yield from self.core.fetch(request, parse, time_limit=time_limit))
 
-    def cancel(self, kind: JobKind[J], job: J | str) -> Flow[J]:
-        """Cancel; one already finished comes back unchanged."""
+    def cancel(
+        self, kind: JobKind[J], job: J | str, *, time_limit: TimeLimit | None = None
+    ) -> Flow[J]:
+        """Cancel (within ``time_limit``); one already finished comes back unchanged."""
         if isinstance(job, kind.model) and is_terminal(job):
             return job
         request = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id(job)))
-        return (
-            yield from self.core.fetch(request, self.core.parser(kind.model, request.operation))
-        )
+        parse = self.core.parser(kind.model, request.operation)
+        return (yield from self.core.fetch(request, parse, time_limit=time_limit))
 
     def wait(
         self,
@@ -127,10 +133,20 @@ class Jobs:
         on_update: OnUpdate[J] | None = None,
         deadline_budget: float | None = None,
     ) -> Flow[J]:
-        """Poll until finished; interrupting (Ctrl-C, task cancellation) cancels it first."""
+        """Poll until finished; interrupting (Ctrl-C, task cancellation) cancels it first.
+
+        With a time limit (``timeout``, or the prediction's deadline) every
+        poll, retries included, must end within the limit plus
+        ``TIMEOUT_MARGIN``; a poll stopped by that raises the timeout error,
+        as the limit itself does.
+        """
         check_timeout(timeout)
         started = self.core.clock()
-        current = job if isinstance(job, kind.model) else (yield from self.get(kind, job_id(job)))
+        if isinstance(job, kind.model):
+            current = job
+        else:
+            first = None if timeout is None else self.core.time_limit(timeout + TIMEOUT_MARGIN)
+            current = yield from self.get(kind, job_id(job), time_limit=first)
         updates = _Updates(on_update)
         updates.see(current)
         try:
@@ -138,14 +154,20 @@ class Jobs:
                 if is_terminal(current):
                     return current
                 limit, past_deadline = self._limit(current, timeout, deadline_budget)
-                pause = delay
+                pause, time_limit = delay, None
                 if limit is not None:
                     left = limit - (self.core.clock() - started)
                     if left <= 0:
                         raise kind.timeout_error(current, limit, past_deadline)
                     pause = min(delay, left)
+                    time_limit = TimeLimit(started + limit + TIMEOUT_MARGIN, self.core.clock)
                 yield Sleep(pause)
-                current = yield from self.get(kind, job_id(current))
+                try:
+                    current = yield from self.get(kind, job_id(current), time_limit=time_limit)
+                except (APIError, APIConnectionError) as exc:
+                    if limit is None or time_limit is None or not time_limit.reached:
+                        raise
+                    raise kind.timeout_error(current, limit, past_deadline) from exc
                 updates.see(current)
         except BaseException as exc:
             if isinstance(current, Prediction):
@@ -164,20 +186,23 @@ class Jobs:
         deployment: str | None,
         options: CreateOptions,
         file_strategy: FileStrategy,
+        time_limit: TimeLimit | None = None,
     ) -> Flow[Prediction]:
         """Upload local files, then create the prediction (never sent twice once it may exist).
+
+        ``time_limit``: the caller's, for the uploads and the create.
 
         Interrupted (Ctrl-C, task cancellation) while the create is out, it
         looks for the prediction the create may have made and cancels it
         (``_lost_create``); the interrupt's note says what it found.
         """
         target = _refs.resolve(ref, deployment)
-        body = yield from self.core.prepare_input(input, file_strategy)
+        body = yield from self.core.prepare_input(input, file_strategy, time_limit=time_limit)
         request = _create_request(target, body, options, self.core)
         sent_at = self.core.now()
         in_flight = InFlight()
         try:
-            return (yield from in_flight.watch(self._send_create(request, Prediction)))
+            return (yield from in_flight.watch(self._send_create(request, Prediction, time_limit)))
         except BaseException as exc:
             if _is_interrupt(exc) and in_flight.sending:
                 sent = SentCreate.of(target, request, sent_at)
@@ -233,9 +258,11 @@ class Jobs:
         )
         return (yield from self._send_create(request, Training))
 
-    def _send_create(self, request: Send, model: type[J]) -> Flow[J]:
+    def _send_create(
+        self, request: Send, model: type[J], time_limit: TimeLimit | None = None
+    ) -> Flow[J]:
         """Send a create: never again once it may have arrived, as it may be billed."""
-        attempts = self.core.attempts(repeatable=False, creates=True)
+        attempts = self.core.attempts(repeatable=False, creates=True, time_limit=time_limit)
         response = yield from self.core.send(request, attempts)
         return parse_model(response, model, request.operation, prediction_may_exist=True)
 
@@ -250,15 +277,26 @@ class Jobs:
         timeout: float | None,
         on_update: OnUpdate[Prediction] | None,
     ) -> Flow[JSON]:
-        """Create in sync mode, wait whatever status the window closed on, return the output."""
+        """Create in sync mode, wait whatever status the window closed on, return the output.
+
+        With a ``timeout``, the uploads and the create must end within it plus
+        ``TIMEOUT_MARGIN`` (the sync window is cut to fit it), and so must
+        the wait; giving up, it sends one cancel, given ``TIMEOUT_MARGIN``.
+        """
         check_timeout(timeout)
         started = self.core.clock()
+        time_limit = None if timeout is None else self.core.time_limit(timeout + TIMEOUT_MARGIN)
         if timeout is not None and options.window is not None and timeout < options.window:
             prefer, window = prefer_wait(window_within(math.floor(options.window), timeout))
             options = dataclasses.replace(options, prefer=prefer, window=window)
         budget = None if options.deadline is None else options.deadline + DEADLINE_GRACE
         prediction = yield from self.create_prediction(
-            ref, input, deployment=deployment, options=options, file_strategy=file_strategy
+            ref,
+            input,
+            deployment=deployment,
+            options=options,
+            file_strategy=file_strategy,
+            time_limit=time_limit,
         )
         remaining = None if timeout is None else timeout - (self.core.clock() - started)
         try:
@@ -314,9 +352,10 @@ class Jobs:
         return min(limits, key=lambda limit: (limit[0], limit[1]))
 
     def _cancel_quietly(self, prediction_id: str) -> Flow[Prediction | None]:
-        """Cancel as part of giving up; a failure to cancel is logged, not raised."""
+        """Cancel as part of giving up, within TIMEOUT_MARGIN; a failure is logged, not raised."""
         try:
-            return (yield from self.cancel(PREDICTION, prediction_id))
+            limit = self.core.time_limit(TIMEOUT_MARGIN)
+            return (yield from self.cancel(PREDICTION, prediction_id, time_limit=limit))
         except Exception:
             logger.warning("could not cancel prediction %s", prediction_id, exc_info=True)
             return None

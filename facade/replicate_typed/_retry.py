@@ -22,9 +22,13 @@ nested retry loop could send one GET, download or stream up to
 certainly did not arrive (a 429, a connection that failed before sending).
 ``wait`` and ``run`` make several requests (a create, then one per poll),
 each with its own count; a cancel sent because the caller was interrupted is
-sent once. A rule for every request (an overall deadline, an attempt header)
-is one edit: the deadline in ``Attempts.retry``, the header in
-``Core.send_once``.
+sent once. A rule for every request is one edit in these two places, as the
+caller's time limit is: a ``wait`` or ``run`` with a timeout gives each
+request it makes its ``TimeLimit``, ``Attempts.retry`` makes no retry whose
+pause would end past it, whatever failed, and ``Core.send_once`` sends each
+attempt with the seconds left, to which the performers hold the whole
+exchange (``_time_limits``). ``TimeLimit.reached`` tells the caller that time,
+not a failure, stopped the request.
 """
 
 from __future__ import annotations
@@ -125,15 +129,47 @@ class RetryPolicy:
 Failure: TypeAlias = httpx.Response | httpx.RequestError | InvalidResponseError
 
 
+class TimeLimit:
+    """The moment a caller's time runs out, on the client's monotonic clock (not a
+    prediction's ``deadline``, which is the API's own end for it).
+
+    Shared by every request of one ``wait`` (or ``run``), so a retry, and
+    each send, knows the time left (see the module docstring).
+    """
+
+    __slots__ = ("_clock", "at", "reached")
+
+    def __init__(self, at: float, clock: Callable[[], float]) -> None:
+        self.at: float = at
+        #: Whether the limit stopped a request: a retry it refused, a send it left no time for.
+        self.reached: bool = False
+        self._clock = clock
+
+    def left(self) -> float:
+        """Seconds until the limit; zero or less once it has passed (and then ``reached``)."""
+        left = self.at - self._clock()
+        if left <= 0:
+            self.reached = True
+        return left
+
+    def allows(self, pause: float) -> bool:
+        """Whether a retry after ``pause`` seconds would still go out before the limit."""
+        if self._clock() + pause < self.at:
+            return True
+        self.reached = True
+        return False
+
+
 class Attempts:
     """The sends of one request: one counter, and the one decision to send it again.
 
     ``repeatable``: the server may safely see the request twice (a GET, a
     cancel, a re-readable upload). ``creates``: a failure after the request
     may have arrived means a prediction may exist (for the error raised).
+    ``time_limit``: the caller's, if it has one.
     """
 
-    __slots__ = ("_random", "creates", "policy", "repeatable", "sent")
+    __slots__ = ("_random", "creates", "policy", "repeatable", "sent", "time_limit")
 
     def __init__(
         self,
@@ -142,10 +178,12 @@ class Attempts:
         repeatable: bool,
         creates: bool = False,
         random: Callable[[], float],
+        time_limit: TimeLimit | None = None,
     ) -> None:
         self.policy: RetryPolicy = policy
         self.repeatable: bool = repeatable
         self.creates: bool = creates
+        self.time_limit: TimeLimit | None = time_limit
         #: Sends so far, counted by ``Core.send_once``.
         self.sent: int = 0
         self._random = random
@@ -159,7 +197,15 @@ class Attempts:
         """Seconds to wait before sending the request again after ``failure``; None to give up.
 
         ``retry_after``: the seconds an error response's Retry-After asked for.
+        A retry whose pause would end past the time limit is not made.
         """
+        delay = self._delay(failure, retry_after)
+        if delay is None or self.time_limit is None or self.time_limit.allows(delay):
+            return delay
+        return None
+
+    def _delay(self, failure: Failure, retry_after: float | None) -> float | None:
+        """The policy's pause before the next send, or None: it allows no more."""
         policy, attempt = self.policy, self.sent
         # The one budget, shared by every kind of failure of this request.
         if attempt > policy.max_retries:

@@ -30,6 +30,7 @@ STREAMER = "acme/streamer"
 SLOW = "acme/slow-model"
 FILE_BYTES = bytes(range(256)) * 800  # 200 KiB: several chunks, so a cut loses some
 STREAM_CHUNKS = [f"w{n} " for n in range(12)]
+TRICKLED = "response trickled, a byte every 50 ms"
 
 
 def register_models(fake: FakeReplicate) -> None:
@@ -109,6 +110,7 @@ FAULTS: dict[str, Callable[[Operation], Fault]] = {
     "connection reset before the response": lambda op: Fault.drop(),
     "response cut mid-body after the work": lambda op: Fault.cut_body(),
     "read timeout": lambda op: Fault.timeout(op.stall),
+    TRICKLED: lambda op: Fault.trickle(0.05),
     "malformed JSON": lambda op: Fault.malformed_json(),
     "HTML error page": lambda op: Fault.html_error(),
     "unknown status value": lambda op: Fault.unknown_status("queued"),
@@ -118,7 +120,7 @@ FAULTS: dict[str, Callable[[Operation], Fault]] = {
 #: Faults that leave the response usable as it is: nothing to retry.
 HARMLESS = {"unknown status value", "unknown fields"}
 #: Faults that do nothing to a body that is not JSON (a file, an event stream).
-JSON_ONLY = {"malformed JSON", *HARMLESS}
+JSON_ONLY = {"malformed JSON", TRICKLED, *HARMLESS}
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,7 @@ def expected(operation: Operation, fault: str) -> Expected:
         "connection reset before the response": (APIConnectionError, 0),
         "response cut mid-body after the work": (APIConnectionError, 1),
         "read timeout": (APITimeoutError, 1),
+        TRICKLED: (APITimeoutError, 1),
         "malformed JSON": (InvalidResponseError, 1),
     }
     error, created = errors.get(fault, (InternalServerError, 0))

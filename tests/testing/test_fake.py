@@ -221,6 +221,41 @@ def test_a_rate_limit_carries_retry_after_and_an_unknown_status_its_reported_sta
     assert (response.status_code, response.headers["retry-after"]) == (429, "7")
 
 
+def test_a_trickled_body_takes_its_time_on_the_fake_clock() -> None:
+    fake = FakeReplicate()
+    fake.inject(Fault.trickle(0.05), operation="account.get")
+    with httpx.Client(transport=fake.transport()) as http:
+        response = http.get(f"{API}/account", headers=AUTH)
+
+    assert response.json()["username"] == "fake-account"  # whole, in the end
+    assert fake.clock.now() == pytest.approx(0.05 * len(response.content))
+
+
+def test_a_client_on_the_fake_clock_cuts_a_trickled_response_at_its_read_timeout() -> None:
+    fake = FakeReplicate()
+    with fake.client(timeout=1.0) as replicate:
+        prediction = replicate.create("replicate/hello-world", {"text": "x"})
+        fake.inject(Fault.trickle(0.05), operation="predictions.get")
+        started = fake.clock.now()
+        assert replicate.predictions.get(prediction.id).id == prediction.id
+        # Cut at the first byte after 1 s, then sent again after the backoff (at most 0.5 s).
+        assert 1.0 < fake.clock.now() - started <= 1.0 + 0.05 + 0.5
+
+    assert len(fake.requests.to("predictions.get")) == 2
+
+
+def test_a_trickle_leaves_files_and_streams_as_they_are() -> None:
+    fake = FakeReplicate()
+    fake.add_model("acme/pic", lambda _: FakeFile(b"\x89PNG data", "pic.png", "image/png"))
+    with fake.client() as replicate:
+        output = one_file(replicate.run("acme/pic", {}))
+        fake.inject(Fault.trickle(10.0), operation="output.download")
+        started = fake.clock.now()
+        assert output.read() == b"\x89PNG data"
+
+    assert fake.clock.now() == started
+
+
 def test_one_transport_serves_sync_and_async_clients() -> None:
     transport = FakeReplicate().transport()
 

@@ -30,6 +30,7 @@ from replicate_typed._effects import Effect, Flow, Send, Sleep, response_to
 from replicate_typed._jobs import PREDICTION, Jobs
 
 from tests.support import payloads
+from tests.support.clock import FakeTime
 from tests.support.flows import (
     POLICY,
     Script,
@@ -177,6 +178,67 @@ def test_retry_after_is_capped_and_reported_when_giving_up() -> None:
     with pytest.raises(RateLimitError) as caught:
         flow.send(response(429, headers=later))
     assert caught.value.retry_after == 3600.0
+
+
+# -- Core.send under a time limit ------------------------------------------------------------
+
+
+def test_under_a_time_limit_each_send_carries_the_seconds_left() -> None:
+    time = FakeTime()
+    core = make_core(time=time)
+    flow = core.send(GET, core.attempts(repeatable=True, time_limit=core.time_limit(10.0)))
+
+    first = next(flow)
+    assert isinstance(first, Send)
+    assert first.time_left == 10.0
+    assert flow.send(response(503)) == Sleep(backoffs()[0])
+    time.sleep(backoffs()[0])
+    again = flow.send(None)
+    assert isinstance(again, Send)
+    assert again.time_left == 10.0 - backoffs()[0]
+    assert GET.time_left is None  # the request itself is left as it was
+
+
+def test_no_retry_is_made_whose_pause_would_end_past_the_time_limit() -> None:
+    core = make_core()
+    limit = core.time_limit(backoffs()[0])  # the first backoff would end just at it
+    script = Script(response(503), prediction_json())
+
+    with pytest.raises(InternalServerError):
+        script.run(core.send(GET, core.attempts(repeatable=True, time_limit=limit)))
+
+    assert len(script.sends) == 1
+    assert script.sleeps == []
+    assert limit.reached is True  # so a wait can tell time from a failure
+
+
+def test_a_retry_after_past_the_time_limit_is_not_waited_for() -> None:
+    core = make_core()
+    limit = core.time_limit(30.0)
+    flow = core.send(GET, core.attempts(repeatable=True, time_limit=limit))
+
+    next(flow)
+    with pytest.raises(RateLimitError):
+        flow.send(response(429, headers={"Retry-After": "31"}))
+    assert limit.reached is True
+
+
+def test_with_no_time_left_a_create_is_not_sent_and_says_so() -> None:
+    time = FakeTime()
+    core = make_core(time=time)
+    limit = core.time_limit(1.0)
+    time.sleep(1.0)
+    script = Script()
+
+    with pytest.raises(APITimeoutError) as caught:
+        script.run(
+            core.send(CREATE, core.attempts(repeatable=False, creates=True, time_limit=limit))
+        )
+
+    assert script.sends == []
+    assert caught.value.prediction_may_exist is False  # it never left
+    assert "no time left" in str(caught.value)
+    assert limit.reached is True
 
 
 def test_a_performer_that_sends_back_no_response_is_caught_at_once() -> None:

@@ -17,10 +17,16 @@ import httpx
 import pytest
 from replicate_api.models.prediction import Prediction
 from replicate_api.types import JSON
-from replicate_typed import InternalServerError, PollSchedule, PredictionTimeoutError
+from replicate_typed import (
+    InternalServerError,
+    NotFoundError,
+    PollSchedule,
+    PredictionTimeoutError,
+    RateLimitError,
+)
 from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Send, Sleep
-from replicate_typed._jobs import PREDICTION, Jobs
+from replicate_typed._jobs import PREDICTION, TIMEOUT_MARGIN, Jobs
 from replicate_typed._lost_create import MARGIN
 from replicate_typed._options import create_options
 
@@ -91,6 +97,44 @@ def test_wait_never_sleeps_past_its_timeout() -> None:
 
     assert script.sleeps == [2.0, 3.0]  # the second delay (4 s) is cut to the 3 s left
     assert sum(script.sleeps) == 5.0
+
+
+def test_each_poll_of_a_wait_with_a_timeout_has_the_time_left_plus_the_margin() -> None:
+    time = FakeTime()
+    schedule = PollSchedule(interval=1.0, fast_for=0.0, growth=2.0, max_interval=4.0)
+    script = Script(*[prediction_json("processing")] * 10, time=time)
+
+    with pytest.raises(PredictionTimeoutError):
+        script.run(
+            Jobs(make_core(polling=schedule, time=time)).wait(
+                PREDICTION, PREDICTION_ID, timeout=5.0
+            )
+        )
+
+    first, *polls = script.sends
+    assert first.time_left == 5.0 + TIMEOUT_MARGIN  # the fetch by id
+    # After sleeping 2 s, then the last 3 s: the last poll gets the margin alone.
+    assert [poll.time_left for poll in polls] == [3.0 + TIMEOUT_MARGIN, TIMEOUT_MARGIN]
+
+
+def test_a_poll_stopped_by_the_time_limit_raises_the_timeout_error() -> None:
+    time = FakeTime()
+    later = response(429, headers={"Retry-After": str(int(TIMEOUT_MARGIN) + 1)})
+    script = Script(prediction_json("processing"), later, time=time)
+
+    with pytest.raises(PredictionTimeoutError) as caught:
+        script.run(Jobs(make_core(time=time)).wait(PREDICTION, PREDICTION_ID, timeout=0.05))
+
+    assert caught.value.prediction.id == PREDICTION_ID
+    assert isinstance(caught.value.__cause__, RateLimitError)
+    assert len(script.sends) == 2  # no retry: the pause asked for would end past the margin
+
+
+def test_a_poll_that_fails_in_time_raises_its_own_error() -> None:
+    script = Script(prediction_json("processing"), response(404))
+
+    with pytest.raises(NotFoundError):
+        script.run(Jobs(make_core()).wait(PREDICTION, PREDICTION_ID, timeout=60.0))
 
 
 @pytest.mark.parametrize("interrupt", [KeyboardInterrupt(), SystemExit(1)])

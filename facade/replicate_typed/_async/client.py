@@ -116,7 +116,7 @@ class AsyncReplicate:
             now=lambda: datetime.now(UTC),
             random=random.random,
         )
-        self._runner = AsyncRunner(AsyncIO(http_client, sleep), core)
+        self._runner = AsyncRunner(AsyncIO(http_client, sleep, core.clock), core)
         self.predictions: AsyncPredictions = AsyncPredictions(self._runner)
         self.trainings: AsyncTrainings = AsyncTrainings(self._runner)
         self.files: AsyncFiles = AsyncFiles(self._runner)

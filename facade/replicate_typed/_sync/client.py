@@ -113,7 +113,7 @@ class Replicate:
             now=lambda: datetime.now(UTC),
             random=random.random,
         )
-        self._runner = Runner(SyncIO(http_client, sleep), core)
+        self._runner = Runner(SyncIO(http_client, sleep, core.clock), core)
         self.predictions: Predictions = Predictions(self._runner)
         self.trainings: Trainings = Trainings(self._runner)
         self.files: Files = Files(self._runner)

@@ -28,6 +28,7 @@ FaultKind = Literal[
     "cut_body",
     "timeout",
     "slow",
+    "trickle",
     "malformed_json",
     "unknown_status",
     "unknown_fields",
@@ -53,7 +54,8 @@ class Fault:
     reported_status: str | None = None
     """For ``unknown_status``: the status the response body reports instead of the real one."""
     seconds: float = 0.0
-    """For ``timeout`` and ``slow``: how long the response is held back."""
+    """For ``timeout`` and ``slow``: how long the response is held back; for ``trickle``,
+    the pause before each byte."""
 
     @classmethod
     def rate_limit(cls, retry_after: str = "1") -> Fault:
@@ -89,6 +91,15 @@ class Fault:
     def slow(cls, seconds: float) -> Fault:
         """The response comes, correct, after ``seconds``."""
         return cls("slow", commit=True, seconds=seconds)
+
+    @classmethod
+    def trickle(cls, seconds: float = 0.05) -> Fault:
+        """The work is done; the body comes a byte every ``seconds``, too often for a read timeout.
+
+        Only a body sent whole trickles (every API response): a file or an
+        event stream, which a client reads for as long as it lasts, is sent as usual.
+        """
+        return cls("trickle", commit=True, seconds=seconds)
 
     @classmethod
     def malformed_json(cls) -> Fault:
@@ -131,6 +142,8 @@ def after_work(fault: Fault, response: FakeResponse) -> FakeResponse:
     elif fault.kind == "timeout":
         response.wire_fault = "timeout"
         response.stall = fault.seconds
+    elif fault.kind == "trickle":
+        response.trickle = fault.seconds
     elif fault.kind == "malformed_json":
         response.body = response.body[: max(1, len(response.body) // 2)]
     elif fault.kind in ("unknown_status", "unknown_fields"):

@@ -75,11 +75,17 @@ class FakeResponse:
     wire_fault: WireFault | None = None
     #: For a "timeout" fault served over a socket: how long to stall.
     stall: float = 0.0
+    #: Seconds before each byte of a body sent whole (a "trickle" fault); 0: all at once.
+    trickle: float = 0.0
 
     def parts(self) -> Iterator[bytes | float]:
-        """The body, streamed (with its pauses) or whole."""
+        """The body, streamed (with its pauses) or whole (a byte after each pause, trickled)."""
         if self.chunks is not None:
             yield from self.chunks
+        elif self.trickle:
+            for index in range(len(self.body)):
+                yield self.trickle
+                yield self.body[index : index + 1]
         elif self.body:
             yield self.body
 

@@ -2,7 +2,7 @@
 
 A thread per connection, HTTP/1.1 keep-alive, streamed bodies sent chunked.
 Wire faults are real: a dropped connection closes the socket, a cut body stops
-mid-way, a timeout stalls.
+mid-way, a timeout stalls, a trickled body comes a byte at a time.
 """
 
 from __future__ import annotations
@@ -113,7 +113,11 @@ class _Handler(BaseHTTPRequestHandler):
         if response.chunks is None and response.wire_fault is None:
             self.send_header("Content-Length", str(len(response.body)))
             self.end_headers()
-            self.wfile.write(response.body)
+            try:
+                for piece in server.fake._emulator.ledger.pace(response.parts()):
+                    self.wfile.write(piece)  # more than one piece only when trickled
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
             return
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()

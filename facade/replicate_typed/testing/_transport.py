@@ -30,7 +30,8 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     Wire faults become httpx's own errors: a dropped connection raises
     ``httpx.RemoteProtocolError``, a timeout ``httpx.ReadTimeout``, and a cut
-    body raises ``httpx.RemoteProtocolError`` mid-read.
+    body raises ``httpx.RemoteProtocolError`` mid-read. A trickled body comes
+    a byte at a time, each after a pause on the fake's clock.
     """
 
     def __init__(self, fake: FakeReplicate) -> None:
