@@ -18,7 +18,7 @@ import logging
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeAlias, TypeVar
 
 import httpx
@@ -338,13 +338,17 @@ class Jobs:
         """The seconds ``wait`` may take in all, and whether a deadline (not the timeout) sets it.
 
         A deadline counts with a grace period: the server ends the prediction
-        then, and ``wait`` only stops waiting if it never does.
+        then, and ``wait`` only stops waiting if it never does. It is judged on
+        the client's monotonic clock, never by the server's timestamps against
+        the local wall clock, which may be off by a minute or, for a fake, a
+        year: the time from creation to deadline (both by the server's clock)
+        counts from when the wait started, after the creation, so it can end
+        late but never early. ``budget`` (from ``run``) counts from then too.
         """
         limits = [(budget, True)] if budget is not None else []
-        deadline = getattr(current, "deadline", None)
-        if isinstance(deadline, datetime):
-            left = (deadline - self.core.now()).total_seconds() + DEADLINE_GRACE
-            limits.append((max(0.0, left), True))
+        allowed = _deadline_after_creation(current)
+        if allowed is not None:
+            limits.append((max(0.0, allowed) + DEADLINE_GRACE, True))
         if timeout is not None:
             limits.append((timeout, False))
         if not limits:
@@ -413,6 +417,19 @@ class Jobs:
             "so none was canceled",
             warn=True,
         )
+
+
+def _deadline_after_creation(job: Prediction | Training) -> float | None:
+    """Seconds from a job's creation to its deadline, both by the server's clock (None: none)."""
+    deadline = getattr(job, "deadline", None)  # a training has none
+    if isinstance(deadline, datetime):
+        return (_aware(deadline) - _aware(job.created_at)).total_seconds()
+    return None
+
+
+def _aware(moment: datetime) -> datetime:
+    # A timestamp without a zone (the API sends "Z") is read as UTC, so the two compare.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def output_of(prediction: Prediction) -> JSON:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from pytest_httpx import HTTPXMock
+from replicate_api.types import JSON
 from replicate_typed import (
     APIConnectionError,
     APIError,
@@ -116,6 +118,48 @@ def test_timeout_cancels_the_prediction_and_reports_its_last_state(
     assert requests[0].headers["Prefer"] == "wait=2"  # the window fits inside the timeout
     assert requests[-1].url == CANCEL
     assert sum(fake_time.sleeps) == pytest.approx(2.5)
+
+
+def test_a_client_clock_a_minute_ahead_of_the_server_does_not_cancel_a_healthy_run(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    # The server's timestamps run 50 s behind this machine's clock; its deadline is
+    # 10 s after creation, so a wall-clock comparison saw it 40 s past.
+    created = datetime.now(UTC) - timedelta(seconds=50)
+    dates = {
+        "created_at": created.isoformat().replace("+00:00", "Z"),
+        "deadline": (created + timedelta(seconds=10)).isoformat().replace("+00:00", "Z"),
+    }
+    running = payloads.prediction("processing", **dates)
+    httpx_mock.add_response(method="POST", status_code=201, json=running)
+    httpx_mock.add_response(method="GET", url=GET, json=running)
+    httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("succeeded", **dates))
+
+    output = replicate.run(VERSION_ID, {"text": "Alice"}, wait=1, deadline="10s")
+
+    assert output == "hello Alice"
+    assert CANCEL not in [str(request.url) for request in httpx_mock.get_requests()]
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_fake_whose_virtual_clock_starts_in_the_past_runs_past_the_window(kind: str) -> None:
+    # FakeReplicate's clock starts at 2026-01-01: its deadlines are long past by the local one.
+    fake = FakeReplicate()
+    fake.add_model("acme/slowish", lambda _: "done", run_time=5)
+
+    if kind == "sync":
+        with fake.client() as replicate:
+            output = replicate.run("acme/slowish", {}, wait=1, deadline="10s")
+    else:
+
+        async def run() -> JSON:
+            async with fake.async_client() as replicate:
+                return await replicate.run("acme/slowish", {}, wait=1, deadline="10s")
+
+        output = asyncio.run(run())
+
+    assert output == "done"
+    assert [p["status"] for p in fake.predictions()] == ["succeeded"]
 
 
 def test_unknown_final_status_is_not_mistaken_for_success(

@@ -15,6 +15,7 @@ from replicate_typed import (
     Progress,
     Replicate,
 )
+from replicate_typed._jobs import DEADLINE_GRACE
 from tqdm import tqdm
 
 from tests.support import payloads
@@ -101,20 +102,35 @@ def test_unknown_status_without_completed_at_stops_at_the_timeout(
     assert sum(fake_time.sleeps) == pytest.approx(1.0)
 
 
-def test_a_prediction_long_past_its_deadline_stops_the_wait(
+def test_a_prediction_the_server_never_ends_stops_the_wait_its_grace_after_its_deadline(
     replicate: Replicate, httpx_mock: HTTPXMock, fake_time: FakeTime
 ) -> None:
+    # Created at CREATED_AT with a 5 s deadline (the server's clock), and never ended.
     overdue = payloads.prediction("processing") | {
         "status": "queued",
-        "deadline": "2020-01-01T00:00:00.000000Z",
+        "deadline": "2026-11-22T10:15:07.12345678Z",
     }
-    httpx_mock.add_response(method="GET", url=GET, json=overdue)
+    httpx_mock.add_response(method="GET", url=GET, json=overdue, is_reusable=True)
 
     with pytest.raises(PredictionTimeoutError) as caught:
         replicate.wait(PREDICTION_ID)
     assert caught.value.past_deadline is True
     assert "did not finish within its deadline plus grace" in str(caught.value)
-    assert fake_time.sleeps == []
+    # Counted from the wait's start on the client's clock, not from the dates above.
+    assert sum(fake_time.sleeps) == pytest.approx(5.0 + DEADLINE_GRACE)
+
+
+def test_a_deadline_whose_dates_are_far_from_the_local_clock_does_not_end_the_wait(
+    replicate: Replicate, httpx_mock: HTTPXMock, fake_time: FakeTime
+) -> None:
+    # Dates a year from this machine's clock either way, as a fake's virtual clock has.
+    for created in ("2020-01-01T00:00:00Z", "2099-01-01T00:00:00Z"):
+        running = payloads.prediction("processing", created_at=created)
+        running["deadline"] = created.replace("00:00:00Z", "00:00:10Z")
+        httpx_mock.add_response(method="GET", url=GET, json=running)
+        httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("succeeded"))
+
+        assert replicate.wait(running["id"]).status is PredictionStatus.SUCCEEDED
 
 
 def test_the_schedule_backs_off_after_the_fast_phase(

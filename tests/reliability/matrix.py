@@ -30,13 +30,18 @@ STREAMER = "acme/streamer"
 SLOW = "acme/slow-model"
 FILE_BYTES = bytes(range(256)) * 800  # 200 KiB: several chunks, so a cut loses some
 STREAM_CHUNKS = [f"w{n} " for n in range(12)]
+#: The file maker's run outlives the download's 1 s sync window, so its run waits.
+FILES_RUN_TIME = 1.3
+#: The skewed-clock row's server runs this far behind the client's clock.
+SKEW = -60.0
+SKEWED_CLOCK = f"server clock {-SKEW:g} s behind the client's"
 TRICKLED = "response trickled, a byte every 50 ms"
 
 
 def register_models(fake: FakeReplicate) -> None:
-    """The models the matrix runs: instant ones, so only the faults take time."""
+    """The models the matrix runs: instant ones but one, so mostly the faults take time."""
     fake.add_model(INSTANT, lambda input: "ok")
-    fake.add_model(FILES, lambda input: FILE_BYTES)
+    fake.add_model(FILES, lambda input: FILE_BYTES, run_time=FILES_RUN_TIME)
     fake.add_model(STREAMER, lambda input: STREAM_CHUNKS, stream=True)
 
 
@@ -59,7 +64,8 @@ def _stream(client: Replicate, fake: FakeReplicate, key: str) -> str:
 
 
 def _download(client: Replicate, fake: FakeReplicate, key: str) -> bytes:
-    output = one_file(client.run(FILES, {"cell": key}))
+    # Past its window and with a deadline, so the run judges one while it waits.
+    output = one_file(client.run(FILES, {"cell": key}, wait=1, deadline="10s"))
     return bytes(output.read())
 
 
@@ -100,7 +106,8 @@ def _http_date(seconds_ahead: float) -> str:
 
 
 #: Each fault, built for the operation (a stall must outlast that operation's timeout).
-FAULTS: dict[str, Callable[[Operation], Fault]] = {
+#: None: no fault is injected; the cell runs against a server whose clock is SKEW off.
+FAULTS: dict[str, Callable[[Operation], Fault | None]] = {
     "429, Retry-After: seconds": lambda op: Fault.rate_limit("1"),
     "429, Retry-After: HTTP date": lambda op: Fault.rate_limit(_http_date(2)),
     "500": lambda op: Fault.server_error(500),
@@ -115,10 +122,11 @@ FAULTS: dict[str, Callable[[Operation], Fault]] = {
     "HTML error page": lambda op: Fault.html_error(),
     "unknown status value": lambda op: Fault.unknown_status("queued"),
     "unknown fields": lambda op: Fault.unknown_fields(),
+    SKEWED_CLOCK: lambda op: None,
 }
 
 #: Faults that leave the response usable as it is: nothing to retry.
-HARMLESS = {"unknown status value", "unknown fields"}
+HARMLESS = {"unknown status value", "unknown fields", SKEWED_CLOCK}
 #: Faults that do nothing to a body that is not JSON (a file, an event stream).
 JSON_ONLY = {"malformed JSON", TRICKLED, *HARMLESS}
 

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 from replicate_typed import Replicate, ReplicateError, RetryPolicy
-from replicate_typed.testing import FakeReplicate, ServedFake
+from replicate_typed.testing import FakeReplicate, RealClock, ServedFake
 
 from tests.reliability import matrix
 from tests.support.spec import ROOT
@@ -31,6 +31,15 @@ def served() -> Iterator[ServedFake]:
         yield served
 
 
+@pytest.fixture(scope="module")
+def skewed() -> Iterator[ServedFake]:
+    """The same server, but its clock (every timestamp, and Date) runs SKEW seconds off."""
+    fake = FakeReplicate(clock=RealClock(offset=matrix.SKEW))
+    matrix.register_models(fake)
+    with fake.serve() as served:
+        yield served
+
+
 def _attempts(fake: FakeReplicate, target: str, since: int) -> int:
     return len([r for r in fake.requests[since:] if r.operation == target])
 
@@ -38,7 +47,12 @@ def _attempts(fake: FakeReplicate, target: str, since: int) -> int:
 @pytest.mark.parametrize(
     ("operation", "fault"), CELLS, ids=[f"{op.name} / {fault}" for op, fault in CELLS]
 )
-def test_cell(served: ServedFake, operation: matrix.Operation, fault: str) -> None:
+def test_cell(
+    served: ServedFake, skewed: ServedFake, operation: matrix.Operation, fault: str
+) -> None:
+    injected = matrix.FAULTS[fault](operation)
+    if injected is None:
+        served = skewed
     fake = served.fake
     key = f"{operation.name}/{fault}"
     slept: list[float] = []
@@ -58,7 +72,8 @@ def test_cell(served: ServedFake, operation: matrix.Operation, fault: str) -> No
             outcome["error"] = error
 
     # Faults hit the operation's next request; setup requests of other operations pass.
-    fake.inject(matrix.FAULTS[fault](operation), operation=operation.target)
+    if injected is not None:
+        fake.inject(injected, operation=operation.target)
     since = len(fake.requests)
     worker = threading.Thread(target=call, daemon=True)
     worker.start()

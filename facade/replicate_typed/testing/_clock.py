@@ -132,11 +132,16 @@ def _never() -> bool:
 
 
 class RealClock:
-    """The machine's clock, for a fake served to other processes."""
+    """The machine's clock, for a fake served to other processes.
 
-    def __init__(self) -> None:
+    ``offset``: seconds the fake's wall clock (its timestamps, and a served
+    fake's Date header) runs ahead of the machine's; negative runs behind,
+    to test how a client copes with clock skew.
+    """
+
+    def __init__(self, *, offset: float = 0.0) -> None:
         self._origin = time.monotonic()
-        self._wall_origin = datetime.now(UTC)
+        self._wall_origin = datetime.now(UTC) + timedelta(seconds=offset)
 
     def now(self) -> float:
         """Seconds since the clock was made."""

@@ -7,6 +7,7 @@ mid-way, a timeout stalls, a trickled body comes a byte at a time.
 
 from __future__ import annotations
 
+import email.utils
 import socket
 import sys
 import threading
@@ -83,6 +84,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Keep quiet: a fake that logs every request drowns the output of its users."""
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The Date header, from the fake's clock: a fake whose clock is off is off throughout."""
+        server = self.server
+        assert isinstance(server, _Server)
+        clock = server.fake.clock
+        return email.utils.format_datetime(clock.wall(clock.now()), usegmt=True)
 
     def do_GET(self) -> None:
         self._serve()
