@@ -58,8 +58,8 @@ from replicate_typed._lost_create import InFlight, SentCreate, find_unfinished
 from replicate_typed._options import CreateOptions, prefer_wait, unset_if_none, window_within
 from replicate_typed._polling import is_terminal
 from replicate_typed._responses import parse_model
-from replicate_typed._sse import stream_unavailable
 from replicate_typed._retry import TimeLimit
+from replicate_typed._sse import stream_unavailable
 
 #: How long past its deadline a prediction may stay unfinished before ``wait``
 #: stops waiting for the server to end it.
