@@ -95,10 +95,14 @@ def parse_model(
 def parse_json(
     response: httpx.Response, operation: str, *, prediction_may_exist: bool = False
 ) -> Any:
-    """Decode a success response's JSON body, or raise InvalidResponseError."""
+    """Decode a success response's JSON body, or raise InvalidResponseError.
+
+    A body nested deeper than Python's json module recurses (about a thousand
+    levels) is as unreadable as one cut short.
+    """
     try:
         return json.loads(response.content)
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, too deep
         raise _invalid(
             response, operation, "is not valid JSON", prediction_may_exist, unreadable=True
         ) from exc
@@ -127,7 +131,7 @@ def _invalid(
 def _problem(body: str) -> dict[str, Any]:
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or too deep to parse: no problem fields
         return {}
     return cast(dict[str, Any], data) if isinstance(data, dict) else {}
 

@@ -155,6 +155,6 @@ def _detail(data: str) -> str:
 def _json_object(data: str) -> dict[str, object]:
     try:
         parsed = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or too deep to parse
         return {}
     return cast(dict[str, object], parsed) if isinstance(parsed, dict) else {}
