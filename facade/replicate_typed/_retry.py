@@ -18,8 +18,13 @@ page, an upload, a create, one file download, one stream) has one
 So a request is sent at most ``1 + max_retries`` times (4 by default),
 whatever mix of failures it meets; before these loops shared a counter, a
 nested retry loop could send one GET, download or stream up to
-``(1 + max_retries) ** 2`` times (16). A create is sent again only while it
-certainly did not arrive (a 429, a connection that failed before sending).
+``(1 + max_retries) ** 2`` times (16). One exception, by design: a stream
+whose connection delivered new events before it dropped made progress, and
+the reconnect after it starts a new count from that connection
+(``Attempts.restart``): the budget bounds a stream's failed connections in a
+row, not in total, so a stream that keeps delivering is never cut off. A
+create is sent again only while it certainly did not arrive (a 429, a
+connection that failed before sending).
 ``wait`` and ``run`` make several requests (a create, then one per poll),
 each with its own count; a cancel sent because the caller was interrupted is
 sent once. A rule for every request (an overall deadline, an attempt header)
@@ -154,6 +159,15 @@ class Attempts:
         """Count one more send of the request; return its number (1 for the first)."""
         self.sent += 1
         return self.sent
+
+    def restart(self) -> None:
+        """Count the send in progress as the first: it made progress, so what follows is new.
+
+        A stream whose connection delivered new events before it dropped is
+        resumed from a new place; counting from that connection bounds drops
+        in a row rather than in total (see the module docstring).
+        """
+        self.sent = 1
 
     def retry(self, failure: Failure, *, retry_after: float | None = None) -> float | None:
         """Seconds to wait before sending the request again after ``failure``; None to give up.
