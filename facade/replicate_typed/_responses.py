@@ -84,11 +84,31 @@ def parse_model(
 ) -> T_co:
     """Parse a success response into a generated model, or raise InvalidResponseError."""
     data = parse_json(response, operation, prediction_may_exist=prediction_may_exist)
+    return read_model(response, model, data, operation, prediction_may_exist=prediction_may_exist)
+
+
+def read_model(
+    response: httpx.Response,
+    model: FromDict[T_co],
+    data: object,
+    operation: str,
+    *,
+    where: str = "",
+    prediction_may_exist: bool = False,
+) -> T_co:
+    """Read ``data``, parsed from ``response`` (at ``where`` in it), into a generated model.
+
+    Raises InvalidResponseError naming the field that does not fit.
+    """
+    at = f" at {where}" if where else ""
+    if not isinstance(data, dict):
+        why = f"does not match the schema{at} (expected an object, got {type(data).__name__})"
+        raise _invalid(response, operation, why, prediction_may_exist)
     try:
         return model.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _invalid(
-            response, operation, f"does not match the schema ({exc!r})", prediction_may_exist
+            response, operation, f"does not match the schema{at} ({exc!r})", prediction_may_exist
         ) from exc
 
 
