@@ -35,6 +35,7 @@ from replicate_typed._errors import (
     APIConnectionError,
     APITimeoutError,
     InvalidResponseError,
+    NotFoundError,
     describe_transport_error,
 )
 from replicate_typed._inputs import (
@@ -49,7 +50,7 @@ from replicate_typed._options import check_input
 from replicate_typed._pagination import follow
 from replicate_typed._polling import PollSchedule
 from replicate_typed._responses import FromDict, error_from_response, parse_model
-from replicate_typed._retry import NOT_SENT_ERRORS, Attempts, RetryPolicy, retry_after_seconds
+from replicate_typed._retry import Attempts, RetryPolicy, retry_after_seconds
 
 logger = logging.getLogger("replicate_typed")
 
@@ -77,9 +78,9 @@ class Core:
     def attempts(self, *, repeatable: bool, creates: bool = False) -> Attempts:
         """A new attempt counter for one request, under this client's retry policy.
 
-        ``repeatable``: the server may safely see the request twice (GET, cancel).
-        ``creates``: a failure after the request may have arrived says a
-        prediction may exist.
+        ``repeatable``: the server may safely see the request twice (GET, cancel, delete).
+        ``creates``: a failure after the request may have arrived says what it
+        creates may exist.
         """
         return Attempts(self.retry, repeatable=repeatable, creates=creates, random=self.random)
 
@@ -107,7 +108,7 @@ class Core:
             except httpx.RequestError as exc:
                 delay = attempts.retry(exc)
                 if delay is None:
-                    may_exist = attempts.creates and not isinstance(exc, NOT_SENT_ERRORS)
+                    may_exist = attempts.creates and attempts.may_have_arrived
                     raise connection_error(request, exc, may_exist) from exc
             else:
                 if response.is_success:
@@ -123,7 +124,7 @@ class Core:
                         response,
                         request.operation,
                         retry_after=retry_after,
-                        prediction_may_exist=attempts.creates and response.status_code >= 500,
+                        may_exist=attempts.creates and attempts.may_have_arrived,
                     )
             yield Sleep(delay)
 
@@ -136,17 +137,14 @@ class Core:
                 "%s %s -> %s in %.1f ms (attempt %d)", method, path, outcome, elapsed, attempt
             )
 
-    def fetch(
-        self, request: Send, parse: Callable[[httpx.Response], T], *, repeatable: bool = True
-    ) -> Flow[T]:
-        """Send (with retries) and parse the response.
+    def fetch(self, request: Send, parse: Callable[[httpx.Response], T]) -> Flow[T]:
+        """Send a request that is safe to repeat (with retries) and parse the response.
 
-        A repeatable request whose 2xx body cannot be read (cut short, mangled
-        by a proxy) is sent again, on the same backoff and the same count of
-        attempts as a dropped connection; a body that is JSON of the wrong
-        shape is raised at once.
+        A 2xx body that cannot be read (cut short, mangled by a proxy) is sent
+        again, on the same backoff and the same count of attempts as a dropped
+        connection; a body that is JSON of the wrong shape is raised at once.
         """
-        attempts = self.attempts(repeatable=repeatable)
+        attempts = self.attempts(repeatable=True)
         while True:
             response = yield from self.send(request, attempts)
             try:
@@ -157,6 +155,33 @@ class Core:
                     raise
                 self._log(request, "unreadable body", self.clock(), attempts.sent)
             yield Sleep(delay)
+
+    def create(self, request: Send, model: FromDict[T]) -> Flow[T]:
+        """Send a create: never again once it may have arrived, as it may be billed.
+
+        It is retried only while the API certainly did not act on it (a 429, a
+        connection never made); every error after it may have arrived, an
+        unreadable body included, says ``may_exist``.
+        """
+        attempts = self.attempts(repeatable=False, creates=True)
+        response = yield from self.send(request, attempts)
+        return parse_model(response, model, request.operation, may_exist=True)
+
+    def delete(self, request: Send) -> Flow[None]:
+        """Send a delete, with retries; a 404 once an attempt may have arrived is success.
+
+        The attempt that arrived may have deleted the thing and lost its
+        response, so the retry finds nothing: the delete is done. A 404 when no
+        attempt can have arrived (the first, or after a 429 or a connection
+        never made) is raised as NotFoundError.
+        """
+        attempts = self.attempts(repeatable=True)
+        try:
+            yield from self.send(request, attempts)
+        except NotFoundError:
+            if not attempts.may_have_arrived:
+                raise
+            logger.debug("%s: 404 after an earlier attempt may have deleted it", request.operation)
 
     def parser(self, model: FromDict[T], operation: str) -> Callable[[httpx.Response], T]:
         """A parser of ``operation``'s responses into a generated model."""
@@ -186,9 +211,8 @@ class Core:
                 else FileCreateRequestMetadata.from_dict(metadata),
             )
             request = Send("files.create", files_create._get_kwargs(body=body))
-            # A re-sent upload at worst stores a spare copy, so retry if the bytes can be re-read.
-            parse = self.parser(FileResource, request.operation)
-            return (yield from self.fetch(request, parse, repeatable=handle.seekable()))
+            # A create like any other: an upload sent again could store the file twice.
+            return (yield from self.create(request, FileResource))
 
     def prepare_input(
         self, input: Mapping[str, object] | None, strategy: FileStrategy
@@ -225,5 +249,5 @@ def connection_error(
     return kind(
         f"{request.operation}: {describe_transport_error(exc)}",
         operation=request.operation,
-        prediction_may_exist=may_exist,
+        may_exist=may_exist,
     )

@@ -42,7 +42,6 @@ from replicate_typed._errors import (
 from replicate_typed._inputs import FileStrategy
 from replicate_typed._options import CreateOptions, prefer_wait, unset_if_none, window_within
 from replicate_typed._polling import is_terminal
-from replicate_typed._responses import parse_model
 
 #: How long past its deadline a prediction may stay unfinished before ``wait``
 #: stops waiting for the server to end it.
@@ -152,7 +151,7 @@ class Jobs:
         target = _refs.resolve(ref, deployment)
         body = yield from self.core.prepare_input(input, file_strategy)
         request = _create_request(target, body, options, self.core)
-        return (yield from self._send_create(request, Prediction))
+        return (yield from self.core.create(request, Prediction))
 
     def create_training(
         self,
@@ -176,13 +175,7 @@ class Jobs:
         request = Send(
             "trainings.create", trainings_create._get_kwargs(owner, name, version_id, body=training)
         )
-        return (yield from self._send_create(request, Training))
-
-    def _send_create(self, request: Send, model: type[J]) -> Flow[J]:
-        """Send a create: never again once it may have arrived, as it may be billed."""
-        attempts = self.core.attempts(repeatable=False, creates=True)
-        response = yield from self.core.send(request, attempts)
-        return parse_model(response, model, request.operation, prediction_may_exist=True)
+        return (yield from self.core.create(request, Training))
 
     def run(
         self,

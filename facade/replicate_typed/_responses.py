@@ -44,7 +44,7 @@ def error_from_response(
     operation: str,
     *,
     retry_after: float | None = None,
-    prediction_may_exist: bool = False,
+    may_exist: bool = False,
 ) -> APIError:
     """Build the APIError subclass for an error status, reading problem JSON when present."""
     body = response.text
@@ -65,7 +65,7 @@ def error_from_response(
         "detail": detail,
         "instance": instance,
         "headers": dict(response.headers),
-        "prediction_may_exist": prediction_may_exist,
+        "may_exist": may_exist,
     }
     message = f"{operation} failed with {summary}"
     if response.status_code == 429:
@@ -80,11 +80,11 @@ def parse_model(
     model: FromDict[T_co],
     operation: str,
     *,
-    prediction_may_exist: bool = False,
+    may_exist: bool = False,
 ) -> T_co:
     """Parse a success response into a generated model, or raise InvalidResponseError."""
-    data = parse_json(response, operation, prediction_may_exist=prediction_may_exist)
-    return read_model(response, model, data, operation, prediction_may_exist=prediction_may_exist)
+    data = parse_json(response, operation, may_exist=may_exist)
+    return read_model(response, model, data, operation, may_exist=may_exist)
 
 
 def read_model(
@@ -94,7 +94,7 @@ def read_model(
     operation: str,
     *,
     where: str = "",
-    prediction_may_exist: bool = False,
+    may_exist: bool = False,
 ) -> T_co:
     """Read ``data``, parsed from ``response`` (at ``where`` in it), into a generated model.
 
@@ -103,18 +103,16 @@ def read_model(
     at = f" at {where}" if where else ""
     if not isinstance(data, dict):
         why = f"does not match the schema{at} (expected an object, got {type(data).__name__})"
-        raise _invalid(response, operation, why, prediction_may_exist)
+        raise _invalid(response, operation, why, may_exist)
     try:
         return model.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _invalid(
-            response, operation, f"does not match the schema{at} ({exc!r})", prediction_may_exist
+            response, operation, f"does not match the schema{at} ({exc!r})", may_exist
         ) from exc
 
 
-def parse_json(
-    response: httpx.Response, operation: str, *, prediction_may_exist: bool = False
-) -> Any:
+def parse_json(response: httpx.Response, operation: str, *, may_exist: bool = False) -> Any:
     """Decode a success response's JSON body, or raise InvalidResponseError.
 
     A body nested deeper than Python's json module recurses (about a thousand
@@ -124,7 +122,7 @@ def parse_json(
         return json.loads(response.content)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, too deep
         raise _invalid(
-            response, operation, "is not valid JSON", prediction_may_exist, unreadable=True
+            response, operation, "is not valid JSON", may_exist, unreadable=True
         ) from exc
 
 
@@ -132,7 +130,7 @@ def _invalid(
     response: httpx.Response,
     operation: str,
     why: str,
-    prediction_may_exist: bool,
+    may_exist: bool,
     *,
     unreadable: bool = False,
 ) -> InvalidResponseError:
@@ -143,7 +141,7 @@ def _invalid(
         operation=operation,
         body=response.text,
         headers=dict(response.headers),
-        prediction_may_exist=prediction_may_exist,
+        may_exist=may_exist,
         unreadable=unreadable,
     )
 

@@ -134,11 +134,11 @@ class Attempts:
     """The sends of one request: one counter, and the one decision to send it again.
 
     ``repeatable``: the server may safely see the request twice (a GET, a
-    cancel, a re-readable upload). ``creates``: a failure after the request
-    may have arrived means a prediction may exist (for the error raised).
+    cancel, a delete). ``creates``: a failure after the request may have
+    arrived means what it creates may exist (for the error raised).
     """
 
-    __slots__ = ("_random", "creates", "policy", "repeatable", "sent")
+    __slots__ = ("_random", "creates", "may_have_arrived", "policy", "repeatable", "sent")
 
     def __init__(
         self,
@@ -153,6 +153,10 @@ class Attempts:
         self.creates: bool = creates
         #: Sends so far, counted by ``Core.send_once``.
         self.sent: int = 0
+        #: Whether a failed send may have reached the server and been acted on
+        #: (a 5xx, a transport error after sending, a 2xx body that could not be
+        #: read), as opposed to one refused unseen (a 429, a connection never made).
+        self.may_have_arrived: bool = False
         self._random = random
 
     def sending(self) -> int:
@@ -175,6 +179,8 @@ class Attempts:
         ``retry_after``: the seconds an error response's Retry-After asked for.
         """
         policy, attempt = self.policy, self.sent
+        if _may_have_arrived(failure):
+            self.may_have_arrived = True
         # The one budget, shared by every kind of failure of this request.
         if attempt > policy.max_retries:
             return None
@@ -195,6 +201,14 @@ class Attempts:
         if self.repeatable and failure.unreadable:
             return policy.delay(attempt, self._random)
         return None
+
+
+def _may_have_arrived(failure: Failure) -> bool:
+    if isinstance(failure, httpx.Response):
+        return failure.status_code >= 500
+    if isinstance(failure, httpx.RequestError):
+        return not isinstance(failure, NOT_SENT_ERRORS)
+    return True  # a 2xx whose body could not be read: it was acted on
 
 
 def retry_after_seconds(

@@ -56,8 +56,7 @@ class AsyncPredictions(AsyncResource):
         Raises:
             ValueError: a bad argument, before any request.
             APIError, APIConnectionError: the request failed; a create is never
-                retried once it may have arrived, and ``prediction_may_exist``
-                says so.
+                retried once it may have arrived, and ``may_exist`` says so.
         """
         options = create_options(
             wait=wait,

@@ -59,8 +59,7 @@ class Predictions(Resource):
         Raises:
             ValueError: a bad argument, before any request.
             APIError, APIConnectionError: the request failed; a create is never
-                retried once it may have arrived, and ``prediction_may_exist``
-                says so.
+                retried once it may have arrived, and ``may_exist`` says so.
         """
         options = create_options(
             wait=wait,

@@ -93,7 +93,7 @@ class Emulator:
             response = handler(Call(self.fake, self.ledger, request, params, body, bases, now))
             _webhook_sender.deliver_due(self.fake, self.ledger, bases)
         if fault is not None and fault.kind != "slow":
-            return after_work(fault, response)
+            return after_work(fault, response, str(request.url))
         _validation.check_response(route.operation_id, response)
         return response
 
