@@ -38,6 +38,7 @@ def test_map_leaves_copies_into_json_shapes() -> None:
         "e": [],
     }
     assert map_leaves("alone", lambda location, leaf: (location, leaf)) == ((), "alone")
+    assert list(leaves("alone")) == [((), "alone")]
 
 
 def test_the_walkers_keep_their_own_stack_at_any_depth() -> None:

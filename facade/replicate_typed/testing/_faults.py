@@ -165,7 +165,7 @@ def after_work(fault: Fault, response: FakeResponse, url: str) -> FakeResponse:
         response.body = response.body[: max(1, len(response.body) // 2)]
     elif fault.kind in ("unknown_status", "unknown_fields", "self_link"):
         response.body = _mutate(fault, response.body, url)
-    elif fault.kind == "deep_json" and response.chunks is None and _is_json(response.body):
+    elif fault.kind == "deep_json" and "json" in response.headers.get("Content-Type", ""):
         response.body = b'{"deep": ' + b"[" * DEEP_JSON + b"]" * DEEP_JSON + b"}"
     elif fault.kind == "no_event_ids" and response.chunks is not None:
         response.chunks = _without_later_ids(response.chunks)
@@ -185,14 +185,6 @@ def _mutate(fault: Fault, body: bytes, url: str) -> bytes:
         if fault.kind == "self_link" and "next" in payload:
             payload["next"] = url
     return json.dumps(payload).encode()
-
-
-def _is_json(body: bytes) -> bool:
-    try:
-        json.loads(body)
-    except ValueError:
-        return False
-    return True
 
 
 def _without_later_ids(chunks: Iterator[bytes]) -> Iterator[bytes]:
