@@ -36,6 +36,7 @@ from replicate_typed._errors import (
     APIConnectionError,
     APITimeoutError,
     InvalidResponseError,
+    NotFoundError,
     describe_transport_error,
 )
 from replicate_typed._inputs import (
@@ -51,7 +52,6 @@ from replicate_typed._pagination import follow
 from replicate_typed._polling import PollSchedule
 from replicate_typed._responses import FromDict, error_from_response, parse_model
 from replicate_typed._retry import (
-    NOT_SENT_ERRORS,
     Attempts,
     RetryPolicy,
     TimeLimit,
@@ -86,9 +86,9 @@ class Core:
     ) -> Attempts:
         """A new attempt counter for one request, under this client's retry policy.
 
-        ``repeatable``: the server may safely see the request twice (GET, cancel).
-        ``creates``: a failure after the request may have arrived says a
-        prediction may exist. ``time_limit``: the caller's.
+        ``repeatable``: the server may safely see the request twice (GET, cancel, delete).
+        ``creates``: a failure after the request may have arrived says what it
+        creates may exist. ``time_limit``: the caller's.
         """
         return Attempts(
             self.retry,
@@ -133,7 +133,7 @@ class Core:
             except httpx.RequestError as exc:
                 delay = attempts.retry(exc)
                 if delay is None:
-                    may_exist = attempts.creates and not isinstance(exc, NOT_SENT_ERRORS)
+                    may_exist = attempts.creates and attempts.may_have_arrived
                     raise connection_error(request, exc, may_exist) from exc
             else:
                 if response.is_success:
@@ -149,7 +149,7 @@ class Core:
                         response,
                         request.operation,
                         retry_after=retry_after,
-                        prediction_may_exist=attempts.creates and response.status_code >= 500,
+                        may_exist=attempts.creates and attempts.may_have_arrived,
                     )
             yield Sleep(delay)
 
@@ -167,17 +167,15 @@ class Core:
         request: Send,
         parse: Callable[[httpx.Response], T],
         *,
-        repeatable: bool = True,
         time_limit: TimeLimit | None = None,
     ) -> Flow[T]:
-        """Send (with retries, within ``time_limit``) and parse the response.
+        """Send a request that is safe to repeat (with retries, within ``time_limit``) and parse it.
 
-        A repeatable request whose 2xx body cannot be read (cut short, mangled
-        by a proxy) is sent again, on the same backoff and the same count of
-        attempts as a dropped connection; a body that is JSON of the wrong
-        shape is raised at once.
+        A 2xx body that cannot be read (cut short, mangled by a proxy) is sent
+        again, on the same backoff and the same count of attempts as a dropped
+        connection; a body that is JSON of the wrong shape is raised at once.
         """
-        attempts = self.attempts(repeatable=repeatable, time_limit=time_limit)
+        attempts = self.attempts(repeatable=True, time_limit=time_limit)
         while True:
             response = yield from self.send(request, attempts)
             try:
@@ -188,6 +186,35 @@ class Core:
                     raise
                 self._log(request, "unreadable body", self.clock(), attempts.sent)
             yield Sleep(delay)
+
+    def create(
+        self, request: Send, model: FromDict[T], *, time_limit: TimeLimit | None = None
+    ) -> Flow[T]:
+        """Send a create: never again once it may have arrived, as it may be billed.
+
+        It is retried only while the API certainly did not act on it (a 429, a
+        connection never made); every error after it may have arrived, an
+        unreadable body included, says ``may_exist``.
+        """
+        attempts = self.attempts(repeatable=False, creates=True, time_limit=time_limit)
+        response = yield from self.send(request, attempts)
+        return parse_model(response, model, request.operation, may_exist=True)
+
+    def delete(self, request: Send) -> Flow[None]:
+        """Send a delete, with retries; a 404 once an attempt may have arrived is success.
+
+        The attempt that arrived may have deleted the thing and lost its
+        response, so the retry finds nothing: the delete is done. A 404 when no
+        attempt can have arrived (the first, or after a 429 or a connection
+        never made) is raised as NotFoundError.
+        """
+        attempts = self.attempts(repeatable=True)
+        try:
+            yield from self.send(request, attempts)
+        except NotFoundError:
+            if not attempts.may_have_arrived:
+                raise
+            logger.debug("%s: 404 after an earlier attempt may have deleted it", request.operation)
 
     def parser(self, model: FromDict[T], operation: str) -> Callable[[httpx.Response], T]:
         """A parser of ``operation``'s responses into a generated model."""
@@ -221,13 +248,8 @@ class Core:
                 else FileCreateRequestMetadata.from_dict(metadata),
             )
             request = Send("files.create", files_create._get_kwargs(body=body))
-            # A re-sent upload at worst stores a spare copy, so retry if the bytes can be re-read.
-            parse = self.parser(FileResource, request.operation)
-            return (
-                yield from self.fetch(
-                    request, parse, repeatable=handle.seekable(), time_limit=time_limit
-                )
-            )
+            # A create like any other: an upload sent again could store the file twice.
+            return (yield from self.create(request, FileResource, time_limit=time_limit))
 
     def prepare_input(
         self,
@@ -268,5 +290,5 @@ def connection_error(
     return kind(
         f"{request.operation}: {describe_transport_error(exc)}",
         operation=request.operation,
-        prediction_may_exist=may_exist,
+        may_exist=may_exist,
     )

@@ -28,9 +28,11 @@
 
 Bad arguments raise ``ValueError`` (or ``TypeError``) naming the value, before
 any request is sent. ``APIError`` and ``APIConnectionError`` carry
-``prediction_may_exist``: true when a create request (of a prediction or a
-training) may have reached Replicate, so it may exist, and be billed, even
-though the call failed.
+``may_exist``: true when a create request (of a prediction, a training, a
+deployment, a model, or a file upload) may have reached Replicate, so what it
+creates may exist, and be billed, even though the call failed; the message
+names what. ``prediction_may_exist``, the older name, is ``may_exist`` for the
+creates of predictions and trainings only, as it always was.
 
 Errors that can happen to a prediction that already exists carry it:
 ``prediction`` on ``APIError``, ``APIConnectionError``, ``ClientClosedError``
@@ -48,10 +50,25 @@ if TYPE_CHECKING:
     from replicate_api.models.prediction import Prediction
     from replicate_api.models.training import Training
 
-_MAY_EXIST = (
-    " The create request may have reached Replicate, so a prediction may exist (or a "
-    "training, for trainings.create); look for it in the list before creating another."
-)
+#: What each create that is not a prediction's makes, by operation.
+_CREATES = {
+    "trainings.create": "training",
+    "deployments.create": "deployment",
+    "models.create": "model",
+    "files.create": "file",
+}
+
+
+def _created_by(operation: str) -> str:
+    """What a create ``operation`` makes: a prediction unless ``_CREATES`` says otherwise."""
+    return _CREATES.get(operation, "prediction")
+
+
+def _may_exist_note(operation: str) -> str:
+    return (
+        f" The request may have reached Replicate, so a {_created_by(operation)} may exist; "
+        "look for it before creating another."
+    )
 
 
 class ReplicateError(Exception):
@@ -82,9 +99,11 @@ class APIError(ReplicateError):
         detail: str | None = None,
         instance: str | None = None,
         headers: dict[str, str] | None = None,
+        may_exist: bool = False,
         prediction_may_exist: bool = False,
     ) -> None:
-        super().__init__(message + (_MAY_EXIST if prediction_may_exist else ""))
+        may_exist = may_exist or prediction_may_exist  # the older keyword, kept
+        super().__init__(message + (_may_exist_note(operation) if may_exist else ""))
         #: The prediction this happened to, when one existed (see the module docstring).
         self.prediction: Prediction | None = None
         self.status = status
@@ -94,7 +113,13 @@ class APIError(ReplicateError):
         self.detail = detail
         self.instance = instance
         self.headers: dict[str, str] = headers or {}
-        self.prediction_may_exist = prediction_may_exist
+        #: The request was a create that may have reached Replicate: what it makes may exist.
+        self.may_exist = may_exist
+
+    @property
+    def prediction_may_exist(self) -> bool:
+        """``may_exist`` for a create of a prediction or training (the older name, kept)."""
+        return self.may_exist and _created_by(self.operation) in ("prediction", "training")
 
 
 class BadRequestError(APIError):
@@ -156,12 +181,26 @@ class APIConnectionError(ReplicateError):
     ``prediction``: the prediction it happened to, if one existed.
     """
 
-    def __init__(self, message: str, *, operation: str, prediction_may_exist: bool = False) -> None:
-        super().__init__(message + (_MAY_EXIST if prediction_may_exist else ""))
+    def __init__(
+        self,
+        message: str,
+        *,
+        operation: str,
+        may_exist: bool = False,
+        prediction_may_exist: bool = False,
+    ) -> None:
+        may_exist = may_exist or prediction_may_exist  # the older keyword, kept
+        super().__init__(message + (_may_exist_note(operation) if may_exist else ""))
         self.operation = operation
-        self.prediction_may_exist = prediction_may_exist
         #: The prediction this happened to, when one existed (see the module docstring).
         self.prediction: Prediction | None = None
+        #: The request was a create that may have reached Replicate: what it makes may exist.
+        self.may_exist = may_exist
+
+    @property
+    def prediction_may_exist(self) -> bool:
+        """``may_exist`` for a create of a prediction or training (the older name, kept)."""
+        return self.may_exist and _created_by(self.operation) in ("prediction", "training")
 
 
 class APITimeoutError(APIConnectionError):

@@ -202,7 +202,11 @@ class Jobs:
         sent_at = self.core.now()
         in_flight = InFlight()
         try:
-            return (yield from in_flight.watch(self._send_create(request, Prediction, time_limit)))
+            return (
+                yield from in_flight.watch(
+                    self.core.create(request, Prediction, time_limit=time_limit)
+                )
+            )
         except BaseException as exc:
             if _is_interrupt(exc) and in_flight.sending:
                 sent = SentCreate.of(target, request, sent_at)
@@ -256,15 +260,7 @@ class Jobs:
         request = Send(
             "trainings.create", trainings_create._get_kwargs(owner, name, version_id, body=training)
         )
-        return (yield from self._send_create(request, Training))
-
-    def _send_create(
-        self, request: Send, model: type[J], time_limit: TimeLimit | None = None
-    ) -> Flow[J]:
-        """Send a create: never again once it may have arrived, as it may be billed."""
-        attempts = self.core.attempts(repeatable=False, creates=True, time_limit=time_limit)
-        response = yield from self.core.send(request, attempts)
-        return parse_model(response, model, request.operation, prediction_may_exist=True)
+        return (yield from self.core.create(request, Training))
 
     def run(
         self,

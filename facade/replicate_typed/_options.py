@@ -8,13 +8,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, cast
 from urllib.parse import urlsplit
 
 from replicate_api.types import UNSET, Unset
 
 from replicate_typed._inputs import is_file
-from replicate_typed._nested import children
+from replicate_typed._nested import path, walk
 from replicate_typed._plain_http import check_plain_http
 
 T = TypeVar("T")
@@ -27,6 +27,9 @@ MIN_DEADLINE = 5.0
 #: day is far beyond any prediction's run, and keeps Cancel-After short.
 MAX_DEADLINE = 24 * 3600.0
 WEBHOOK_EVENTS = ("start", "output", "logs", "completed")
+#: The deepest an input may nest: well inside what Python's json encoder
+#: recurses through, so a deeper one is refused here rather than failing mid-send.
+MAX_INPUT_DEPTH = 500
 
 #: ``timedelta``, seconds, or an API duration string such as "30s", "5m", "1h30m".
 Deadline: TypeAlias = timedelta | float | str
@@ -160,36 +163,49 @@ def check_input(input: Mapping[str, object] | None, *, allow_files: bool = False
     """Return the input as a dict if JSON can carry it; ValueError names the first bad value.
 
     With ``allow_files``, local files (see ``_inputs``) pass: they are sent separately.
+    An input that contains itself, or nests deeper than ``MAX_INPUT_DEPTH``, is refused too.
     """
     if input is None:
         return {}
     if not isinstance(input, Mapping):
         raise ValueError(f"input must be a mapping of input names to values, got {input!r}")
-    problem = _first_unserializable(input, "input", allow_files)
+    problem = _first_unserializable(input, allow_files)
     if problem:
         raise ValueError(problem)
     return dict(input)
 
 
-def _first_unserializable(value: object, path: str, allow_files: bool) -> str | None:
-    below = children(value)
-    if below is not None:
-        for key, item in below:
-            if isinstance(value, Mapping) and not isinstance(key, str):
-                return f"{path} has key {key!r}: JSON object keys must be strings"
-            if found := _first_unserializable(item, f"{path}[{key!r}]", allow_files):
-                return found
-        return None
+def _first_unserializable(input: Mapping[str, object], allow_files: bool) -> str | None:
+    for keys, value, leaf in walk(input, "input"):
+        if len(keys) > MAX_INPUT_DEPTH:
+            return (
+                f"{path('input', tuple(keys[:1]))} is nested deeper than {MAX_INPUT_DEPTH} "
+                "levels, more than JSON encoders accept"
+            )
+        if not leaf:
+            if isinstance(value, Mapping):
+                names = cast(Mapping[object, object], value).keys()
+                if bad := [name for name in names if not isinstance(name, str)]:
+                    where = path("input", tuple(keys))
+                    return f"{where} has key {bad[0]!r}: JSON object keys must be strings"
+            continue
+        if found := _leaf_problem(value, path("input", tuple(keys)), allow_files):
+            return found
+    return None
+
+
+def _leaf_problem(value: object, where: str, allow_files: bool) -> str | None:
     if allow_files and is_file(value):
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{path} is {value!r}, which JSON cannot carry"
+        return f"{where} is {value!r}, which JSON cannot carry"
     if value is None or isinstance(value, str | int | float | bool):
         return None
     try:
         json.dumps(value)
     except (TypeError, ValueError):
-        return f"{path} is a {type(value).__name__} ({value!r:.60}), which is not JSON-serializable"
+        kind = type(value).__name__
+        return f"{where} is a {kind} ({value!r:.60}), which is not JSON-serializable"
     return None
 
 

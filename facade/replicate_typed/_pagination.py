@@ -1,4 +1,9 @@
-"""Pages of paginated lists, and the rule for following their ``next`` links (no I/O)."""
+"""Pages of paginated lists, and the rules for following their ``next`` links (no I/O).
+
+A link is followed only to the API's own origin (``follow``), and only to a
+page the iteration has not fetched yet (``Trail``): a ``next`` that points at
+its own page, or back at any earlier one, would make iteration endless.
+"""
 
 from __future__ import annotations
 
@@ -67,6 +72,35 @@ def follow(base_url: str, url: str, operation: str) -> Send:
             body=url,
         )
     return Send(operation, {"method": "get", "url": str(target)})
+
+
+class Trail:
+    """The pages one iteration has fetched; a ``next`` link back to any of them is refused."""
+
+    def __init__(self, base_url: str, first: str, operation: str) -> None:
+        self._base_url = base_url
+        self._operation = operation
+        self._fetched = {_canonical(httpx.URL(first))}
+
+    def follow(self, link: str) -> Send:
+        """The request for the page at ``link``; InvalidResponseError if it was fetched already."""
+        request = follow(self._base_url, link, self._operation)
+        page = _canonical(httpx.URL(request.kwargs["url"]))
+        if page in self._fetched:
+            raise InvalidResponseError(
+                f"{self._operation}: page link {link!r} leads back to a page already fetched; "
+                "not followed, since the list would never end",
+                status=200,
+                operation=self._operation,
+                body=link,
+            )
+        self._fetched.add(page)
+        return request
+
+
+def _canonical(url: httpx.URL) -> str:
+    """One spelling of a page URL: its query parameters sorted, a fragment dropped."""
+    return str(url.copy_with(params=sorted(url.params.multi_items()), fragment=None))
 
 
 def _link(value: str | None) -> str | None:

@@ -45,7 +45,7 @@ def error_from_response(
     operation: str,
     *,
     retry_after: float | None = None,
-    prediction_may_exist: bool = False,
+    may_exist: bool = False,
 ) -> APIError:
     """Build the APIError subclass for an error status, reading problem JSON when present.
 
@@ -71,7 +71,7 @@ def error_from_response(
         "detail": detail,
         "instance": instance,
         "headers": redact_headers(dict(response.headers), token),
-        "prediction_may_exist": prediction_may_exist,
+        "may_exist": may_exist,
     }
     message = f"{operation} failed with {summary}"
     if response.status_code == 429:
@@ -86,27 +86,49 @@ def parse_model(
     model: FromDict[T_co],
     operation: str,
     *,
-    prediction_may_exist: bool = False,
+    may_exist: bool = False,
 ) -> T_co:
     """Parse a success response into a generated model, or raise InvalidResponseError."""
-    data = parse_json(response, operation, prediction_may_exist=prediction_may_exist)
+    data = parse_json(response, operation, may_exist=may_exist)
+    return read_model(response, model, data, operation, may_exist=may_exist)
+
+
+def read_model(
+    response: httpx.Response,
+    model: FromDict[T_co],
+    data: object,
+    operation: str,
+    *,
+    where: str = "",
+    may_exist: bool = False,
+) -> T_co:
+    """Read ``data``, parsed from ``response`` (at ``where`` in it), into a generated model.
+
+    Raises InvalidResponseError naming the field that does not fit.
+    """
+    at = f" at {where}" if where else ""
+    if not isinstance(data, dict):
+        why = f"does not match the schema{at} (expected an object, got {type(data).__name__})"
+        raise _invalid(response, operation, why, may_exist)
     try:
         return model.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _invalid(
-            response, operation, f"does not match the schema ({exc!r})", prediction_may_exist
+            response, operation, f"does not match the schema{at} ({exc!r})", may_exist
         ) from exc
 
 
-def parse_json(
-    response: httpx.Response, operation: str, *, prediction_may_exist: bool = False
-) -> Any:
-    """Decode a success response's JSON body, or raise InvalidResponseError."""
+def parse_json(response: httpx.Response, operation: str, *, may_exist: bool = False) -> Any:
+    """Decode a success response's JSON body, or raise InvalidResponseError.
+
+    A body nested deeper than Python's json module recurses (about a thousand
+    levels) is as unreadable as one cut short.
+    """
     try:
         return json.loads(response.content)
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, too deep
         raise _invalid(
-            response, operation, "is not valid JSON", prediction_may_exist, unreadable=True
+            response, operation, "is not valid JSON", may_exist, unreadable=True
         ) from exc
 
 
@@ -114,7 +136,7 @@ def _invalid(
     response: httpx.Response,
     operation: str,
     why: str,
-    prediction_may_exist: bool,
+    may_exist: bool,
     *,
     unreadable: bool = False,
 ) -> InvalidResponseError:
@@ -129,7 +151,7 @@ def _invalid(
         operation=operation,
         body=body,
         headers=redact_headers(dict(response.headers), token),
-        prediction_may_exist=prediction_may_exist,
+        may_exist=may_exist,
         unreadable=unreadable,
     )
 
@@ -147,7 +169,7 @@ def _sent_token(response: httpx.Response) -> str:
 def _problem(body: str) -> dict[str, Any]:
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or too deep to parse: no problem fields
         return {}
     return cast(dict[str, Any], data) if isinstance(data, dict) else {}
 

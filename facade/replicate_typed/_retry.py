@@ -18,8 +18,13 @@ page, an upload, a create, one file download, one stream) has one
 So a request is sent at most ``1 + max_retries`` times (4 by default),
 whatever mix of failures it meets; before these loops shared a counter, a
 nested retry loop could send one GET, download or stream up to
-``(1 + max_retries) ** 2`` times (16). A create is sent again only while it
-certainly did not arrive (a 429, a connection that failed before sending).
+``(1 + max_retries) ** 2`` times (16). One exception, by design: a stream
+whose connection delivered new events before it dropped made progress, and
+the reconnect after it starts a new count from that connection
+(``Attempts.restart``): the budget bounds a stream's failed connections in a
+row, not in total, so a stream that keeps delivering is never cut off. A
+create is sent again only while it certainly did not arrive (a 429, a
+connection that failed before sending).
 ``wait`` and ``run`` make several requests (a create, then one per poll),
 each with its own count; a cancel sent because the caller was interrupted is
 sent once. A rule for every request is one edit in these two places, as the
@@ -164,12 +169,20 @@ class Attempts:
     """The sends of one request: one counter, and the one decision to send it again.
 
     ``repeatable``: the server may safely see the request twice (a GET, a
-    cancel, a re-readable upload). ``creates``: a failure after the request
-    may have arrived means a prediction may exist (for the error raised).
-    ``time_limit``: the caller's, if it has one.
+    cancel, a re-readable upload, a delete). ``creates``: a failure after the
+    request may have arrived means what it creates may exist (for the error
+    raised). ``time_limit``: the caller's, if it has one.
     """
 
-    __slots__ = ("_random", "creates", "policy", "repeatable", "sent", "time_limit")
+    __slots__ = (
+        "_random",
+        "creates",
+        "may_have_arrived",
+        "policy",
+        "repeatable",
+        "sent",
+        "time_limit",
+    )
 
     def __init__(
         self,
@@ -186,12 +199,25 @@ class Attempts:
         self.time_limit: TimeLimit | None = time_limit
         #: Sends so far, counted by ``Core.send_once``.
         self.sent: int = 0
+        #: Whether a failed send may have reached the server and been acted on
+        #: (a 5xx, a transport error after sending, a 2xx body that could not be
+        #: read), as opposed to one refused unseen (a 429, a connection never made).
+        self.may_have_arrived: bool = False
         self._random = random
 
     def sending(self) -> int:
         """Count one more send of the request; return its number (1 for the first)."""
         self.sent += 1
         return self.sent
+
+    def restart(self) -> None:
+        """Count the send in progress as the first: it made progress, so what follows is new.
+
+        A stream whose connection delivered new events before it dropped is
+        resumed from a new place; counting from that connection bounds drops
+        in a row rather than in total (see the module docstring).
+        """
+        self.sent = 1
 
     def retry(self, failure: Failure, *, retry_after: float | None = None) -> float | None:
         """Seconds to wait before sending the request again after ``failure``; None to give up.
@@ -207,6 +233,8 @@ class Attempts:
     def _delay(self, failure: Failure, retry_after: float | None) -> float | None:
         """The policy's pause before the next send, or None: it allows no more."""
         policy, attempt = self.policy, self.sent
+        if _may_have_arrived(failure):
+            self.may_have_arrived = True
         # The one budget, shared by every kind of failure of this request.
         if attempt > policy.max_retries:
             return None
@@ -227,6 +255,14 @@ class Attempts:
         if self.repeatable and failure.unreadable:
             return policy.delay(attempt, self._random)
         return None
+
+
+def _may_have_arrived(failure: Failure) -> bool:
+    if isinstance(failure, httpx.Response):
+        return failure.status_code >= 500
+    if isinstance(failure, httpx.RequestError):
+        return not isinstance(failure, NOT_SENT_ERRORS)
+    return True  # a 2xx whose body could not be read: it was acted on
 
 
 def retry_after_seconds(

@@ -1,8 +1,9 @@
 """Contains some shared types for properties"""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeAlias, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeAlias, TypeVar
 
 from attrs import define
 
@@ -76,12 +77,31 @@ def open_value(value: object, key: str) -> UnknownValue:
     return UnknownValue(value)
 
 
+def timestamp(value: Any, key: str) -> datetime.datetime:
+    """Read an ISO 8601 timestamp (an item of a list; a field reads it inline, without a call)."""
+    try:
+        return datetime.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise bad_timestamp(key, value) from None
+
+
+def bad_timestamp(key: str, value: object) -> TypeError | ValueError:
+    """The error for a value that is not a timestamp: TypeError unless it is a string."""
+    if not isinstance(value, str):
+        return mismatch(key, "a timestamp string", value)
+    return ValueError(f"{key}: expected an ISO 8601 timestamp, got {_shown(value)}")
+
+
 def mismatch(key: str, expected: str, value: object) -> TypeError:
     """The error for a response field whose JSON value has the wrong type."""
+    return TypeError(
+        f"{key}: expected {expected}, got {type(value).__name__} {_shown(value)}"
+    )
+
+
+def _shown(value: object) -> str:
     shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    return TypeError(f"{key}: expected {expected}, got {type(value).__name__} {shown}")
+    return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
 __all__ = [
@@ -93,6 +113,8 @@ __all__ = [
     "Response",
     "UnknownValue",
     "Unset",
+    "bad_timestamp",
     "mismatch",
     "open_value",
+    "timestamp",
 ]

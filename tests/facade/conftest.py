@@ -10,6 +10,7 @@ from typing import Any, Literal, cast
 import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import AsyncReplicate, Replicate
+from replicate_typed._nested import map_leaves
 
 from tests.support.clock import FakeTime
 from tests.support.payloads import API, TOKEN
@@ -62,13 +63,11 @@ class Blocking:
         return hash(self._target)
 
     def _wrap(self, value: Any) -> Any:
-        # Results are models, lists and dicts of them, or untyped model output.
-        if isinstance(value, list):
-            return [self._wrap(item) for item in cast("list[object]", value)]
-        if isinstance(value, dict):
-            return {
-                key: self._wrap(item) for key, item in cast("dict[object, object]", value).items()
-            }
+        # Results are models, lists and dicts of them, or untyped model output, which
+        # may nest deeper than a recursive copy survives: map_leaves keeps its own stack.
+        return map_leaves(value, lambda _, leaf: self._wrap_leaf(leaf))
+
+    def _wrap_leaf(self, value: object) -> object:
         if type(value).__module__.startswith("replicate_typed."):
             return Blocking(value, self._event_loop)
         return value

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 
+import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import (
     APIConnectionError,
     DoneEvent,
+    InvalidResponseError,
     LogsEvent,
     ModelError,
     OutputEvent,
@@ -18,6 +20,7 @@ from replicate_typed import (
     RetryPolicy,
     StreamUnavailableError,
 )
+from replicate_typed._event_stream import MAX_EVENT_BYTES
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, VERSION_ID
@@ -101,7 +104,7 @@ def test_a_stream_that_keeps_dropping_gives_up(
         url=STREAM, headers=SSE, stream=Dropping(sse(("output", "1", "x"))), is_reusable=True
     )
 
-    with pytest.raises(APIConnectionError, match="gave up after 3 reconnects") as caught:
+    with pytest.raises(APIConnectionError, match="gave up after 3 connections in a row") as caught:
         list(client.stream(VERSION_ID, {}))
     assert len(httpx_mock.get_requests()) == 1 + 3
     assert caught.value.prediction is not None  # it exists, and may still be running
@@ -188,3 +191,109 @@ def test_streaming_an_existing_prediction(replicate: Replicate, httpx_mock: HTTP
 def test_stream_arguments_are_checked_before_any_request(replicate: Replicate) -> None:
     with pytest.raises(ValueError, match="invalid model reference"):
         replicate.stream("not a model", {})
+
+
+def test_events_without_an_id_line_keep_the_last_id_and_are_not_repeats(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    _create(httpx_mock)
+    # Valid per the SSE spec: an event without "id:" carries the last id over.
+    body = (
+        b"event: output\nid: 1\ndata: one\n\nevent: output\ndata: two\n\nevent: done\ndata: {}\n\n"
+    )
+    httpx_mock.add_response(url=STREAM, headers=SSE, content=body)
+
+    events = list(replicate.stream(VERSION_ID, {}))
+
+    assert events == [OutputEvent("one", "1"), OutputEvent("two", "1"), DoneEvent(None, "1")]
+
+
+def test_after_a_reconnect_only_ids_repeated_explicitly_are_skipped(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    _create(httpx_mock)
+    first = b"event: output\nid: 1\ndata: one\n\nevent: output\ndata: two\n\n"
+    httpx_mock.add_response(url=STREAM, headers=SSE, stream=Dropping(first))
+    # The server starts over: "one" repeats its id; "three" has none, so it is new.
+    resumed = sse(("output", "1", "one")) + b"event: output\ndata: three\n\nevent: done\n\n"
+    httpx_mock.add_response(url=STREAM, headers=SSE, content=resumed)
+
+    assert list(replicate.stream(VERSION_ID, {}).iter_text()) == ["one", "two", "three"]
+    assert httpx_mock.get_requests()[-1].headers["Last-Event-ID"] == "1"
+
+
+def test_a_byte_order_mark_at_the_start_does_not_lose_the_first_event(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    _create(httpx_mock)
+    body = b"\xef\xbb\xbf" + sse(("output", "1", "first"), ("done", "2", "{}"))
+    httpx_mock.add_response(url=STREAM, headers=SSE, content=body)
+
+    assert replicate.stream(VERSION_ID, {}).text() == "first"
+
+
+class _EndlessLine(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """One line that never ends, in 1 MiB chunks; counts how many were read."""
+
+    def __init__(self, chunks: int) -> None:
+        self.chunks = chunks
+        self.read = 0
+
+    def _chunks(self) -> Iterator[bytes]:
+        yield b"event: output\ndata: "
+        for _ in range(self.chunks):
+            self.read += 1
+            yield b"x" * (1024 * 1024)
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._chunks()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self._chunks():
+            yield chunk
+
+
+def test_a_line_past_the_size_limit_is_refused_without_reading_on(
+    replicate: Replicate, httpx_mock: HTTPXMock
+) -> None:
+    _create(httpx_mock)
+    endless = _EndlessLine(chunks=4 * MAX_EVENT_BYTES // (1024 * 1024))
+    httpx_mock.add_response(url=STREAM, headers=SSE, stream=endless)
+
+    with pytest.raises(InvalidResponseError, match="a line of the event stream is longer than"):
+        list(replicate.stream(VERSION_ID, {}))
+
+    assert endless.read == MAX_EVENT_BYTES // (1024 * 1024)  # it stopped at the limit
+
+
+def test_the_reconnect_budget_counts_drops_in_a_row_not_in_total(
+    make_client: Callable[..., Replicate], httpx_mock: HTTPXMock
+) -> None:
+    policy = RetryPolicy(max_retries=2)
+    client = make_client(retry=policy)
+    _create(httpx_mock)
+    drops = policy.max_retries + 2  # more drops than the budget, each after a new event
+    for n in range(drops):
+        httpx_mock.add_response(
+            url=STREAM, headers=SSE, stream=Dropping(sse(("output", str(n), f"{n} ")))
+        )
+    httpx_mock.add_response(url=STREAM, headers=SSE, content=sse(("done", "end", "{}")))
+
+    text = client.stream(VERSION_ID, {}).text()
+
+    assert text == "".join(f"{n} " for n in range(drops))
+
+
+def test_a_stream_is_read_once(replicate: Replicate, httpx_mock: HTTPXMock) -> None:
+    _create(httpx_mock)
+    httpx_mock.add_response(
+        url=STREAM, headers=SSE, content=sse(("output", "1", "hi"), ("done", "2", ""))
+    )
+    stream = replicate.stream(VERSION_ID, {})
+    assert stream.text() == "hi"
+
+    with pytest.raises(
+        RuntimeError, match=f"stream of prediction {PREDICTION_ID} was already read"
+    ):
+        list(stream)
+    assert len(httpx_mock.get_requests()) == 2  # nothing sent again

@@ -13,7 +13,6 @@ from typing import cast
 
 import httpx
 import pytest
-from httpx_sse import EventSource
 from replicate_typed import (
     APIError,
     AuthenticationError,
@@ -25,6 +24,7 @@ from replicate_typed import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from replicate_typed._event_stream import EventDecoder
 from replicate_typed._responses import error_from_response
 from replicate_typed.testing import _spec
 
@@ -124,7 +124,6 @@ def test_non_json_success_is_an_empty_reply_or_an_event_stream(interaction: Inte
         assert interaction.operation is not None
         return
     assert response.headers["content-type"].startswith("text/event-stream")
-    events = list(
-        EventSource(response.to_httpx(httpx.Request("GET", interaction.request.url))).iter_sse()
-    )
+    body = response.to_httpx(httpx.Request("GET", interaction.request.url)).read()
+    events = EventDecoder("predictions.stream").feed(body)
     assert [event.event for event in events if event.event in ("done", "error")] == ["done"]

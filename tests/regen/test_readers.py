@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import pytest
 import replicate_api.api
-from replicate_api.models import Prediction, PredictionStatus, Training
+from replicate_api.models import Prediction, PredictionPage, PredictionStatus, Training
 from replicate_api.types import UnknownValue
 
 from tests.support import payloads
@@ -103,6 +103,13 @@ def test_a_mapping_view_is_not_offered() -> None:
         ({"metrics": {"predict_time": "fast"}}, "predict_time: expected a number"),
         ({"metrics": {"input_token_count": True}}, "input_token_count: expected an integer"),
         ({"urls": "https://x"}, "urls: expected an object, got str"),
+        # An enum's value is checked before it is looked up (a list cannot be).
+        ({"status": ["succeeded"]}, "status: expected a string, got list"),
+        ({"status": {}}, "status: expected a string, got dict"),
+        ({"source": None, "status": None}, "status: expected a string, got NoneType"),
+        ({"source": [1]}, "source: expected a string, got list"),
+        ({"created_at": 1700000000}, "created_at: expected a timestamp string, got int"),
+        ({"completed_at": ["2026"]}, "completed_at: expected a timestamp string, got list"),
     ],
 )
 def test_json_of_the_wrong_type_is_a_type_error_naming_the_field(
@@ -110,6 +117,17 @@ def test_json_of_the_wrong_type_is_a_type_error_naming_the_field(
 ) -> None:
     with pytest.raises(TypeError, match=re.escape(message)):
         Prediction.from_dict(payloads.prediction() | change)
+
+
+def test_a_timestamp_that_does_not_parse_is_a_value_error_naming_the_field() -> None:
+    with pytest.raises(ValueError, match=re.escape("started_at: expected an ISO 8601 timestamp")):
+        Prediction.from_dict(payloads.prediction(started_at="yesterday"))
+
+
+def test_each_model_in_a_list_is_checked_to_be_an_object() -> None:
+    page = payloads.page([payloads.prediction(), "gm3qorzdhgbfurvjtvhg6dckhu"])
+    with pytest.raises(TypeError, match=re.escape("results[]: expected an object, got str")):
+        PredictionPage.from_dict(page)
 
 
 def test_a_missing_identifying_field_is_a_key_error() -> None:

@@ -12,7 +12,13 @@ from typing import Any
 
 import httpx
 import pytest
-from replicate_typed import Replicate, ReplicateError, RetryPolicy
+from replicate_typed import (
+    APIConnectionError,
+    APIError,
+    Replicate,
+    ReplicateError,
+    RetryPolicy,
+)
 from replicate_typed.testing import FakeReplicate, RealClock, ServedFake
 
 from tests.reliability import matrix
@@ -25,7 +31,7 @@ WATCHDOG = 60.0
 
 @pytest.fixture(scope="module")
 def served() -> Iterator[ServedFake]:
-    fake = FakeReplicate()
+    fake = FakeReplicate(page_size=matrix.PAGE_SIZE)
     matrix.register_models(fake)
     with fake.serve() as served:
         yield served
@@ -88,12 +94,17 @@ def test_cell(
         _check_value(operation, outcome["value"])
     else:
         assert isinstance(error, want.error), f"{key}: {error!r}"
-        assert error.prediction_may_exist is True  # type: ignore[attr-defined]
-        assert "a prediction may exist" in str(error)
+        assert isinstance(error, APIError | APIConnectionError)
+        assert error.may_exist is (operation.creates is not None)
+        if operation.creates is not None:
+            assert f"a {operation.creates} may exist" in str(error)
     assert _attempts(fake, operation.target, since) == want.attempts
-    if operation.creates:
+    if operation.creates == "prediction":
         ledger = [p for p in fake.predictions() if p["input"].get("cell") == key]
         assert len(ledger) == want.created
+    elif operation.creates == "file":
+        stored = [f for f in fake.files.values() if f.name == matrix.upload_name(key)]
+        assert len(stored) == want.created
     if fault.startswith("429"):
         assert 0 < slept[0] <= 3  # the Retry-After, in either form
 

@@ -277,13 +277,14 @@ def test_json_of_the_wrong_shape_is_raised_at_once() -> None:
     assert len(script.sends) == 1
 
 
-def test_an_unreadable_body_of_a_request_not_safe_to_repeat_is_raised_at_once() -> None:
-    core = make_core()
+def test_an_unreadable_body_of_a_create_is_raised_at_once_saying_it_may_exist() -> None:
+    create = Send("predictions.create", {"method": "post", "url": "/predictions"})
     script = Script(unreadable(), prediction_json())
 
-    with pytest.raises(InvalidResponseError):
-        script.run(core.fetch(GET, core.parser(Prediction, GET.operation), repeatable=False))
+    with pytest.raises(InvalidResponseError) as caught:
+        script.run(make_core().create(create, Prediction))
 
+    assert caught.value.may_exist is True
     assert len(script.sends) == 1
 
 

@@ -54,9 +54,10 @@ def cut(request: httpx.Request) -> httpx.Response:
 
 
 def dropped(_: httpx.Request) -> httpx.Response:
-    event = b"event: output\nid: 1\ndata: x\n\n"
+    # A keep-alive comment, no event: a connection that delivered new events
+    # would start the stream's count again (see test_resume_flows.py).
     headers = {"Content-Type": "text/event-stream"}
-    return httpx.Response(200, headers=headers, stream=Dropping(event))
+    return httpx.Response(200, headers=headers, stream=Dropping(b": still there\n"))
 
 
 class Server:

@@ -11,15 +11,16 @@ magic numbers.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 import httpx
 import pytest
-from httpx_sse import ServerSentEvent
 from replicate_api.models.prediction import Prediction
 from replicate_typed import APIConnectionError, InvalidResponseError, RetryPolicy
 from replicate_typed._core import Core
 from replicate_typed._download import Download
 from replicate_typed._effects import Sleep
+from replicate_typed._event_stream import RawEvent
 from replicate_typed._sse import DoneEvent, OutputEvent, StreamReader
 
 from tests.support import payloads
@@ -265,16 +266,15 @@ def test_a_dropped_stream_reconnects_after_the_last_event_without_repeats() -> N
 
     opened = reader.request()
     assert "Last-Event-ID" not in opened.kwargs["headers"]
-    reader.check(Script(response(headers=SSE)).run(core.send(opened, attempts)))
-    assert reader.feed(ServerSentEvent("output", "one ", "1")) == OutputEvent("one ", "1")
+    reader.open(Script(response(headers=SSE)).run(core.send(opened, attempts)))
+    assert reader.feed(RawEvent("output", "one ", "1")) == OutputEvent("one ", "1")
     assert next(reader.reconnect(httpx.ReadError("dropped"), attempts)) == Sleep(backoffs()[0])
 
     resumed = reader.request()
     assert resumed.kwargs["headers"]["Last-Event-ID"] == "1"
     Script(response(headers=SSE)).run(core.send(resumed, attempts))
-    assert reader.feed(ServerSentEvent("output", "one ", "1")) is None  # repeated: skipped
-    assert reader.feed(ServerSentEvent("done", "{}", "2")) == DoneEvent(None, "2")
-    assert reader.done
+    assert reader.feed(RawEvent("output", "one ", "1")) is None  # repeated: skipped
+    assert reader.feed(RawEvent("done", "{}", "2")) == DoneEvent(None, "2")
     assert attempts.sent == 2
 
 
@@ -289,15 +289,19 @@ def test_a_stream_that_ends_before_done_reconnects_too() -> None:
 
 def test_a_body_that_is_not_an_event_stream_is_refused() -> None:
     with pytest.raises(InvalidResponseError, match="not text/event-stream"):
-        _reader().check(response(json={}))
+        _reader().open(response(json={}))
 
 
-def _stream_dropped_every_time(core: Core, reader: StreamReader, script: Script) -> None:
-    """The loop of ``PredictionStream``, dropped after one event every time."""
+def _stream_dropped_every_time(
+    core: Core, reader: StreamReader, script: Script, *, new_event: Callable[[int], bool]
+) -> None:
+    """The loop of ``PredictionStream``, dropped every time; connection n delivers a new
+    event before it drops when ``new_event(n)``."""
     attempts = core.attempts(repeatable=True)
     for n in itertools.count():
-        reader.check(script.run(core.send(reader.request(), attempts)))
-        reader.feed(ServerSentEvent("output", "x", str(n)))
+        reader.open(script.run(core.send(reader.request(), attempts)))
+        if new_event(n):
+            assert reader.feed(RawEvent("output", "x", str(n))) is not None
         script.run(reader.reconnect(httpx.ReadError("dropped"), attempts))
 
 
@@ -316,8 +320,34 @@ def test_a_stream_dropped_every_time_is_sent_one_plus_max_retries_times(
     script = Script(*replies)
 
     with pytest.raises(APIConnectionError, match=r"^predictions\.stream: gave up"):
-        _stream_dropped_every_time(core, _reader(), script)
+        _stream_dropped_every_time(core, _reader(), script, new_event=lambda n: False)
 
     assert len(script.sends) == POLICY.max_retries + 1
     assert script.sleeps == backoffs()
-    assert "Last-Event-ID" in script.sends[-1].kwargs["headers"]
+    assert "Last-Event-ID" not in script.sends[-1].kwargs["headers"]  # no event ever came
+
+
+def test_a_stream_that_delivers_before_each_drop_restarts_its_count_each_time() -> None:
+    core = make_core()
+    connections = 3 * (POLICY.max_retries + 1)  # three budgets' worth of drops in total
+    script = Script(*[response(headers=SSE)] * connections)
+
+    with pytest.raises(AssertionError, match="sent with no reply scripted"):
+        _stream_dropped_every_time(core, _reader(), script, new_event=lambda n: True)
+
+    assert len(script.sends) == connections + 1  # it would go on: every drop came after progress
+    # Each reconnect counts from the connection that made progress: the first backoff each time.
+    assert script.sleeps == [backoffs()[0]] * connections
+    assert script.sends[-1].kwargs["headers"]["Last-Event-ID"] == str(connections - 1)
+
+
+def test_a_stream_gives_up_after_max_retries_drops_in_a_row_since_its_last_new_event() -> None:
+    core = make_core()
+    script = Script(*[response(headers=SSE)] * 10)
+
+    with pytest.raises(APIConnectionError, match="gave up after 4 connections in a row"):
+        _stream_dropped_every_time(core, _reader(), script, new_event=lambda n: n == 0)
+
+    # The one with the event, then max_retries without one.
+    assert len(script.sends) == 1 + POLICY.max_retries
+    assert script.sleeps == backoffs()

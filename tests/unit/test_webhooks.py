@@ -464,7 +464,7 @@ def test_a_body_not_in_utf8_is_signed_as_the_bytes_it_is() -> None:
         (b"{}", "not a valid prediction: missing field 'created_at'"),
         (
             json.dumps(payloads.prediction(created_at="yesterday")).encode(),
-            "not a valid prediction: Invalid isoformat string",
+            "not a valid prediction: created_at: expected an ISO 8601 timestamp",
         ),
         (
             json.dumps(payloads.prediction(id=5)).encode(),

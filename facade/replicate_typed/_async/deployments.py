@@ -49,7 +49,11 @@ class AsyncDeployments(AsyncResource):
         min_instances: int,
         max_instances: int,
     ) -> Deployment:
-        """Deploy ``version`` of ``model`` ("owner/name") as ``name`` on ``hardware``."""
+        """Deploy ``version`` of ``model`` ("owner/name") as ``name`` on ``hardware``.
+
+        Never sent again once it may have arrived (a deployment with
+        ``min_instances`` of 1 or more bills): the error then says ``may_exist``.
+        """
         owner_and_name(model, "model")
         check_instances(min_instances, max_instances)
         body = DeploymentCreateRequest(
@@ -61,7 +65,7 @@ class AsyncDeployments(AsyncResource):
             max_instances=max_instances,
         )
         request = Send("deployments.create", deployments_create._get_kwargs(body=body))
-        return await self._fetch(request, Deployment, repeatable=False)
+        return await self._create(request, Deployment)
 
     async def update(
         self,
@@ -87,4 +91,4 @@ class AsyncDeployments(AsyncResource):
     async def delete(self, deployment: str) -> None:
         """Delete a deployment (it must be offline, with no recent predictions)."""
         kwargs = deployments_delete._get_kwargs(*owner_and_name(deployment, "deployment"))
-        await self._send(Send("deployments.delete", kwargs))
+        await self._delete(Send("deployments.delete", kwargs))

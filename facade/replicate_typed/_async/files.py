@@ -128,7 +128,11 @@ class AsyncFiles(AsyncResource):
         content_type: str | None = None,
         metadata: dict[str, Any] | None = None,
     ) -> FileResource:
-        """Upload a file (multipart); name and type default to the file's own."""
+        """Upload a file (multipart); name and type default to the file's own.
+
+        Never sent again once it may have arrived, so a file is never stored
+        twice: the error then says ``may_exist``.
+        """
         local = describe(file, filename=filename, content_type=content_type)
         return await self._runner.perform(self._runner.core.upload(local, metadata))
 
@@ -144,7 +148,7 @@ class AsyncFiles(AsyncResource):
 
     async def delete(self, file_id: str) -> None:
         """Delete a file."""
-        await self._send(Send("files.delete", files_delete._get_kwargs(check_id(file_id))))
+        await self._delete(Send("files.delete", files_delete._get_kwargs(check_id(file_id))))
 
     def download(self, file_id: str, *, owner: str, expiry: int, signature: str) -> AsyncFileOutput:
         """A file's content through a signed download link, as an output file to read or save."""

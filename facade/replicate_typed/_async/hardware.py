@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 import httpx
 from replicate_api.api.hardware import hardware_list
@@ -11,7 +11,7 @@ from replicate_api.models.hardware import Hardware
 from replicate_typed._async.resource import AsyncResource
 from replicate_typed._effects import Send
 from replicate_typed._errors import InvalidResponseError
-from replicate_typed._responses import parse_json
+from replicate_typed._responses import parse_json, read_model
 
 
 class AsyncHardwareOptions(AsyncResource):
@@ -33,4 +33,7 @@ def _hardware(response: httpx.Response) -> list[Hardware]:
             operation="hardware.list",
             body=response.text,
         )
-    return [Hardware.from_dict(item) for item in cast(list[dict[str, Any]], data)]
+    return [
+        read_model(response, Hardware, item, "hardware.list", where=f"[{index}]")
+        for index, item in enumerate(cast(list[object], data))
+    ]

@@ -83,7 +83,10 @@ class AsyncModels(AsyncResource):
         license_url: str | None = None,
         cover_image_url: str | None = None,
     ) -> Model:
-        """Create an empty model "owner/name" to push versions to."""
+        """Create an empty model "owner/name" to push versions to.
+
+        Never sent again once it may have arrived: the error then says ``may_exist``.
+        """
         owner, name = owner_and_name(model, "model")
         body = ModelCreateRequest(
             owner=owner,
@@ -99,7 +102,7 @@ class AsyncModels(AsyncResource):
             cover_image_url=unset_if_none(cover_image_url),
         )
         request = Send("models.create", models_create._get_kwargs(body=body))
-        return await self._fetch(request, Model, repeatable=False)
+        return await self._create(request, Model)
 
     async def update(
         self,
@@ -128,7 +131,7 @@ class AsyncModels(AsyncResource):
     async def delete(self, model: str) -> None:
         """Delete a model (it must be private and have no versions)."""
         kwargs = models_delete._get_kwargs(*owner_and_name(model, "model"))
-        await self._send(Send("models.delete", kwargs))
+        await self._delete(Send("models.delete", kwargs))
 
     async def readme(self, model: str) -> str:
         """A model's README, in Markdown."""
@@ -161,7 +164,7 @@ class AsyncModelVersions(AsyncResource):
         """Delete a version and its predictions (the API finishes this in the background)."""
         owner, name = owner_and_name(model, "model")
         kwargs = models_versions_delete._get_kwargs(owner, name, check_id(version_id))
-        await self._send(Send("models.versions.delete", kwargs))
+        await self._delete(Send("models.versions.delete", kwargs))
 
 
 def _text(response: httpx.Response) -> str:

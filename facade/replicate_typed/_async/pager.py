@@ -12,7 +12,7 @@ import httpx
 
 from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._effects import Send
-from replicate_typed._pagination import Page
+from replicate_typed._pagination import Page, Trail
 
 T = TypeVar("T")
 
@@ -43,15 +43,27 @@ class AsyncPager(Generic[T]):
                 yield item
 
     async def pages(self) -> AsyncIterator[Page[T]]:
-        """Every page, from the first."""
-        page = await self.page()
+        """Every page, from the first.
+
+        Raises InvalidResponseError when a ``next`` link leads back to a page
+        already fetched (after yielding the pages before it).
+        """
+        core = self._runner.core
+        trail = Trail(
+            core.settings.base_url, core.absolute(self._first.kwargs), self._first.operation
+        )
+        page = await self._fetch(self._first)
         yield page
         while page.next is not None:
-            page = await self.page(page.next)
+            page = await self._fetch(trail.follow(page.next))
             yield page
 
     async def page(self, url: str | None = None) -> Page[T]:
         """One page: the first, or the one at a ``next``/``previous`` link."""
         core = self._runner.core
-        request = self._first if url is None else core.follow(url, self._first.operation)
-        return await self._runner.perform(core.fetch(request, self._parse))
+        return await self._fetch(
+            self._first if url is None else core.follow(url, self._first.operation)
+        )
+
+    async def _fetch(self, request: Send) -> Page[T]:
+        return await self._runner.perform(self._runner.core.fetch(request, self._parse))

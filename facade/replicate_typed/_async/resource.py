@@ -23,18 +23,19 @@ class AsyncResource:
     def __init__(self, runner: AsyncRunner) -> None:
         self._runner = runner
 
-    async def _fetch(self, request: Send, model: FromDict[T], *, repeatable: bool = True) -> T:
+    async def _fetch(self, request: Send, model: FromDict[T]) -> T:
         """Send with retries and parse the response into a generated model."""
         core = self._runner.core
         parse = core.parser(model, request.operation)
-        return await self._runner.perform(core.fetch(request, parse, repeatable=repeatable))
+        return await self._runner.perform(core.fetch(request, parse))
 
-    async def _send(self, request: Send, *, repeatable: bool = True) -> None:
-        """Send with retries; the (empty) response body is not needed."""
-        core = self._runner.core
-        await self._runner.perform(
-            core.fetch(request, lambda response: None, repeatable=repeatable)
-        )
+    async def _create(self, request: Send, model: FromDict[T]) -> T:
+        """Send a create (never again once it may have arrived) and parse what it made."""
+        return await self._runner.perform(self._runner.core.create(request, model))
+
+    async def _delete(self, request: Send) -> None:
+        """Send a delete with retries (a 404 after one may have arrived is success)."""
+        await self._runner.perform(self._runner.core.delete(request))
 
     def _pager(self, request: Send, page: FromDict[GeneratedPage[T]]) -> AsyncPager[T]:
         """A lazy iterator over every item of a paginated list."""

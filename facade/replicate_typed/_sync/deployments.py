@@ -52,7 +52,11 @@ class Deployments(Resource):
         min_instances: int,
         max_instances: int,
     ) -> Deployment:
-        """Deploy ``version`` of ``model`` ("owner/name") as ``name`` on ``hardware``."""
+        """Deploy ``version`` of ``model`` ("owner/name") as ``name`` on ``hardware``.
+
+        Never sent again once it may have arrived (a deployment with
+        ``min_instances`` of 1 or more bills): the error then says ``may_exist``.
+        """
         owner_and_name(model, "model")
         check_instances(min_instances, max_instances)
         body = DeploymentCreateRequest(
@@ -64,7 +68,7 @@ class Deployments(Resource):
             max_instances=max_instances,
         )
         request = Send("deployments.create", deployments_create._get_kwargs(body=body))
-        return self._fetch(request, Deployment, repeatable=False)
+        return self._create(request, Deployment)
 
     def update(
         self,
@@ -90,4 +94,4 @@ class Deployments(Resource):
     def delete(self, deployment: str) -> None:
         """Delete a deployment (it must be offline, with no recent predictions)."""
         kwargs = deployments_delete._get_kwargs(*owner_and_name(deployment, "deployment"))
-        self._send(Send("deployments.delete", kwargs))
+        self._delete(Send("deployments.delete", kwargs))

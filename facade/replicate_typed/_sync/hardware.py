@@ -5,7 +5,7 @@ Written by scripts/unasync from _async/hardware.py: edit that file.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 import httpx
 from replicate_api.api.hardware import hardware_list
@@ -13,7 +13,7 @@ from replicate_api.models.hardware import Hardware
 
 from replicate_typed._effects import Send
 from replicate_typed._errors import InvalidResponseError
-from replicate_typed._responses import parse_json
+from replicate_typed._responses import parse_json, read_model
 from replicate_typed._sync.resource import Resource
 
 
@@ -36,4 +36,7 @@ def _hardware(response: httpx.Response) -> list[Hardware]:
             operation="hardware.list",
             body=response.text,
         )
-    return [Hardware.from_dict(item) for item in cast(list[dict[str, Any]], data)]
+    return [
+        read_model(response, Hardware, item, "hardware.list", where=f"[{index}]")
+        for index, item in enumerate(cast(list[object], data))
+    ]

@@ -86,7 +86,10 @@ class Models(Resource):
         license_url: str | None = None,
         cover_image_url: str | None = None,
     ) -> Model:
-        """Create an empty model "owner/name" to push versions to."""
+        """Create an empty model "owner/name" to push versions to.
+
+        Never sent again once it may have arrived: the error then says ``may_exist``.
+        """
         owner, name = owner_and_name(model, "model")
         body = ModelCreateRequest(
             owner=owner,
@@ -102,7 +105,7 @@ class Models(Resource):
             cover_image_url=unset_if_none(cover_image_url),
         )
         request = Send("models.create", models_create._get_kwargs(body=body))
-        return self._fetch(request, Model, repeatable=False)
+        return self._create(request, Model)
 
     def update(
         self,
@@ -131,7 +134,7 @@ class Models(Resource):
     def delete(self, model: str) -> None:
         """Delete a model (it must be private and have no versions)."""
         kwargs = models_delete._get_kwargs(*owner_and_name(model, "model"))
-        self._send(Send("models.delete", kwargs))
+        self._delete(Send("models.delete", kwargs))
 
     def readme(self, model: str) -> str:
         """A model's README, in Markdown."""
@@ -164,7 +167,7 @@ class ModelVersions(Resource):
         """Delete a version and its predictions (the API finishes this in the background)."""
         owner, name = owner_and_name(model, "model")
         kwargs = models_versions_delete._get_kwargs(owner, name, check_id(version_id))
-        self._send(Send("models.versions.delete", kwargs))
+        self._delete(Send("models.versions.delete", kwargs))
 
 
 def _text(response: httpx.Response) -> str:

@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 import httpx
 
 from replicate_typed._effects import Send
-from replicate_typed._pagination import Page
+from replicate_typed._pagination import Page, Trail
 from replicate_typed._sync.runner import Runner
 
 T = TypeVar("T")
@@ -43,15 +43,25 @@ class Pager(Generic[T]):
                 yield item
 
     def pages(self) -> Iterator[Page[T]]:
-        """Every page, from the first."""
-        page = self.page()
+        """Every page, from the first.
+
+        Raises InvalidResponseError when a ``next`` link leads back to a page
+        already fetched (after yielding the pages before it).
+        """
+        core = self._runner.core
+        trail = Trail(
+            core.settings.base_url, core.absolute(self._first.kwargs), self._first.operation
+        )
+        page = self._fetch(self._first)
         yield page
         while page.next is not None:
-            page = self.page(page.next)
+            page = self._fetch(trail.follow(page.next))
             yield page
 
     def page(self, url: str | None = None) -> Page[T]:
         """One page: the first, or the one at a ``next``/``previous`` link."""
         core = self._runner.core
-        request = self._first if url is None else core.follow(url, self._first.operation)
-        return self._runner.perform(core.fetch(request, self._parse))
+        return self._fetch(self._first if url is None else core.follow(url, self._first.operation))
+
+    def _fetch(self, request: Send) -> Page[T]:
+        return self._runner.perform(self._runner.core.fetch(request, self._parse))

@@ -60,8 +60,7 @@ class Predictions(Resource):
         Raises:
             ValueError: a bad argument, before any request.
             APIError, APIConnectionError: the request failed; a create is never
-                retried once it may have arrived, and ``prediction_may_exist``
-                says so.
+                retried once it may have arrived, and ``may_exist`` says so.
 
         Interrupted (Ctrl-C, task cancellation) while the create is out, it
         looks for the prediction the create may have made and cancels it; the

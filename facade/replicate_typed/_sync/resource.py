@@ -23,16 +23,19 @@ class Resource:
     def __init__(self, runner: Runner) -> None:
         self._runner = runner
 
-    def _fetch(self, request: Send, model: FromDict[T], *, repeatable: bool = True) -> T:
+    def _fetch(self, request: Send, model: FromDict[T]) -> T:
         """Send with retries and parse the response into a generated model."""
         core = self._runner.core
         parse = core.parser(model, request.operation)
-        return self._runner.perform(core.fetch(request, parse, repeatable=repeatable))
+        return self._runner.perform(core.fetch(request, parse))
 
-    def _send(self, request: Send, *, repeatable: bool = True) -> None:
-        """Send with retries; the (empty) response body is not needed."""
-        core = self._runner.core
-        self._runner.perform(core.fetch(request, lambda response: None, repeatable=repeatable))
+    def _create(self, request: Send, model: FromDict[T]) -> T:
+        """Send a create (never again once it may have arrived) and parse what it made."""
+        return self._runner.perform(self._runner.core.create(request, model))
+
+    def _delete(self, request: Send) -> None:
+        """Send a delete with retries (a 404 after one may have arrived is success)."""
+        self._runner.perform(self._runner.core.delete(request))
 
     def _pager(self, request: Send, page: FromDict[GeneratedPage[T]]) -> Pager[T]:
         """A lazy iterator over every item of a paginated list."""

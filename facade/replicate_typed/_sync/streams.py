@@ -9,14 +9,13 @@ from collections.abc import Iterator
 
 import attrs
 import httpx
-from httpx_sse import EventSource
 from replicate_api.models.prediction import Prediction
 from replicate_api.models.prediction_status import PredictionStatus
 
 from replicate_typed._effects import Flow
 from replicate_typed._errors import ModelError, attach_prediction
 from replicate_typed._jobs import PREDICTION
-from replicate_typed._sse import ErrorSignal, OutputEvent, StreamEvent, StreamReader
+from replicate_typed._sse import DoneEvent, ErrorSignal, OutputEvent, StreamEvent, StreamReader
 from replicate_typed._sync.runner import Runner
 
 
@@ -25,14 +24,17 @@ class PredictionStream:
 
     An ``error`` event raises ``ModelError``; event types this client does not
     know are skipped. A dropped connection is resumed with Last-Event-ID
-    (bounded by the retry policy), so no chunk is lost or repeated.
-    ``prediction`` is set once iteration has started.
+    (bounded by the retry policy: failed connections in a row, see ``_sse``),
+    so no chunk is lost or repeated. ``prediction`` is set once iteration has
+    started. A stream is read once: iterating it again raises RuntimeError
+    (``stream(stream.prediction)`` follows the prediction anew).
     """
 
     def __init__(self, runner: Runner, start: Prediction | Flow[Prediction]) -> None:
         self._runner = runner
         self._start = start
         self.prediction: Prediction | None = start if isinstance(start, Prediction) else None
+        self._read = False
 
     def __iter__(self) -> Iterator[StreamEvent]:
         return self._events()
@@ -51,6 +53,13 @@ class PredictionStream:
         return "".join(chunks)
 
     def _events(self) -> Iterator[StreamEvent]:
+        if self._read:
+            about = f" of prediction {self.prediction.id}" if self.prediction else ""
+            raise RuntimeError(
+                f"this stream{about} was already read: a stream is read once; "
+                "call stream(stream.prediction) to follow the prediction again"
+            )
+        self._read = True
         runner, core = self._runner, self._runner.core
         if isinstance(self._start, Prediction):
             self.prediction = self._start
@@ -63,15 +72,14 @@ class PredictionStream:
                 response = runner.perform(core.send(reader.request(), attempts))
                 dropped: httpx.RequestError | None = None
                 try:
-                    reader.check(response)
-                    for sse in EventSource(response).iter_sse():
-                        event = reader.feed(sse)
-                        if isinstance(event, ErrorSignal):
-                            raise self._failure(event)
-                        if event is not None:
+                    reader.open(response)
+                    for chunk in response.iter_bytes():
+                        for event in reader.receive(chunk):
+                            if isinstance(event, ErrorSignal):
+                                raise self._failure(event)
                             yield event
-                        if reader.done:
-                            return
+                            if isinstance(event, DoneEvent):
+                                return
                 except httpx.RequestError as exc:
                     dropped = exc
                 finally:

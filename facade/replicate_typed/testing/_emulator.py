@@ -115,7 +115,7 @@ class Emulator:
             response.headers.setdefault("Date", format_datetime(moment, usegmt=True))
             _webhook_sender.deliver_due(self.fake, self.ledger, bases)
         if fault is not None and fault.kind != "slow":
-            return after_work(fault, response)
+            return after_work(fault, response, str(request.url))
         _validation.check_response(route.operation_id, response)
         return response
 

@@ -3,6 +3,7 @@
     fake.inject(Fault.rate_limit(retry_after="2"), operation="predictions.get")
     fake.inject(Fault.server_error(503), operation="predictions.create", times=2)
     fake.inject(Fault.cut_body(), operation="predictions.create")  # work done, reply lost
+    fake.inject(Fault.self_link(), operation="predictions.list")  # a list that never ends
 
 ``commit`` says whether the server does the work before the fault hits (a
 prediction is created, a file stored): what makes a blind retry dangerous.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 import random
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,7 +34,13 @@ FaultKind = Literal[
     "malformed_json",
     "unknown_status",
     "unknown_fields",
+    "deep_json",
+    "self_link",
+    "no_event_ids",
 ]
+
+#: How deep ``Fault.deep_json`` nests its body.
+DEEP_JSON = 100_000
 
 _HTML = (
     b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
@@ -116,6 +124,28 @@ class Fault:
         """The work is done; the response carries fields the spec does not list."""
         return cls("unknown_fields", commit=True)
 
+    @classmethod
+    def deep_json(cls) -> Fault:
+        """The work is done; the success response's JSON nests 100,000 levels deep.
+
+        Far deeper than a JSON parser recurses: a client must refuse it with a
+        typed error, not crash.
+        """
+        return cls("deep_json", commit=True)
+
+    @classmethod
+    def self_link(cls) -> Fault:
+        """The work is done; a page's ``next`` link points back at the page itself."""
+        return cls("self_link", commit=True)
+
+    @classmethod
+    def no_event_ids(cls) -> Fault:
+        """The work is done; a stream's events after the first carry no ``id:`` line.
+
+        Valid per the SSE spec (the last id carries over): the events are not repeats.
+        """
+        return cls("no_event_ids", commit=True)
+
 
 def before_work(fault: Fault) -> FakeResponse | None:
     """The response that replaces the work, for faults that stop it from happening."""
@@ -131,8 +161,8 @@ def before_work(fault: Fault) -> FakeResponse | None:
     return None
 
 
-def after_work(fault: Fault, response: FakeResponse) -> FakeResponse:
-    """The response once the work is done, spoiled as the fault says."""
+def after_work(fault: Fault, response: FakeResponse, url: str) -> FakeResponse:
+    """The response to the request for ``url`` once the work is done, spoiled as the fault says."""
     if fault.kind == "server_error":
         return problem(fault.status, "Server error", "The request failed after it was processed.")
     if fault.kind == "drop":
@@ -146,12 +176,16 @@ def after_work(fault: Fault, response: FakeResponse) -> FakeResponse:
         response.trickle = fault.seconds
     elif fault.kind == "malformed_json":
         response.body = response.body[: max(1, len(response.body) // 2)]
-    elif fault.kind in ("unknown_status", "unknown_fields"):
-        response.body = _mutate(fault, response.body)
+    elif fault.kind in ("unknown_status", "unknown_fields", "self_link"):
+        response.body = _mutate(fault, response.body, url)
+    elif fault.kind == "deep_json" and "json" in response.headers.get("Content-Type", ""):
+        response.body = b'{"deep": ' + b"[" * DEEP_JSON + b"]" * DEEP_JSON + b"}"
+    elif fault.kind == "no_event_ids" and response.chunks is not None:
+        response.chunks = _without_later_ids(response.chunks)
     return response
 
 
-def _mutate(fault: Fault, body: bytes) -> bytes:
+def _mutate(fault: Fault, body: bytes, url: str) -> bytes:
     try:
         payload = json.loads(body)
     except ValueError:
@@ -161,7 +195,24 @@ def _mutate(fault: Fault, body: bytes) -> bytes:
             payload["status"] = fault.reported_status
         if fault.kind == "unknown_fields":
             payload["x_fake_unknown"] = {"added_in": "a future API", "values": [1, 2]}
+        if fault.kind == "self_link" and "next" in payload:
+            payload["next"] = url
     return json.dumps(payload).encode()
+
+
+def _without_later_ids(chunks: Iterator[bytes | float]) -> Iterator[bytes | float]:
+    """The events (one per chunk; a float is a pause), ``id:`` lines gone after the first."""
+    seen_event = False
+    for chunk in chunks:
+        if isinstance(chunk, float):
+            yield chunk
+        elif not seen_event:
+            seen_event = True
+            yield chunk
+        else:
+            yield b"".join(
+                line for line in chunk.splitlines(keepends=True) if not line.startswith(b"id:")
+            )
 
 
 @dataclass

@@ -41,7 +41,7 @@ def download(emulator: Emulator, request: FakeRequest, path: str) -> FakeRespons
     if fault is not None and (early := before_work(fault)) is not None:
         return early
     response = FakeResponse(status, headers, chunks=chunks)
-    return after_work(fault, response) if fault is not None else response
+    return after_work(fault, response, str(request.url)) if fault is not None else response
 
 
 def stream(emulator: Emulator, request: FakeRequest, path: str) -> FakeResponse:
@@ -56,7 +56,7 @@ def stream(emulator: Emulator, request: FakeRequest, path: str) -> FakeResponse:
         return early
     headers = {"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
     response = FakeResponse(200, headers, chunks=_events(emulator, job, start))
-    return after_work(fault, response) if fault is not None else response
+    return after_work(fault, response, str(request.url)) if fault is not None else response
 
 
 def _events(emulator: Emulator, job: Job, start: int) -> Iterator[bytes | float]:

@@ -57,6 +57,8 @@ class Account:
         _get = src_dict.get
         type_: AccountType | UnknownValue
         _value = src_dict["type"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("type", "a string", _value)
         type_ = _ACCOUNT_TYPE_BY_VALUE.get(_value) or _open_value(_value, "type")
         username: str
         _value = src_dict["username"]

@@ -57,7 +57,11 @@ class Collection:
         _value = src_dict["models"]
         if not (isinstance(_value, list)):
             raise _mismatch("models", "an array", _value)
-        models = [Model.from_dict(_item) for _item in _value]
+        models = []
+        for _item in _value:
+            if not (isinstance(_item, dict) or isinstance(_item, Mapping)):
+                raise _mismatch("models[]", "an object", _item)
+            models.append(Model.from_dict(_item))
         name: str
         _value = src_dict["name"]
         if not (isinstance(_value, str)):

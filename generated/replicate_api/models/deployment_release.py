@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import JSON
+from ..types import bad_timestamp as _bad_timestamp
 from ..types import mismatch as _mismatch
 
 _FIELDS: frozenset[str] = frozenset(
@@ -70,7 +71,10 @@ class DeploymentRelease:
         if _value is None:
             created_at = None
         else:
-            created_at = datetime.datetime.fromisoformat(_value)
+            try:
+                created_at = datetime.datetime.fromisoformat(_value)
+            except (TypeError, ValueError):
+                raise _bad_timestamp("created_at", _value) from None
         created_by: DeploymentReleaseCreator | None
         _value = _get("created_by")
         if _value is None:

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 
 from ..models.model_visibility import ModelVisibility
 from ..types import JSON, UnknownValue
+from ..types import bad_timestamp as _bad_timestamp
 from ..types import mismatch as _mismatch
 from ..types import open_value as _open_value
 
@@ -131,6 +132,8 @@ class Model:
         url = _value
         visibility: ModelVisibility | UnknownValue
         _value = src_dict["visibility"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("visibility", "a string", _value)
         visibility = _MODEL_VISIBILITY_BY_VALUE.get(_value) or _open_value(
             _value, "visibility"
         )
@@ -203,7 +206,10 @@ class Model:
         if _value is None:
             created_at = None
         else:
-            created_at = datetime.datetime.fromisoformat(_value)
+            try:
+                created_at = datetime.datetime.fromisoformat(_value)
+            except (TypeError, ValueError):
+                raise _bad_timestamp("created_at", _value) from None
         weights_url: str | None
         _value = _get("weights_url")
         if _value is None:

@@ -12,6 +12,7 @@ from attrs import field as _attrs_field
 from ..models.prediction_source import PredictionSource
 from ..models.prediction_status import PredictionStatus
 from ..types import JSON, UnknownValue
+from ..types import bad_timestamp as _bad_timestamp
 from ..types import mismatch as _mismatch
 from ..types import open_value as _open_value
 
@@ -124,7 +125,10 @@ class Prediction:
         _get = src_dict.get
         created_at: datetime.datetime
         _value = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_value)
+        try:
+            created_at = datetime.datetime.fromisoformat(_value)
+        except (TypeError, ValueError):
+            raise _bad_timestamp("created_at", _value) from None
         error: str | None
         _value = src_dict["error"]
         if _value is None:
@@ -145,6 +149,8 @@ class Prediction:
         input_ = dict(_value)
         status: PredictionStatus | UnknownValue
         _value = src_dict["status"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("status", "a string", _value)
         status = _PREDICTION_STATUS_BY_VALUE.get(_value) or _open_value(
             _value, "status"
         )
@@ -158,7 +164,10 @@ class Prediction:
         if _value is None:
             completed_at = None
         else:
-            completed_at = datetime.datetime.fromisoformat(_value)
+            try:
+                completed_at = datetime.datetime.fromisoformat(_value)
+            except (TypeError, ValueError):
+                raise _bad_timestamp("completed_at", _value) from None
         data_removed: bool | None
         _value = _get("data_removed")
         if _value is None:
@@ -172,7 +181,10 @@ class Prediction:
         if _value is None:
             deadline = None
         else:
-            deadline = datetime.datetime.fromisoformat(_value)
+            try:
+                deadline = datetime.datetime.fromisoformat(_value)
+            except (TypeError, ValueError):
+                raise _bad_timestamp("deadline", _value) from None
         deployment: str | None
         _value = _get("deployment")
         if _value is None:
@@ -213,6 +225,8 @@ class Prediction:
         if _value is None:
             source = None
         else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("source", "a string", _value)
             source = _PREDICTION_SOURCE_BY_VALUE.get(_value) or _open_value(
                 _value, "source"
             )
@@ -221,7 +235,10 @@ class Prediction:
         if _value is None:
             started_at = None
         else:
-            started_at = datetime.datetime.fromisoformat(_value)
+            try:
+                started_at = datetime.datetime.fromisoformat(_value)
+            except (TypeError, ValueError):
+                raise _bad_timestamp("started_at", _value) from None
         urls: PredictionUrls | None
         _value = _get("urls")
         if _value is None:

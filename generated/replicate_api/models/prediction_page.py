@@ -65,7 +65,11 @@ class PredictionPage:
         else:
             if not (isinstance(_value, list)):
                 raise _mismatch("results", "an array", _value)
-            results = [Prediction.from_dict(_item) for _item in _value]
+            results = []
+            for _item in _value:
+                if not (isinstance(_item, dict) or isinstance(_item, Mapping)):
+                    raise _mismatch("results[]", "an object", _item)
+                results.append(Prediction.from_dict(_item))
         _result = cls(next_, previous, results)
         if not _FIELDS.issuperset(src_dict):
             _result.additional_properties = {

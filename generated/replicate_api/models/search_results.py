@@ -46,17 +46,29 @@ class SearchResults:
         _value = src_dict["collections"]
         if not (isinstance(_value, list)):
             raise _mismatch("collections", "an array", _value)
-        collections = [SearchCollection.from_dict(_item) for _item in _value]
+        collections = []
+        for _item in _value:
+            if not (isinstance(_item, dict) or isinstance(_item, Mapping)):
+                raise _mismatch("collections[]", "an object", _item)
+            collections.append(SearchCollection.from_dict(_item))
         models: list[SearchModelResult]
         _value = src_dict["models"]
         if not (isinstance(_value, list)):
             raise _mismatch("models", "an array", _value)
-        models = [SearchModelResult.from_dict(_item) for _item in _value]
+        models = []
+        for _item in _value:
+            if not (isinstance(_item, dict) or isinstance(_item, Mapping)):
+                raise _mismatch("models[]", "an object", _item)
+            models.append(SearchModelResult.from_dict(_item))
         pages: list[DocumentationPage]
         _value = src_dict["pages"]
         if not (isinstance(_value, list)):
             raise _mismatch("pages", "an array", _value)
-        pages = [DocumentationPage.from_dict(_item) for _item in _value]
+        pages = []
+        for _item in _value:
+            if not (isinstance(_item, dict) or isinstance(_item, Mapping)):
+                raise _mismatch("pages[]", "an object", _item)
+            pages.append(DocumentationPage.from_dict(_item))
         query: str
         _value = src_dict["query"]
         if not (isinstance(_value, str)):

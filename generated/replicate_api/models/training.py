@@ -12,6 +12,7 @@ from attrs import field as _attrs_field
 from ..models.training_source import TrainingSource
 from ..models.training_status import TrainingStatus
 from ..types import JSON, UnknownValue
+from ..types import bad_timestamp as _bad_timestamp
 from ..types import mismatch as _mismatch
 from ..types import open_value as _open_value
 
@@ -110,7 +111,10 @@ class Training:
         _get = src_dict.get
         created_at: datetime.datetime
         _value = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_value)
+        try:
+            created_at = datetime.datetime.fromisoformat(_value)
+        except (TypeError, ValueError):
+            raise _bad_timestamp("created_at", _value) from None
         id: str
         _value = src_dict["id"]
         if not (isinstance(_value, str)):
@@ -123,6 +127,8 @@ class Training:
         input_ = dict(_value)
         status: TrainingStatus | UnknownValue
         _value = src_dict["status"]
+        if not (isinstance(_value, str)):
+            raise _mismatch("status", "a string", _value)
         status = _TRAINING_STATUS_BY_VALUE.get(_value) or _open_value(_value, "status")
         version: str
         _value = src_dict["version"]
@@ -134,7 +140,10 @@ class Training:
         if _value is None:
             completed_at = None
         else:
-            completed_at = datetime.datetime.fromisoformat(_value)
+            try:
+                completed_at = datetime.datetime.fromisoformat(_value)
+            except (TypeError, ValueError):
+                raise _bad_timestamp("completed_at", _value) from None
         error: str | None
         _value = _get("error")
         if _value is None:
@@ -180,6 +189,8 @@ class Training:
         if _value is None:
             source = None
         else:
+            if not (isinstance(_value, str)):
+                raise _mismatch("source", "a string", _value)
             source = _TRAINING_SOURCE_BY_VALUE.get(_value) or _open_value(
                 _value, "source"
             )
@@ -188,7 +199,10 @@ class Training:
         if _value is None:
             started_at = None
         else:
-            started_at = datetime.datetime.fromisoformat(_value)
+            try:
+                started_at = datetime.datetime.fromisoformat(_value)
+            except (TypeError, ValueError):
+                raise _bad_timestamp("started_at", _value) from None
         urls: TrainingUrls | None
         _value = _get("urls")
         if _value is None:

@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import JSON
+from ..types import bad_timestamp as _bad_timestamp
 from ..types import mismatch as _mismatch
 
 _FIELDS: frozenset[str] = frozenset(
@@ -49,7 +50,10 @@ class Version:
         _get = src_dict.get
         created_at: datetime.datetime
         _value = src_dict["created_at"]
-        created_at = datetime.datetime.fromisoformat(_value)
+        try:
+            created_at = datetime.datetime.fromisoformat(_value)
+        except (TypeError, ValueError):
+            raise _bad_timestamp("created_at", _value) from None
         id: str
         _value = src_dict["id"]
         if not (isinstance(_value, str)):

@@ -40,9 +40,17 @@ def read_into(shape: Shape, target: str, key: str, indent: str) -> list[str]:
             f"{indent}else:",
             *inner,
         ]
+    if isinstance(shape, Timestamp):
+        # Parsed first and checked only when that fails: a try costs nothing until it raises.
+        return [
+            f"{indent}try:",
+            f"{indent}    {target} = datetime.datetime.fromisoformat(_value)",
+            f"{indent}except (TypeError, ValueError):",
+            f"{indent}    raise _bad_timestamp({quote(key)}, _value) from None",
+        ]
     lines = _require(shape, "_value", key, indent)
-    if isinstance(shape, ListOf) and isinstance(shape.item, Scalar | FreeObject):
-        # Items that reading would not check (strings, numbers) are checked one by one.
+    if isinstance(shape, ListOf) and _expected(shape.item) is not None:
+        # Items that reading would not check (strings, numbers, objects) are checked one by one.
         lines.append(f"{indent}{target} = []")
         lines.append(f"{indent}for _item in _value:")
         lines += _require(shape.item, "_item", f"{key}[]", indent + "    ")
@@ -84,7 +92,10 @@ def _expected(shape: Shape) -> tuple[str, str] | None:
             return "isinstance({v}, dict) or isinstance({v}, Mapping)", "an object"
         case ListOf():
             return "isinstance({v}, list)", "an array"
-        case _:  # Timestamp (fromisoformat checks), FreeJSON, OpenEnum (_open_value checks)
+        case OpenEnum():
+            # Before the look-up by value: a list or an object cannot even be looked up.
+            return "isinstance({v}, str)", "a string"
+        case _:  # Timestamp (read by a try that names the key), FreeJSON (anything)
             return None
 
 
@@ -121,7 +132,7 @@ def _convert(shape: Shape, value: str, key: str, leaf: _Leaf) -> str:
 def _read_leaf(shape: Timestamp | Nested | OpenEnum, value: str, key: str) -> str:
     match shape:
         case Timestamp():
-            return f"datetime.datetime.fromisoformat({value})"
+            return f"_timestamp({value}, {quote(key)})"
         case Nested(class_name, _):
             return f"{class_name}.from_dict({value})"
         case OpenEnum(class_name, _):

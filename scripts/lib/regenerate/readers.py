@@ -180,6 +180,8 @@ def render(model: ModelProperty, built: Built) -> str:
     helpers = ["JSON", "UnknownValue", "mismatch as _mismatch"]
     if OpenEnum in uses:
         helpers.append("open_value as _open_value")
+    if Timestamp in uses:  # the post-hook's ruff drops the one a model does not use
+        helpers += ["bad_timestamp as _bad_timestamp", "timestamp as _timestamp"]
     out.append(f"from ..types import {', '.join(helpers)}")
     out.append("")
     for enum in enums:
