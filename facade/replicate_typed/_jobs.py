@@ -1,44 +1,35 @@
 """Predictions and trainings: create, wait, run, cancel, written once as flows.
 
 A training lives the same life as a prediction (starting, processing, then a
-final status), so ``wait`` and ``cancel`` serve both through a ``JobKind``.
+final status), so ``wait`` and ``cancel`` serve both through a ``JobKind`` (``_kinds``).
 
 Nothing is left running unknown to the caller: an error raised after a
 prediction exists carries it (``error.prediction``), and a prediction the
 caller stops waiting for gets one cancel request, best effort (Ctrl-C or task
 cancellation during ``wait``, ``run`` giving up for any reason, ``stream`` on
-a model that does not stream, an interrupted create: see ``_lost_create``).
+a model that does not stream, an interrupted create: see ``_lost_create``),
+sent by ``_giving_up``; the create requests themselves are ``_create_request``'s.
 How that cancel went is logged and added to the error as a note.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import logging
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeAlias, TypeVar
+from typing import Generic, TypeAlias
 
-import httpx
-from replicate_api.api.deployments import deployments_predictions_create
-from replicate_api.api.models import models_predictions_create
-from replicate_api.api.predictions import predictions_cancel, predictions_create, predictions_get
-from replicate_api.api.trainings import trainings_cancel, trainings_create, trainings_get
+from replicate_api.api.trainings import trainings_create
 from replicate_api.models.prediction import Prediction
-from replicate_api.models.prediction_request import PredictionRequest
-from replicate_api.models.prediction_request_input import PredictionRequestInput
 from replicate_api.models.training import Training
 from replicate_api.models.training_request import TrainingRequest
 from replicate_api.models.training_request_input import TrainingRequestInput
-from replicate_api.models.version_prediction_request import VersionPredictionRequest
-from replicate_api.models.version_prediction_request_input import VersionPredictionRequestInput
-from replicate_api.models.webhook_event import WebhookEvent
-from replicate_api.types import JSON, UNSET, Unset
+from replicate_api.types import JSON
 
 from replicate_typed import _refs
 from replicate_typed._core import Core, logger
+from replicate_typed._create_request import create_request, events_of
 from replicate_typed._effects import Flow, Send, Sleep
 from replicate_typed._errors import (
     APIConnectionError,
@@ -47,17 +38,15 @@ from replicate_typed._errors import (
     ModelError,
     PredictionCanceledError,
     PredictionTimeoutError,
-    ReplicateError,
-    TrainingTimeoutError,
     UnknownStatusError,
     attach_prediction,
-    describe_transport_error,
 )
+from replicate_typed._giving_up import cancel_lost_create, cancel_once
 from replicate_typed._inputs import FileStrategy
-from replicate_typed._lost_create import InFlight, SentCreate, find_unfinished
+from replicate_typed._kinds import PREDICTION, J, JobKind, check_id, job_id
+from replicate_typed._lost_create import InFlight, SentCreate
 from replicate_typed._options import CreateOptions, prefer_wait, unset_if_none, window_within
 from replicate_typed._polling import is_terminal
-from replicate_typed._responses import parse_model
 from replicate_typed._retry import TimeLimit
 from replicate_typed._sse import stream_unavailable
 
@@ -68,38 +57,9 @@ DEADLINE_GRACE = 30.0
 #: that ``run`` gives the cancel it sends on giving up (README: "Timeouts").
 TIMEOUT_MARGIN = 1.0
 
-J = TypeVar("J", Prediction, Training)
 
 #: Called with the prediction (or training) whenever its status or logs change.
 OnUpdate: TypeAlias = Callable[[J], None]
-
-
-@dataclass(frozen=True)
-class JobKind(Generic[J]):
-    """What differs between waiting on a prediction and on a training."""
-
-    noun: str
-    model: type[J]
-    get_request: Callable[[str], dict[str, Any]]
-    cancel_request: Callable[[str], dict[str, Any]]
-    #: Builds the error for a wait that gave up: (job, limit, past its deadline?).
-    timeout_error: Callable[[J, float, bool], ReplicateError]
-
-
-PREDICTION = JobKind(
-    "predictions",
-    Prediction,
-    predictions_get._get_kwargs,
-    predictions_cancel._get_kwargs,
-    lambda p, limit, past: PredictionTimeoutError(p, limit, canceled=False, past_deadline=past),
-)
-TRAINING = JobKind(
-    "trainings",
-    Training,
-    trainings_get._get_kwargs,
-    trainings_cancel._get_kwargs,
-    lambda t, limit, past: TrainingTimeoutError(t, limit),
-)
 
 
 class Jobs:
@@ -173,7 +133,7 @@ class Jobs:
             if isinstance(current, Prediction):
                 attach_prediction(exc, current)
             if _is_interrupt(exc) and not is_terminal(current):
-                _, note = yield from self._cancel_once(kind, job_id(current), "interrupted")
+                _, note = yield from cancel_once(self.core, kind, job_id(current), "interrupted")
                 exc.add_note(note)
             raise
         raise AssertionError("unreachable: the poll schedule is endless")
@@ -198,7 +158,7 @@ class Jobs:
         """
         target = _refs.resolve(ref, deployment)
         body = yield from self.core.prepare_input(input, file_strategy, time_limit=time_limit)
-        request = _create_request(target, body, options, self.core)
+        request = create_request(target, body, options, self.core)
         sent_at = self.core.now()
         in_flight = InFlight()
         try:
@@ -210,7 +170,7 @@ class Jobs:
         except BaseException as exc:
             if _is_interrupt(exc) and in_flight.sending:
                 sent = SentCreate.of(target, request, sent_at)
-                exc.add_note((yield from self._cancel_lost_create(sent)))
+                exc.add_note((yield from cancel_lost_create(self.core, sent, PREDICTION)))
             raise
 
     def create_to_stream(
@@ -235,7 +195,9 @@ class Jobs:
         )
         if prediction.urls is not None and prediction.urls.stream:
             return prediction
-        canceled, note = yield from self._cancel_once(PREDICTION, prediction.id, "stream gave up")
+        canceled, note = yield from cancel_once(
+            self.core, PREDICTION, prediction.id, "stream gave up"
+        )
         raise stream_unavailable(canceled or prediction, note)
 
     def create_training(
@@ -255,7 +217,7 @@ class Jobs:
             destination=destination,
             input_=TrainingRequestInput.from_dict(body),
             webhook=unset_if_none(options.webhook),
-            webhook_events_filter=_events(options),
+            webhook_events_filter=events_of(options),
         )
         request = Send(
             "trainings.create", trainings_create._get_kwargs(owner, name, version_id, body=training)
@@ -320,7 +282,9 @@ class Jobs:
             last = exc.prediction if isinstance(exc, CarriesPrediction) else None
             last = last or prediction
             if not is_terminal(last):
-                canceled, note = yield from self._cancel_once(PREDICTION, last.id, "run gave up")
+                canceled, note = yield from cancel_once(
+                    self.core, PREDICTION, last.id, "run gave up"
+                )
                 last = canceled or last
                 exc.add_note(note)
             if isinstance(exc, CarriesPrediction):
@@ -360,60 +324,6 @@ class Jobs:
             logger.warning("could not cancel prediction %s", prediction_id, exc_info=True)
             return None
 
-    def _cancel_once(
-        self, kind: JobKind[J], job_id: str, context: str
-    ) -> Flow[tuple[J | None, str]]:
-        """Ask the server to stop what the caller stopped waiting for: one attempt, no retry.
-
-        Shielded from an interrupt that led to it; a failure is not raised.
-        Returns the job as the cancel left it (None if that is unknown) and
-        what happened, as a note for the error (also logged).
-        """
-        noun = kind.noun.removesuffix("s")
-        request = Send(f"{kind.noun}.cancel", kind.cancel_request(job_id), cleanup=True)
-        try:
-            response = yield from self.core.send_once(request, self.core.attempts(repeatable=True))
-        except Exception as exc:
-            return None, _noted(
-                f"{context}: could not cancel {noun} {job_id} ({_why(exc)}); "
-                "it may still be running",
-                warn=True,
-            )
-        if not response.is_success:
-            return None, _noted(
-                f"{context}: could not cancel {noun} {job_id}: HTTP {response.status_code}; "
-                "it may still be running",
-                warn=True,
-            )
-        try:
-            job: J | None = parse_model(response, kind.model, request.operation)
-        except ReplicateError:
-            job = None
-        status = None if job is None else str(job.status)
-        if job is not None and is_terminal(job) and status not in ("canceled", "aborted"):
-            return job, _noted(f"{context}: {noun} {job_id} had already {status}", warn=False)
-        return job, _noted(f"{context}: canceled {noun} {job_id}", warn=False)
-
-    def _cancel_lost_create(self, sent: SentCreate) -> Flow[str]:
-        """Find and cancel what an interrupted create made; what happened, as a note."""
-        context = "interrupted during the create"
-        may_exist = f"{context}, which may have made a prediction (billed if so)"
-        try:
-            found = yield from find_unfinished(self.core, sent)
-        except Exception as exc:
-            return _noted(f"{may_exist}: could not look for it ({_why(exc)})", warn=True)
-        if len(found) == 1:
-            _, note = yield from self._cancel_once(PREDICTION, found[0].id, context)
-            return note
-        if not found:
-            return _noted(f"{may_exist}: no unfinished prediction matching it was found", warn=True)
-        ids = ", ".join(p.id for p in found)
-        return _noted(
-            f"{may_exist}: {len(found)} unfinished predictions match it ({ids}), "
-            "so none was canceled",
-            warn=True,
-        )
-
 
 def _deadline_after_creation(job: Prediction | Training) -> float | None:
     """Seconds from a job's creation to its deadline, both by the server's clock (None: none)."""
@@ -440,20 +350,6 @@ def output_of(prediction: Prediction) -> JSON:
     raise UnknownStatusError(prediction)
 
 
-def job_id(job: Prediction | Training | str) -> str:
-    """The id of a prediction or training, or the id given."""
-    if isinstance(job, str):
-        return check_id(job)
-    return job.id
-
-
-def check_id(value: str) -> str:
-    """Refuse an empty or non-string id before any request."""
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"id must be a non-empty string, got {value!r}")
-    return value
-
-
 def check_timeout(timeout: float | None) -> None:
     """Refuse a timeout that is not a positive number of seconds."""
     if timeout is not None and (
@@ -474,56 +370,6 @@ class _Updates(Generic[J]):
         if self._on_update is not None and seen != self._last:
             self._on_update(job)
         self._last = seen
-
-
-def _create_request(
-    target: _refs.Target, input: dict[str, Any], options: CreateOptions, core: Core
-) -> Send:
-    headers: dict[str, Any] = {
-        "prefer": unset_if_none(options.prefer),
-        "cancel_after": unset_if_none(options.cancel_after),
-    }
-    timeout = core.settings.read_timeout_for_window(options.window)
-    if isinstance(target, _refs.ModelVersion):
-        version_body = VersionPredictionRequest(
-            version=target.version_id,
-            input_=VersionPredictionRequestInput.from_dict(input),
-            webhook=unset_if_none(options.webhook),
-            webhook_events_filter=_events(options),
-        )
-        kwargs = predictions_create._get_kwargs(body=version_body, **headers)
-        return Send("predictions.create", kwargs, timeout)
-    body = PredictionRequest(
-        input_=PredictionRequestInput.from_dict(input),
-        webhook=unset_if_none(options.webhook),
-        webhook_events_filter=_events(options),
-    )
-    if isinstance(target, _refs.OfficialModel):
-        kwargs = models_predictions_create._get_kwargs(
-            target.owner, target.name, body=body, **headers
-        )
-        return Send("models.predictions.create", kwargs, timeout)
-    kwargs = deployments_predictions_create._get_kwargs(
-        target.owner, target.name, body=body, **headers
-    )
-    return Send("deployments.predictions.create", kwargs, timeout)
-
-
-def _events(options: CreateOptions) -> list[WebhookEvent] | Unset:
-    if options.webhook_events_filter is None:
-        return UNSET
-    return [WebhookEvent(event) for event in options.webhook_events_filter]
-
-
-def _why(exc: Exception) -> str:
-    """What went wrong, in a few words (a raw httpx error says without its request)."""
-    return describe_transport_error(exc) if isinstance(exc, httpx.HTTPError) else str(exc)
-
-
-def _noted(note: str, *, warn: bool) -> str:
-    """Log ``note`` (a warning if something may be left running) and return it."""
-    logger.log(logging.WARNING if warn else logging.INFO, "%s", note)
-    return note
 
 
 def _is_interrupt(exc: BaseException) -> bool:

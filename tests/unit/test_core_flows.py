@@ -27,7 +27,8 @@ from replicate_typed import (
 )
 from replicate_typed._core import Core
 from replicate_typed._effects import Effect, Flow, Send, Sleep, response_to
-from replicate_typed._jobs import PREDICTION, Jobs
+from replicate_typed._jobs import Jobs
+from replicate_typed._kinds import PREDICTION
 
 from tests.support import payloads
 from tests.support.clock import FakeTime

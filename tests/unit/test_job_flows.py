@@ -26,7 +26,8 @@ from replicate_typed import (
 )
 from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Send, Sleep
-from replicate_typed._jobs import PREDICTION, TIMEOUT_MARGIN, Jobs
+from replicate_typed._jobs import TIMEOUT_MARGIN, Jobs
+from replicate_typed._kinds import PREDICTION
 from replicate_typed._lost_create import MARGIN
 from replicate_typed._options import create_options
 

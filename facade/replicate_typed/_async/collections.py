@@ -10,7 +10,7 @@ from replicate_api.models.collection_summary import CollectionSummary
 from replicate_typed._async.pager import AsyncPager
 from replicate_typed._async.resource import AsyncResource
 from replicate_typed._effects import Send
-from replicate_typed._jobs import check_id
+from replicate_typed._kinds import check_id
 
 
 class AsyncCollections(AsyncResource):

@@ -22,7 +22,7 @@ from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._download import Download
 from replicate_typed._effects import Send
 from replicate_typed._inputs import describe
-from replicate_typed._jobs import check_id
+from replicate_typed._kinds import check_id
 from replicate_typed._outputs import decode_data_uri, filename_of
 from replicate_typed._saving import saving
 

@@ -33,7 +33,7 @@ from replicate_typed._async.pager import AsyncPager
 from replicate_typed._async.resource import AsyncResource
 from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._effects import Send
-from replicate_typed._jobs import check_id
+from replicate_typed._kinds import check_id
 from replicate_typed._options import unset_if_none
 from replicate_typed._refs import owner_and_name
 from replicate_typed._resource_checks import choice

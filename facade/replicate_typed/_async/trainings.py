@@ -12,7 +12,8 @@ from replicate_typed._async.pager import AsyncPager
 from replicate_typed._async.resource import AsyncResource
 from replicate_typed._effects import Send
 from replicate_typed._inputs import FileStrategy, check_strategy
-from replicate_typed._jobs import TRAINING, OnUpdate
+from replicate_typed._jobs import OnUpdate
+from replicate_typed._kinds import TRAINING
 from replicate_typed._options import create_options
 
 

@@ -11,7 +11,7 @@ from replicate_api.models.collection_page import CollectionPage
 from replicate_api.models.collection_summary import CollectionSummary
 
 from replicate_typed._effects import Send
-from replicate_typed._jobs import check_id
+from replicate_typed._kinds import check_id
 from replicate_typed._sync.pager import Pager
 from replicate_typed._sync.resource import Resource
 

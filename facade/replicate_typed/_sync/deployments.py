@@ -19,7 +19,7 @@ from replicate_api.models.deployment_update_request import DeploymentUpdateReque
 from replicate_api.types import UNSET
 
 from replicate_typed._effects import Send
-from replicate_typed._jobs import check_id
+from replicate_typed._kinds import check_id
 from replicate_typed._options import unset_if_none
 from replicate_typed._refs import owner_and_name
 from replicate_typed._resource_checks import check_instances

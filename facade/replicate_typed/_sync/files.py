@@ -18,7 +18,7 @@ from replicate_api.models.file_resource import FileResource
 from replicate_typed._download import Download
 from replicate_typed._effects import Send
 from replicate_typed._inputs import describe
-from replicate_typed._jobs import check_id
+from replicate_typed._kinds import check_id
 from replicate_typed._outputs import decode_data_uri, filename_of
 from replicate_typed._saving import saving
 from replicate_typed._sync.pager import Pager

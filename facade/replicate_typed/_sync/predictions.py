@@ -16,7 +16,8 @@ from replicate_api.models.prediction_source_filter import PredictionSourceFilter
 
 from replicate_typed._effects import Send
 from replicate_typed._inputs import FileStrategy, check_strategy
-from replicate_typed._jobs import PREDICTION, OnUpdate
+from replicate_typed._jobs import OnUpdate
+from replicate_typed._kinds import PREDICTION
 from replicate_typed._options import Deadline, create_options, unset_if_none
 from replicate_typed._refs import ModelReference
 from replicate_typed._sync.pager import Pager

@@ -14,7 +14,7 @@ from replicate_api.models.prediction_status import PredictionStatus
 
 from replicate_typed._effects import Flow
 from replicate_typed._errors import ModelError, attach_prediction
-from replicate_typed._jobs import PREDICTION
+from replicate_typed._kinds import PREDICTION
 from replicate_typed._sse import DoneEvent, ErrorSignal, OutputEvent, StreamEvent, StreamReader
 from replicate_typed._sync.runner import Runner
 

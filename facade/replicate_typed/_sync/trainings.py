@@ -13,7 +13,8 @@ from replicate_api.models.training_page import TrainingPage
 
 from replicate_typed._effects import Send
 from replicate_typed._inputs import FileStrategy, check_strategy
-from replicate_typed._jobs import TRAINING, OnUpdate
+from replicate_typed._jobs import OnUpdate
+from replicate_typed._kinds import TRAINING
 from replicate_typed._options import create_options
 from replicate_typed._sync.pager import Pager
 from replicate_typed._sync.resource import Resource

@@ -204,10 +204,8 @@ def _without_later_ids(chunks: Iterator[bytes | float]) -> Iterator[bytes | floa
     """The events (one per chunk; a float is a pause), ``id:`` lines gone after the first."""
     seen_event = False
     for chunk in chunks:
-        if isinstance(chunk, float):
-            yield chunk
-        elif not seen_event:
-            seen_event = True
+        if not isinstance(chunk, bytes) or not seen_event:
+            seen_event = seen_event or isinstance(chunk, bytes)
             yield chunk
         else:
             yield b"".join(
