@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -184,3 +185,35 @@ def test_an_interrupted_swap_is_recovered(small_repo: Path) -> None:
 
     assert regenerate.main(["--check"], root=small_repo) == 0
     assert tree.files(package) == before
+
+
+def test_a_failing_swap_leaves_the_old_spec_and_tree(
+    small_repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    real_replace = os.replace
+
+    def fail_swapping_in(src: Any, dst: Any) -> None:
+        if Path(src).parent.name.startswith(".regen-") and Path(dst).name == "replicate_api":
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr("regenerate.tree.os.replace", fail_swapping_in)
+    new_spec = tmp_path / "things-v2.json"
+    new_spec.write_text(json.dumps(small_specs.after()))
+    before = _snapshot(small_repo)
+    capsys.readouterr()
+
+    assert regenerate.main(["--spec", str(new_spec)], root=small_repo) == 1
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "could not swap in generated/replicate_api" in err
+    assert "No space left on device" in err
+    assert _snapshot(small_repo) == before
+    assert sorted(p.name for p in small_repo.iterdir() if p.name.startswith(".regen")) == []
+    assert [p.name for p in (small_repo / "generated").iterdir()] == ["replicate_api"]
+    monkeypatch.undo()
+    assert regenerate.main(["--check"], root=small_repo) == 0

@@ -6,20 +6,22 @@
                                          replace openapi.json, rebuild generated/
 
 Nothing is written until generation has succeeded; generated/ is then swapped
-in whole, so a failed run leaves it as it was.
+in whole, so a failed run leaves it as it was; with --spec, openapi.json is
+renamed into place only after that swap succeeded, so both change or neither.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 from regenerate import changes, handwritten, tree
-from regenerate.generate import PACKAGE_NAME, GenerationError, generate
-from regenerate.spec import Operation, SpecError, dump, load, operations, validate
+from regenerate.generate import PACKAGE_NAME, Generation, GenerationError, generate
+from regenerate.spec import Operation, Spec, SpecError, dump, load, operations, validate
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
@@ -77,12 +79,36 @@ def _run(root: Path, *, check: bool, new_spec: str | None) -> int:
                 return 1
             print(f"generated/{PACKAGE_NAME} is up to date")
             return 0
-        if new_spec is not None:
-            spec_path.write_text(dump(spec), encoding="utf-8")
-            print(f"wrote {spec_path.name}")
-        tree.replace(target, result.package_dir)
+        if not _swap_in(spec_path, spec if new_spec is not None else None, target, result):
+            return 1
     print(f"wrote generated/{PACKAGE_NAME} ({len(tree.files(target))} files)")
     return 0
+
+
+def _swap_in(spec_path: Path, spec: Spec | None, target: Path, result: Generation) -> bool:
+    """Replace generated/ and, when adopting a new spec, openapi.json: both or neither.
+
+    The new spec is written to a file beside openapi.json first; it is renamed
+    over openapi.json only once the new tree is in place, and a failed swap
+    leaves the old spec and the old tree as they were.
+    """
+    staged = spec_path.with_name(f".regen-new-{spec_path.name}")
+    try:
+        if spec is not None:
+            staged.write_text(dump(spec), encoding="utf-8")
+        tree.replace(target, result.package_dir)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        print(
+            f"regenerate: could not swap in generated/{PACKAGE_NAME} ({exc}); "
+            f"openapi.json and generated/ are unchanged",
+            file=sys.stderr,
+        )
+        return False
+    if spec is not None:
+        os.replace(staged, spec_path)
+        print(f"wrote {spec_path.name}")
+    return True
 
 
 def _report_not_generated(

@@ -37,11 +37,20 @@ def replace(target: Path, new: Path) -> None:
     ``new`` must sit beside ``target``. Until the first rename ``target`` is
     untouched; a crash between the renames leaves the old tree in the backup,
     which ``recover`` puts back.
+
+    If the second rename fails, the old tree is put back before the error is
+    raised, so a failed swap leaves ``target`` as it was.
     """
     backup = _backup_of(target)
-    if target.exists():
+    had_target = target.exists()
+    if had_target:
         os.replace(target, backup)
-    os.replace(new, target)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if had_target:
+            os.replace(backup, target)
+        raise
     shutil.rmtree(backup, ignore_errors=True)
 
 
