@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from regenerate import __main__ as regenerate
 from regenerate.spec import Operation, SpecError, load, operations, validate
 
 from tests.regen import small_specs
@@ -59,3 +64,67 @@ def test_load_explains_unreadable_input(tmp_path: Path) -> None:
         load(tmp_path / "not.json")
     with pytest.raises(SpecError, match="cannot read"):
         load(tmp_path / "missing.json")
+
+
+SCHEMA = "schemas_prediction_response"
+
+
+def _break_type(document: dict[str, Any]) -> None:
+    document["components"]["schemas"][SCHEMA]["type"] = "bogus"
+
+
+def _dangling_ref(document: dict[str, Any]) -> None:
+    document["components"]["schemas"][SCHEMA]["properties"]["id"] = {
+        "$ref": "#/components/schemas/missing"
+    }
+
+
+def _parameter_without_schema(document: dict[str, Any]) -> None:
+    # Neither schema nor content: the validator's message quotes the whole parameter.
+    long = "A parameter described at length. " * 60
+    document["paths"]["/predictions"]["post"]["parameters"] = [
+        {"name": "x", "in": "query", "description": long}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("breaks", "where", "what"),
+    [
+        (
+            _break_type,
+            f"at $.components.schemas.{SCHEMA}.type:",
+            "'bogus' is not valid under any of the given schemas ('bogus' is not one of",
+        ),
+        (
+            _dangling_ref,
+            f"at $.components.schemas.{SCHEMA}.properties.id:",
+            "$ref '#/components/schemas/missing' points to nothing",
+        ),
+        (
+            _parameter_without_schema,
+            "at $.paths['/predictions'].post.parameters[0]:",
+            "the object {name, in, description} is not valid under any of the given schemas",
+        ),
+    ],
+    ids=["bad-type", "dangling-ref", "large-object"],
+)
+def test_an_invalid_spec_says_where_and_what_in_one_short_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    breaks: Callable[[dict[str, Any]], None],
+    where: str,
+    what: str,
+) -> None:
+    document = json.loads(spec.SPEC_PATH.read_text(encoding="utf-8"))
+    breaks(document)
+    incoming = tmp_path / "incoming.json"
+    incoming.write_text(json.dumps(document), encoding="utf-8")
+    shutil.copy2(spec.SPEC_PATH, tmp_path / "openapi.json")
+
+    assert regenerate.main(["--spec", str(incoming)], root=tmp_path) == 1
+
+    err = capsys.readouterr().err
+    assert err.count("\n") <= 2
+    assert len(err) < 300
+    assert err.startswith(f"regenerate: invalid OpenAPI document: {where} ")
+    assert what in err

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any, cast
 
 import httpx
+from jsonschema.exceptions import ValidationError
 from openapi_spec_validator import validate as validate_openapi
+from referencing.exceptions import Unresolvable
 
 Spec = dict[str, Any]
 
@@ -98,10 +100,11 @@ def validate(spec: Spec) -> None:
     version = str(spec.get("openapi", ""))
     if not version.startswith("3."):
         raise SpecError(f"expected an OpenAPI 3.x document, got openapi={version!r}")
+    checked = without_nonstandard_methods(spec)
     try:
-        validate_openapi(without_nonstandard_methods(spec))
+        validate_openapi(checked)
     except Exception as exc:  # the validator raises several unrelated types
-        raise SpecError(f"invalid OpenAPI document: {str(exc).splitlines()[0]}") from exc
+        raise SpecError(f"invalid OpenAPI document: {describe_invalid(exc, checked)}") from exc
     seen: dict[str, Operation] = {}
     for operation in operations(spec):
         if not operation.operation_id:
@@ -112,3 +115,95 @@ def validate(spec: Spec) -> None:
                 f"{seen[operation.operation_id]} and {operation}"
             )
         seen[operation.operation_id] = operation
+
+
+#: Longest quoted value kept in a validation message; longer ones are summarised.
+_MAX_QUOTED = 60
+
+
+def describe_invalid(exc: Exception, checked: Spec) -> str:
+    """Say where in ``checked`` the validator's error lies and what is wrong, in one line.
+
+    The validator's message quotes the offending value whole (an operation or
+    schema can run to thousands of characters); it is summarised here. Errors
+    from checking one schema carry a path relative to that schema, so the
+    schema is found in the document by identity to make the path absolute.
+    """
+    if isinstance(exc, Unresolvable):
+        ref = exc.ref if exc.ref.startswith("#") else f"#{exc.ref}"
+        places = [where for where, node in _walk(checked) if _ref_of(node) == ref]
+        at = ", ".join(places[:3]) or "$"
+        return f"at {at}: $ref {ref!r} points to nothing in the document"
+    if not isinstance(exc, ValidationError):
+        return _shorten(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    quoted = repr(exc.instance)
+    summary = _summary(exc.instance) if len(quoted) > _MAX_QUOTED else quoted
+    message = exc.message.replace(quoted, summary)
+    if exc.context:  # anyOf/oneOf: the first alternative's reason says what was expected
+        message += f" ({_shorten(exc.context[0].message.replace(quoted, summary), 120)})"
+    return f"at {_locate(exc, checked)}: {_shorten(message)}"
+
+
+def _locate(exc: ValidationError, checked: Spec) -> str:
+    relative = list(exc.absolute_path)
+    found: list[str] = []
+    for where, node in _walk(checked):
+        value: object = node
+        for part in relative:
+            if isinstance(value, dict) and part in value:
+                value = cast(Spec, value)[cast(str, part)]
+            elif isinstance(value, list) and isinstance(part, int):
+                items = cast(list[object], value)
+                if part >= len(items):
+                    break
+                value = items[part]
+            else:
+                break
+        else:
+            if value is exc.instance:
+                found.append(_join(where, relative))
+    if len(found) == 1 or (found and not relative):
+        return found[0]
+    # Not found, or a small value (5, True) found in several schemas: keep the
+    # validator's own path, relative to the schema it was checking.
+    return f"{exc.json_path} (within one schema)" if relative else exc.json_path
+
+
+def _walk(node: object, where: str = "$") -> list[tuple[str, object]]:
+    found = [(where, node)]
+    if isinstance(node, dict):
+        for key, value in cast(Spec, node).items():
+            found += _walk(value, _join(where, [key]))
+    elif isinstance(node, list):
+        for index, value in enumerate(cast(list[object], node)):
+            found += _walk(value, _join(where, [index]))
+    return found
+
+
+def _join(where: str, parts: list[str | int]) -> str:
+    for part in parts:
+        if isinstance(part, int):
+            where += f"[{part}]"
+        elif part.isidentifier():
+            where += f".{part}"
+        else:
+            where += f"[{part!r}]"
+    return where
+
+
+def _ref_of(node: object) -> object:
+    return cast(Spec, node).get("$ref") if isinstance(node, dict) else None
+
+
+def _summary(value: object) -> str:
+    if isinstance(value, dict):
+        keys = list(cast(Spec, value))
+        shown = ", ".join(keys[:5]) + (", ..." if len(keys) > 5 else "")
+        return f"the object {{{shown}}}"
+    if isinstance(value, list):
+        return f"a list of {len(cast(list[object], value))} items"
+    return _shorten(repr(value), _MAX_QUOTED)
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
