@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from regenerate import __main__ as regenerate
 from regenerate import tree
 from regenerate.generate import generate
@@ -140,6 +141,20 @@ def test_adopting_a_new_spec_reports_changes_and_rewrites_both(
     assert not (api / "things_delete.py").exists()
     expected = generate(small_specs.after(), tmp_path / "expected" / "replicate_api")
     assert tree.files(small_repo / PACKAGE) == tree.files(expected.package_dir)
+    assert regenerate.main(["--check"], root=small_repo) == 0
+
+
+def test_adopting_a_yaml_spec_writes_openapi_json(
+    small_repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new_spec = tmp_path / "things-v2.yaml"
+    new_spec.write_text(yaml.safe_dump(small_specs.after(), sort_keys=False))
+    capsys.readouterr()
+
+    assert regenerate.main(["--spec", str(new_spec)], root=small_repo) == 0
+
+    assert "API changes: 8 breaking, 5 additive" in capsys.readouterr().out
+    assert (small_repo / "openapi.json").read_text() == dump(small_specs.after())
     assert regenerate.main(["--check"], root=small_repo) == 0
 
 

@@ -58,10 +58,17 @@ def test_only_openapi_3_is_accepted() -> None:
 
 
 def test_load_explains_unreadable_input(tmp_path: Path) -> None:
-    (tmp_path / "not.json").write_text("openapi: 3.1.0\n")
+    (tmp_path / "neither.yaml").write_text("openapi: 3.1.0\ninfo: title: Things\n")
+    (tmp_path / "scalar.yaml").write_text("just some words\n")
 
-    with pytest.raises(SpecError, match="is not JSON"):
-        load(tmp_path / "not.json")
+    with pytest.raises(SpecError) as neither:
+        load(tmp_path / "neither.yaml")
+    assert str(neither.value) == (
+        f"{tmp_path / 'neither.yaml'} is neither JSON (Expecting value: line 1 column 1 "
+        "(char 0)) nor YAML (mapping values are not allowed here at line 2, column 12)"
+    )
+    with pytest.raises(SpecError, match="is not an OpenAPI document"):
+        load(tmp_path / "scalar.yaml")
     with pytest.raises(SpecError, match="cannot read"):
         load(tmp_path / "missing.json")
 
@@ -128,3 +135,33 @@ def test_an_invalid_spec_says_where_and_what_in_one_short_line(
     assert len(err) < 300
     assert err.startswith(f"regenerate: invalid OpenAPI document: {where} ")
     assert what in err
+
+
+def test_load_reads_yaml_as_json_would(tmp_path: Path) -> None:
+    # Unquoted status codes are integers to YAML and dates are timestamps; JSON has neither.
+    (tmp_path / "spec.yaml").write_text(
+        "openapi: 3.1.0\n"
+        "info: {title: Things, version: 2024-08-01}\n"
+        "paths:\n"
+        "  /things:\n"
+        "    get:\n"
+        "      operationId: things.list\n"
+        "      responses:\n"
+        "        200: {description: the things}\n"
+    )
+
+    document = load(tmp_path / "spec.yaml")
+
+    assert document == {
+        "openapi": "3.1.0",
+        "info": {"title": "Things", "version": "2024-08-01"},
+        "paths": {
+            "/things": {
+                "get": {
+                    "operationId": "things.list",
+                    "responses": {"200": {"description": "the things"}},
+                }
+            }
+        },
+    }
+    validate(document)

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 import httpx
 from jsonschema.exceptions import ValidationError
+import yaml
 from openapi_spec_validator import validate as validate_openapi
 from referencing.exceptions import Unresolvable
 
@@ -45,7 +46,7 @@ class Operation:
 
 
 def load(source: str | Path) -> Spec:
-    """Read a JSON OpenAPI document from a file path or an http(s) URL."""
+    """Read a JSON or YAML OpenAPI document from a file path or an http(s) URL."""
     text = str(source)
     try:
         if text.startswith(("http://", "https://")):
@@ -56,13 +57,53 @@ def load(source: str | Path) -> Spec:
             body = Path(text).read_text(encoding="utf-8")
     except (OSError, httpx.HTTPError) as exc:
         raise SpecError(f"cannot read {text}: {exc}") from exc
-    try:
-        document = json.loads(body)
-    except json.JSONDecodeError as exc:
-        raise SpecError(f"{text} is not JSON: {exc}") from exc
+    document = _parse(text, body)
     if not isinstance(document, dict):
-        raise SpecError(f"{text} is not a JSON object")
-    return cast(Spec, document)  # parsed JSON: its keys are strings
+        raise SpecError(f"{text} is not an OpenAPI document (a JSON or YAML mapping)")
+    # Parsed JSON or YAML, now with string keys: JSON's shape.
+    return cast(Spec, _string_keys(text, cast(object, document)))
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """``yaml.safe_load`` without timestamps: ``version: 2024-08-01`` stays a string."""
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _parse(text: str, body: str) -> object:
+    """Parse JSON, else YAML; raise a one-line SpecError when it is neither."""
+    try:
+        return json.loads(body)
+    except json.JSONDecodeError as json_error:
+        try:
+            return yaml.load(body, Loader=_YamlLoader)  # a SafeLoader: no arbitrary objects
+        except yaml.YAMLError as yaml_error:
+            where = ""
+            mark = getattr(yaml_error, "problem_mark", None)
+            if isinstance(mark, yaml.Mark):
+                where = f" at line {mark.line + 1}, column {mark.column + 1}"
+            problem = getattr(yaml_error, "problem", None) or str(yaml_error).splitlines()[0]
+            raise SpecError(
+                f"{text} is neither JSON ({json_error}) nor YAML ({problem}{where})"
+            ) from yaml_error
+
+
+def _string_keys(text: str, node: object) -> object:
+    """Make mapping keys strings, as JSON's are: YAML reads ``200:`` as an integer."""
+    if isinstance(node, dict):
+        fixed: dict[str, object] = {}
+        for key, value in cast(dict[object, object], node).items():
+            if isinstance(key, bool) or not isinstance(key, (str, int)):
+                raise SpecError(f"{text}: mapping key {key!r} is not a string")
+            fixed[str(key)] = _string_keys(text, value)
+        return fixed
+    if isinstance(node, list):
+        return [_string_keys(text, item) for item in cast(list[object], node)]
+    return node
 
 
 def dump(spec: Spec) -> str:
