@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import httpx
-from jsonschema.exceptions import ValidationError
 import yaml
+from jsonschema.exceptions import ValidationError
 from openapi_spec_validator import validate as validate_openapi
 from referencing.exceptions import Unresolvable
 
