@@ -7,6 +7,7 @@ changed, or a request now needs something it did not send).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, cast
@@ -36,6 +37,8 @@ class _Field:
     type: str
     required: bool
     enum: tuple[Any, ...]
+    #: The schema's ``default`` as JSON text, or None when it has none.
+    default: str | None = None
 
 
 def compare(old: Spec, new: Spec) -> list[Change]:
@@ -76,7 +79,30 @@ def _compare_operations(old: Spec, new: Spec) -> list[Change]:
             _operation_fields(old, old_op), _operation_fields(new, new_op), operation_id
         )
         changes += _compare_statuses(old_op, new_op, operation_id)
+        changes += _compare_security(old, old_op, new, new_op, operation_id)
     return changes
+
+
+def _needs_token(spec: Spec, operation: Node) -> bool:
+    """Whether an operation requires credentials.
+
+    An operation's own ``security`` overrides the document's top-level default;
+    an empty list, or an empty requirement ``{}`` among the alternatives, means
+    the operation may be called without a token.
+    """
+    requirements: Any = operation.get("security", spec.get("security", []))
+    if not isinstance(requirements, list) or not requirements:
+        return False
+    return all(bool(requirement) for requirement in cast("list[object]", requirements))
+
+
+def _compare_security(old: Spec, old_op: Node, new: Spec, new_op: Node, where: str) -> list[Change]:
+    was, now = _needs_token(old, old_op), _needs_token(new, new_op)
+    if was == now:
+        return []
+    if now:  # callers that sent no token are now refused
+        return [Change(True, "token now required", where, "security: none -> token")]
+    return [Change(False, "token no longer required", where, "security: token -> none")]
 
 
 def _operation_fields(spec: Spec, operation: Node) -> dict[str, tuple[str, _Field]]:
@@ -188,6 +214,10 @@ def _compare_fields(
             changes.append(Change(True, "enum value removed", where, f"{path}: {value!r}"))
         for value in [v for v in now.enum if v not in was.enum]:
             changes.append(Change(False, "enum value added", where, f"{path}: {value!r}"))
+        if was.default != now.default and direction in ("request", "both"):
+            # What the server assumes for an omitted input changed: reported, not breaking.
+            detail = f"{path}: {was.default or 'none'} -> {now.default or 'none'}"
+            changes.append(Change(False, "default changed", where, detail))
     return changes
 
 
@@ -204,7 +234,8 @@ def _flatten(schema: Node, required: bool, path: str = "") -> Iterator[tuple[str
 
 
 def _field(schema: Node, required: bool) -> _Field:
-    return _Field(_type(schema), required, tuple(schema.get("enum", ())))
+    default = json.dumps(schema["default"], sort_keys=True) if "default" in schema else None
+    return _Field(_type(schema), required, tuple(schema.get("enum", ())), default)
 
 
 def _type(schema: Node) -> str:
