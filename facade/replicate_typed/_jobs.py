@@ -173,26 +173,17 @@ class Jobs:
                 exc.add_note((yield from cancel_lost_create(self.core, sent, PREDICTION)))
             raise
 
-    def create_to_stream(
-        self,
-        ref: _refs.ModelReference | None,
-        input: Mapping[str, object] | None,
-        *,
-        deployment: str | None,
-        options: CreateOptions,
-        file_strategy: FileStrategy,
-    ) -> Flow[Prediction]:
+    def create_to_stream(self, create: Flow[Prediction]) -> Flow[Prediction]:
         """Create a prediction to stream; one whose model does not stream is canceled.
 
         Whether a model streams shows only on the prediction (``urls.stream``),
         so a prediction without a stream URL gets one cancel request rather
         than running on, billed, for a caller who wanted a stream.
 
-        Raises StreamUnavailableError with the prediction, saying how the cancel went.
+        ``create`` is the create (``create_prediction``). Raises
+        StreamUnavailableError with the prediction, saying how the cancel went.
         """
-        prediction = yield from self.create_prediction(
-            ref, input, deployment=deployment, options=options, file_strategy=file_strategy
-        )
+        prediction = yield from create
         if prediction.urls is not None and prediction.urls.stream:
             return prediction
         canceled, note = yield from cancel_once(

@@ -291,13 +291,15 @@ class AsyncReplicate:
         )
         resolve(ref, deployment)
         check_input(input, allow_files=True)
-        start = self._runner.jobs.create_to_stream(
+        jobs = self._runner.jobs
+        create = jobs.create_prediction(
             ref,
             input,
             deployment=deployment,
             options=options,
             file_strategy=check_strategy(file_strategy),
         )
+        start = jobs.create_to_stream(create)
         return AsyncPredictionStream(self._runner, start)
 
     async def search(self, query: str, *, limit: int | None = None) -> SearchResults:
