@@ -155,3 +155,50 @@ def with_query_method(spec: Spec) -> Spec:
         "responses": {"200": _ok()},
     }
     return changed
+
+
+def one_operation(
+    *, request: Spec | None = None, response: Spec | None = None, schemas: Spec | None = None
+) -> Spec:
+    """A spec of one operation, ``things.put``, sending ``request`` and reading ``response``.
+
+    Either body may be left out; ``schemas`` become its component schemas.
+    """
+    ok: Spec = {"description": "Done."}
+    if response is not None:
+        ok["content"] = {"application/json": {"schema": copy.deepcopy(response)}}
+    operation: Spec = {"operationId": "things.put", "responses": {"200": ok}}
+    if request is not None:
+        operation["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": copy.deepcopy(request)}},
+        }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Things", "version": "1.0.0"},
+        "paths": {"/things": {"put": operation}},
+        "components": {"schemas": copy.deepcopy(schemas or {})},
+    }
+
+
+def deployment() -> Spec:
+    """A deployments-like object: a nested object, a list of objects, a nullable-to-be field."""
+    return {
+        "type": "object",
+        "required": ["owner", "results"],
+        "properties": {
+            "owner": {"type": "string", "description": "The owner."},
+            "description": {"type": "string"},
+            "created_by": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string", "enum": ["organization", "user"]},
+                    "username": {"type": "string"},
+                },
+            },
+            "results": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"name": {"type": "string"}}},
+            },
+        },
+    }

@@ -5,10 +5,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
 from regenerate import changes
-from regenerate.spec import operations
+from regenerate.spec import load, operations
 
 from tests.regen import small_specs
+from tests.support.spec import ROOT
 
 
 def test_no_changes() -> None:
@@ -16,28 +18,38 @@ def test_no_changes() -> None:
 
 
 #: What ``compare(before, after)`` finds, a change a line:
-#: BREAKING or additive | kind | where | detail.
+#: BREAKING or additive | kind | where | detail (JSON: application/json).
 EVERY_KIND = """
-BREAKING | operation removed  | things.delete (DELETE /things/{thing_id})        |
-additive | operation added    | things.archive (POST /things/{thing_id}/archive) |
-BREAKING | field retyped      | things.list   | query parameter limit: integer -> string
-BREAKING | field added        | things.list   | query parameter owner
-BREAKING | field removed      | things.create | request application/json.color
-BREAKING | field added        | things.create | request application/json.owner
-additive | response added     | things.get    | status 404
-BREAKING | field removed      | schema Thing  | .name
-additive | field added        | schema Thing  | .tags
-additive | field added        | schema Thing  | .tags[]
-BREAKING | field retyped      | schema Thing  | .size: integer -> number
-BREAKING | enum value removed | schema Thing  | .status: 'archived'
-additive | enum value added   | schema Thing  | .status: 'deleted'
+BREAKING | operation removed    | things.delete (DELETE /things/{thing_id}) |
+additive | operation added      | things.archive (POST /things/{thing_id}/archive) |
+BREAKING | field retyped        | things.list | query parameter limit: integer -> string
+BREAKING | required field added | things.list | query parameter owner
+BREAKING | field removed        | things.create | request JSON.color
+BREAKING | required field added | things.create | request JSON.owner
+additive | response added       | things.get | status 404
+BREAKING | field removed        | things.list | response 200 JSON.results[].name
+BREAKING | field removed        | things.get | response 200 JSON.name
+BREAKING | field removed        | things.create | response 201 JSON.name
+additive | field added          | things.list | response 200 JSON.results[].tags
+additive | field added          | things.get | response 200 JSON.tags
+additive | field added          | things.create | response 201 JSON.tags
+BREAKING | field retyped        | things.list | response 200 JSON.results[].size: integer -> number
+BREAKING | field retyped        | things.get | response 200 JSON.size: integer -> number
+BREAKING | field retyped        | things.create | response 201 JSON.size: integer -> number
+BREAKING | enum value removed   | things.list | response 200 JSON.results[].status: 'archived'
+BREAKING | enum value removed   | things.get | response 200 JSON.status: 'archived'
+BREAKING | enum value removed   | things.create | response 201 JSON.status: 'archived'
+additive | enum value added     | things.list | response 200 JSON.results[].status: 'deleted'
+additive | enum value added     | things.get | response 200 JSON.status: 'deleted'
+additive | enum value added     | things.create | response 201 JSON.status: 'deleted'
 """
 
 
 def _rows(table: str) -> set[tuple[bool, str, str, str]]:
     rows: set[tuple[bool, str, str, str]] = set()
     for line in table.strip().splitlines():
-        label, kind, where, detail = (cell.strip() for cell in line.split("|"))
+        cells = line.replace("JSON", "application/json").split("|")
+        label, kind, where, detail = (cell.strip() for cell in cells)
         assert label in ("BREAKING", "additive"), line
         rows.add((label == "BREAKING", kind, where, detail))
     return rows
@@ -66,9 +78,9 @@ def test_a_new_http_method_is_an_added_operation() -> None:
 def test_report_lists_breaking_changes_first() -> None:
     lines = changes.report(small_specs.before(), small_specs.after()).splitlines()
 
-    assert lines[0] == "API changes: 8 breaking, 5 additive"
+    assert lines[0] == "API changes: 14 breaking, 8 additive"
     labels = [line.split()[0] for line in lines[1:]]
-    assert labels == ["BREAKING"] * 8 + ["additive"] * 5
+    assert labels == ["BREAKING"] * 14 + ["additive"] * 8
 
 
 # -- security and request defaults, each on a copy of the small spec -----------------------
@@ -202,3 +214,365 @@ def test_a_null_default_differs_from_no_default() -> None:
     assert [c.detail for c in changes.compare(old, new)] == [
         "request application/json.color: none -> null"
     ]
+
+
+# -- shapes compared by meaning (issue 13 items 1 and 3) ------------------------------------
+
+_DEPLOYMENT_REF = {"$ref": "#/components/schemas/schemas_deployment_response"}
+
+
+def _found(old: small_specs.Spec, new: small_specs.Spec) -> set[tuple[bool, str, str, str]]:
+    return {(c.breaking, c.kind, c.where, c.detail) for c in changes.compare(old, new)}
+
+
+def _moved(component: dict[str, Any], direction: str) -> tuple[small_specs.Spec, small_specs.Spec]:
+    """The deployment schema inline in ``direction``, then the same place referring to it."""
+    inline = small_specs.deployment()
+    schemas = {"schemas_deployment_response": component}
+    if direction == "request":
+        old = small_specs.one_operation(request=inline)
+        new = small_specs.one_operation(request=_DEPLOYMENT_REF, schemas=schemas)
+    else:
+        old = small_specs.one_operation(response=inline)
+        new = small_specs.one_operation(response=_DEPLOYMENT_REF, schemas=schemas)
+    return old, new
+
+
+_ADDED_COMPONENT = (False, "schema added", "schema schemas_deployment_response", "")
+
+
+@pytest.mark.parametrize("direction", ["request", "response"])
+def test_moving_a_schema_into_a_component_changes_no_field(direction: str) -> None:
+    component = small_specs.deployment()
+    component["description"] = "A deployment."  # description text is not compared
+    component["properties"]["owner"]["description"] = "Who owns it."
+
+    assert _found(*_moved(component, direction)) == {_ADDED_COMPONENT}
+
+
+def test_the_real_changes_inside_a_moved_schema_are_reported() -> None:
+    component = small_specs.deployment()
+    created_by = component["properties"]["created_by"]
+    created_by["properties"]["avatar_url"] = {"type": "string", "format": "uri"}
+    created_by["required"] = ["type", "username"]
+    component["properties"]["results"]["items"]["properties"]["is_official"] = {"type": "boolean"}
+    component["properties"]["description"]["nullable"] = True
+
+    root = "response 200 application/json"
+    assert _found(*_moved(component, "response")) == {
+        _ADDED_COMPONENT,
+        (False, "field added", "things.put", f"{root}.created_by.avatar_url"),
+        (False, "field now required", "things.put", f"{root}.created_by.type"),
+        (False, "field now required", "things.put", f"{root}.created_by.username"),
+        (False, "field added", "things.put", f"{root}.results[].is_official"),
+        (True, "field now nullable", "things.put", f"{root}.description"),
+    }
+
+
+def test_a_referenced_component_compares_by_its_shape_not_its_name() -> None:
+    schemas = {"Name": {"type": "string"}}
+    inline = {"type": "object", "properties": {"name": {"type": "string"}}}
+    named = {"type": "object", "properties": {"name": {"$ref": "#/components/schemas/Name"}}}
+    cog = {
+        "type": "object",
+        "properties": {"name": {"allOf": [{"$ref": "#/components/schemas/Name"}]}},
+    }
+    specs = [small_specs.one_operation(response=s, schemas=schemas) for s in (inline, named, cog)]
+
+    assert [changes.report(specs[0], other) for other in specs] == ["API changes: none"] * 3
+
+
+def test_a_renamed_component_is_one_rename_line() -> None:
+    thing = small_specs.deployment()
+    old = small_specs.one_operation(
+        response={"$ref": "#/components/schemas/schemas_deployment_response"},
+        schemas={"schemas_deployment_response": thing},
+    )
+    renamed = copy.deepcopy(thing)
+    renamed["description"] = "Renamed, same fields."
+    new = small_specs.one_operation(
+        response={"$ref": "#/components/schemas/DeploymentV2"}, schemas={"DeploymentV2": renamed}
+    )
+
+    assert _report_lines(old, new) == [
+        "API changes: 1 breaking, 0 additive",
+        "  BREAKING  schema renamed           schema schemas_deployment_response -> DeploymentV2"
+        "  class SchemasDeploymentResponse -> DeploymentV2",
+    ]
+
+
+def test_renaming_a_component_without_a_generated_class_is_additive() -> None:
+    old = small_specs.one_operation(
+        response={"$ref": "#/components/schemas/Name"}, schemas={"Name": {"type": "string"}}
+    )
+    new = small_specs.one_operation(
+        response={"$ref": "#/components/schemas/Label"}, schemas={"Label": {"type": "string"}}
+    )
+
+    assert _found(old, new) == {
+        (False, "schema renamed", "schema Name -> Label", "no generated class")
+    }
+
+
+def test_a_removed_component_with_another_shape_is_not_a_rename() -> None:
+    old = small_specs.one_operation(schemas={"A": {"type": "object", "properties": {"x": {}}}})
+    new = small_specs.one_operation(schemas={"B": {"type": "object", "properties": {"y": {}}}})
+
+    assert _found(old, new) == {
+        (True, "schema removed", "schema A", ""),
+        (False, "schema added", "schema B", ""),
+    }
+
+
+#: Ways to write "a string or null", and the same schema without null.
+_NULLABLE_FORMS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "3.0 nullable": ({"type": "string", "nullable": True}, {"type": "string"}),
+    "3.1 type list": ({"type": ["string", "null"]}, {"type": "string"}),
+    "anyOf null": ({"anyOf": [{"type": "string"}, {"type": "null"}]}, {"type": "string"}),
+    "oneOf null": ({"oneOf": [{"type": "null"}, {"type": "string"}]}, {"type": "string"}),
+    "null in enum": ({"type": "string", "enum": ["a", None]}, {"type": "string", "enum": ["a"]}),
+    "cog allOf": (
+        {"allOf": [{"$ref": "#/components/schemas/Name"}], "nullable": True},
+        {"allOf": [{"$ref": "#/components/schemas/Name"}]},
+    ),
+}
+
+
+def _with_field(direction: str, schema: dict[str, Any]) -> small_specs.Spec:
+    body = {"type": "object", "required": ["b"], "properties": {"b": schema}}
+    schemas = {"Name": {"type": "string"}}
+    if direction == "request":
+        return small_specs.one_operation(request=body, schemas=schemas)
+    return small_specs.one_operation(response=body, schemas=schemas)
+
+
+def _root(direction: str) -> str:
+    return "request application/json" if direction == "request" else "response 200 application/json"
+
+
+@pytest.mark.parametrize("form", sorted(_NULLABLE_FORMS))
+@pytest.mark.parametrize(
+    ("direction", "to_nullable", "breaking", "kind"),
+    [
+        ("request", True, False, "field now nullable"),
+        ("request", False, True, "field no longer nullable"),
+        ("response", True, True, "field now nullable"),
+        ("response", False, False, "field no longer nullable"),
+    ],
+)
+def test_nullability_is_not_a_retype(
+    form: str, direction: str, to_nullable: bool, breaking: bool, kind: str
+) -> None:
+    nullable, plain = _NULLABLE_FORMS[form]
+    was, now = (plain, nullable) if to_nullable else (nullable, plain)
+
+    found = _found(_with_field(direction, was), _with_field(direction, now))
+
+    assert found == {(breaking, kind, "things.put", f"{_root(direction)}.b")}
+
+
+@pytest.mark.parametrize("first", ["3.0 nullable", "3.1 type list", "anyOf null", "oneOf null"])
+@pytest.mark.parametrize("second", ["3.0 nullable", "3.1 type list", "anyOf null", "oneOf null"])
+def test_every_way_of_writing_nullable_means_the_same(first: str, second: str) -> None:
+    old = _with_field("response", _NULLABLE_FORMS[first][0])
+    new = _with_field("response", _NULLABLE_FORMS[second][0])
+
+    assert changes.report(old, new) == "API changes: none"
+
+
+_S = {"type": "string"}
+
+#: Each rule: the property ``b`` before and after (None: absent), whether ``b`` is
+#: required before and after, the kind, and its label in a request and in a response.
+_RULE_CASES: dict[str, tuple[Any, Any, tuple[bool, bool], str, bool | None, bool | None]] = {
+    "optional field added": (None, _S, (False, False), "field added", False, False),
+    "required field added": (None, _S, (False, True), "required field added", True, False),
+    "field removed": (_S, None, (False, False), "field removed", True, True),
+    "field retyped": ({"type": "integer"}, _S, (False, False), "field retyped", True, True),
+    "now required": (_S, _S, (False, True), "field now required", True, False),
+    "now optional": (_S, _S, (True, False), "field now optional", False, True),
+    "now nullable": (
+        _S,
+        {"type": ["string", "null"]},
+        (True, True),
+        "field now nullable",
+        False,
+        True,
+    ),
+    "no longer nullable": (
+        {"type": ["string", "null"]},
+        _S,
+        (True, True),
+        "field no longer nullable",
+        True,
+        False,
+    ),
+    "enum value added": (
+        {"type": "string", "enum": ["x"]},
+        {"type": "string", "enum": ["x", "y"]},
+        (True, True),
+        "enum value added",
+        False,
+        False,  # the forward-compat patch opens this response enum
+    ),
+    "enum value removed": (
+        {"type": "string", "enum": ["x", "y"]},
+        {"type": "string", "enum": ["x"]},
+        (True, True),
+        "enum value removed",
+        True,
+        True,
+    ),
+    "enum restricted": (
+        _S,
+        {"type": "string", "enum": ["x"]},
+        (True, True),
+        "enum restricted",
+        True,
+        False,
+    ),
+    "enum lifted": (
+        {"type": "string", "enum": ["x"]},
+        _S,
+        (True, True),
+        "enum lifted",
+        False,
+        True,
+    ),
+    "default changed": (
+        {"type": "string", "default": "x"},
+        {"type": "string", "default": "y"},
+        (False, False),
+        "default changed",
+        False,
+        None,  # a response's default is not reported
+    ),
+}
+
+
+def _body(schema: Any, required: bool) -> dict[str, Any]:
+    properties: dict[str, Any] = {"a": {"type": "string"}}
+    if schema is not None:
+        properties["b"] = schema
+    return {"type": "object", "required": ["b"] if required else [], "properties": properties}
+
+
+@pytest.mark.parametrize("direction", ["request", "response"])
+@pytest.mark.parametrize("rule", sorted(_RULE_CASES))
+def test_each_rule_of_the_table(rule: str, direction: str) -> None:
+    was, now, (required_before, required_after), kind, in_request, in_response = _RULE_CASES[rule]
+    old_body, new_body = _body(was, required_before), _body(now, required_after)
+    if direction == "request":
+        old = small_specs.one_operation(request=old_body)
+        new = small_specs.one_operation(request=new_body)
+    else:
+        old = small_specs.one_operation(response=old_body)
+        new = small_specs.one_operation(response=new_body)
+    expected = in_request if direction == "request" else in_response
+
+    found = [
+        (c.breaking, c.kind, c.where, c.detail.split(":")[0]) for c in changes.compare(old, new)
+    ]
+
+    if expected is None:
+        assert found == []
+    else:
+        assert found == [(expected, kind, "things.put", f"{_root(direction)}.b")]
+
+
+def test_a_new_value_in_a_response_enum_the_reader_keeps_closed_is_breaking() -> None:
+    """The forward-compat patch opens string enum properties, not enums of list items."""
+    tags: dict[str, Any] = {"type": "array", "items": {"type": "string", "enum": ["x"]}}
+    old = small_specs.one_operation(response=_body(tags, True))
+    tags["items"]["enum"] = ["x", "y"]
+    new = small_specs.one_operation(response=_body(tags, True))
+
+    assert _found(old, new) == {
+        (True, "enum value added", "things.put", "response 200 application/json.b[]: 'y'")
+    }
+
+
+@pytest.mark.parametrize(
+    ("old_statuses", "new_statuses", "expected"),
+    [
+        (["200", "404"], ["200"], (True, "response removed", "things.put", "status 404")),
+        (["200"], ["200", "404"], (False, "response added", "things.put", "status 404")),
+    ],
+)
+def test_a_response_status_removed_or_added(
+    old_statuses: list[str], new_statuses: list[str], expected: tuple[bool, str, str, str]
+) -> None:
+    def spec(statuses: list[str]) -> small_specs.Spec:
+        built = small_specs.one_operation(response=_body(_S, True))
+        responses = _operation(built, "/things", "put")["responses"]
+        for status in statuses:
+            responses.setdefault(status, {"description": "Not found.", **responses["200"]})
+        return built
+
+    assert _found(spec(old_statuses), spec(new_statuses)) == {expected}
+
+
+def _tree(extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "children": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+            **(extra or {}),
+        },
+    }
+
+
+def test_a_recursive_schema_is_compared_without_looping() -> None:
+    tree = {"$ref": "#/components/schemas/Tree"}
+    old = small_specs.one_operation(request=tree, response=tree, schemas={"Tree": _tree()})
+    new = small_specs.one_operation(
+        request=tree, response=tree, schemas={"Tree": _tree({"size": {"type": "integer"}})}
+    )
+
+    assert changes.report(old, old) == "API changes: none"
+    assert _found(old, new) == {
+        (False, "field added", "things.put", "request application/json.size"),
+        (False, "field added", "things.put", "response 200 application/json.size"),
+    }
+
+
+def test_mutually_recursive_schemas_compare_and_rename() -> None:
+    schemas: dict[str, Any] = {
+        "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+        "B": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}},
+    }
+    old = small_specs.one_operation(response={"$ref": "#/components/schemas/A"}, schemas=schemas)
+    renamed = copy.deepcopy(schemas)
+    renamed["C"] = {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}}
+    del renamed["B"]
+    renamed["A"]["properties"]["b"] = {"$ref": "#/components/schemas/C"}
+    new = small_specs.one_operation(response={"$ref": "#/components/schemas/A"}, schemas=renamed)
+
+    assert changes.report(old, old) == "API changes: none"
+    assert _found(old, new) == {(True, "schema renamed", "schema B -> C", "class B -> C")}
+
+
+def test_a_component_no_operation_uses_is_compared_by_the_stricter_rule() -> None:
+    extra: dict[str, Any] = {
+        "type": "object",
+        "properties": {"x": {"type": "string"}, "y": {"type": "string"}},
+    }
+    old = small_specs.one_operation(schemas={"Extra": extra})
+    changed = copy.deepcopy(extra)
+    del changed["properties"]["x"]
+    changed["properties"]["y"]["nullable"] = True
+    changed["properties"]["z"] = {"type": "string"}
+    new = small_specs.one_operation(schemas={"Extra": changed})
+
+    assert _found(old, new) == {
+        (True, "field removed", "schema Extra", ".x"),
+        (True, "field now nullable", "schema Extra", ".y"),  # breaks a reader
+        (False, "field added", "schema Extra", ".z"),
+    }
+
+
+def test_the_committed_spec_against_itself_is_no_change() -> None:
+    committed = load(ROOT / "openapi.json")
+
+    assert changes.report(committed, copy.deepcopy(committed)) == "API changes: none"

@@ -52,14 +52,16 @@ MUTATIONS: list[tuple[str, Callable[[Spec], None], str, bool]] = [
     (
         "field retyped",
         _retype_total_time,
-        "BREAKING  field retyped            schema schemas_prediction_response  "
-        ".metrics.total_time: number -> string",
+        "BREAKING  field retyped            predictions.get  "
+        "response 200 application/json.metrics.total_time: number -> string",
         True,
     ),
     (
         "enum value added",
         _add_queued_status,
-        "additive  enum value added         schema schemas_prediction_response  .status: 'queued'",
+        # additive: the generated readers keep response enums open (forward-compat patch)
+        "additive  enum value added         predictions.list  "
+        "response 200 application/json.results[].status: 'queued'",
         True,
     ),
     (
