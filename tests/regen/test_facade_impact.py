@@ -109,6 +109,7 @@ def test_a_spec_that_breaks_the_facade_is_refused_naming_what_broke(
     assert "replicate_typed.Things.name_of\n" in section
     assert "replicate_typed.Things.size_of" not in section
     assert "replicate_typed.remover (module level)" in section
+    assert "what it imports is used by: replicate_typed.remover.remove\n" in section
     assert "tests/test_things.py::test_name" in section
     assert "replicate_typed: ImportError: cannot import name " in section
     assert "--accept-broken-facade" in captured.err
@@ -198,7 +199,7 @@ def test_each_error_is_mapped_to_its_function_and_class(tmp_path: Path) -> None:
         "facade/replicate_typed/_sync/things.py": method.replace("async ", "").replace(
             "AsyncThings", "Things"
         ),
-        "tests/conftest.py": "\n\nimport x\n",
+        "tests/conftest.py": "\n\nimport x\n\n\ndef fixture() -> None:\n    x.y()\n",
         "tests/test_x.py": "\n\nclass TestX:\n    def test_y(self) -> None:\n\n\n        f()\n",
     }
     for name, text in files.items():  # as written: line numbers matter
@@ -217,10 +218,12 @@ def test_each_error_is_mapped_to_its_function_and_class(tmp_path: Path) -> None:
         "tests/test_x.py::TestX.test_y",
     ]
     assert list(impact.generated) == ["replicate_api.api.things.things_get"]
+    assert impact.users["tests/conftest.py (module level)"] == ["tests/conftest.py::fixture"]
     section = facade_impact.report(impact)
     assert section.startswith("Facade impact: BROKEN (6 type errors, 0 failed imports")
     assert "replicate_typed._sync.things.Things.name" not in section
     assert "replicate_typed._sync: 1 more errors mirroring the _async/ ones" in section
+    assert "what it imports is used by: tests/conftest.py::fixture\n" in section
 
 
 def test_a_repository_without_a_facade_is_not_checked(tmp_path: Path) -> None:

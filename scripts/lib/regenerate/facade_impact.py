@@ -42,6 +42,8 @@ class Impact:
     tests: dict[str, list[Diagnostic]] = field(default_factory=dict[str, list[Diagnostic]])
     generated: dict[str, list[Diagnostic]] = field(default_factory=dict[str, list[Diagnostic]])
     import_failures: dict[str, str] = field(default_factory=dict[str, str])
+    #: For a module-level place whose imports broke: the functions using what they import.
+    users: dict[str, list[str]] = field(default_factory=dict[str, list[str]])
 
     @property
     def broken(self) -> bool:
@@ -90,8 +92,11 @@ def assess(diagnostics: list[Diagnostic], root: Path) -> Impact:
             group, prefix, sep = impact.generated, _generated_module(path), ""
         if sep:
             file = root / relative
-            where = scopes.setdefault(str(file), _Scopes(file)).enclosing(diagnostic.line)
+            scope = scopes.setdefault(str(file), _Scopes(file))
+            where = scope.enclosing(diagnostic.line)
             name = f"{prefix}{sep}{where}" if where else f"{prefix} (module level)"
+            users = impact.users.setdefault(name, []) if not where else []
+            users += [f"{prefix}{sep}{u}" for u in scope.users(diagnostic.line) if u not in users]
         else:
             name = prefix
         group.setdefault(name, []).append(diagnostic)
@@ -122,7 +127,7 @@ def report(impact: Impact | None) -> str:
     ):
         if group:
             lines.append(f"  {title} ({len(group)}):")
-            lines += _places(group)
+            lines += _places(group, impact.users)
     if mirrored:
         lines.append(
             f"  replicate_typed._sync: {mirrored} more errors mirroring the _async/ ones above "
@@ -131,13 +136,18 @@ def report(impact: Impact | None) -> str:
     return "\n".join(lines)
 
 
-def _places(group: dict[str, list[Diagnostic]]) -> list[str]:
+def _places(group: dict[str, list[Diagnostic]], uses: dict[str, list[str]]) -> list[str]:
     lines: list[str] = []
     for name, found in list(group.items())[:_MAX_PLACES]:
         lines.append(f"    {name}")
         lines += [f"        {d.path}:{d.line}: {d.message}" for d in found[:_MAX_MESSAGES]]
         if len(found) > _MAX_MESSAGES:
             lines.append(f"        ... and {len(found) - _MAX_MESSAGES} more")
+        users = [user for user in uses.get(name, []) if user not in group]
+        if users:
+            shown = ", ".join(users[:_MAX_PLACES])
+            more = f" and {len(users) - _MAX_PLACES} more" if len(users) > _MAX_PLACES else ""
+            lines.append(f"        what it imports is used by: {shown}{more}")
     if len(group) > _MAX_PLACES:
         lines.append(f"    ... and {len(group) - _MAX_PLACES} more")
     return lines
@@ -165,15 +175,36 @@ def _generated_module(path: Path) -> str:
 
 
 class _Scopes:
-    """The functions and classes of one file, to find the innermost around a line."""
+    """The functions and classes of one file, to find the innermost around a line.
+
+    An error on an import line says little by itself; the names that import
+    binds, and the functions that use them, say which code the break reaches.
+    """
 
     def __init__(self, path: Path) -> None:
         self._spans: list[tuple[int, int, str]] = []
+        self._imports: list[tuple[int, int, set[str]]] = []
+        self._names: list[tuple[str, int]] = []
         try:
             tree = ast.parse(path.read_text(encoding="utf-8"))
         except (OSError, SyntaxError, ValueError):
             return
         self._walk(tree, "")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                bound = {(a.asname or a.name).split(".")[0] for a in node.names}
+                self._imports.append((node.lineno, node.end_lineno or node.lineno, bound))
+            elif isinstance(node, ast.Name):
+                self._names.append((node.id, node.lineno))
+
+    def users(self, line: int) -> list[str]:
+        """The functions and classes using a name bound by the import statement at ``line``."""
+        bound: set[str] = set()
+        for first, last, names in self._imports:
+            if first <= line <= last:
+                bound |= names
+        found = (self.enclosing(at) for name, at in self._names if name in bound)
+        return list(dict.fromkeys(where for where in found if where))
 
     def _walk(self, node: ast.AST, prefix: str) -> None:
         for child in ast.iter_child_nodes(node):
