@@ -4,10 +4,17 @@
     scripts/regenerate --check           fail, naming files, if generated/ has drifted
     scripts/regenerate --spec PATH|URL   adopt a new spec: report API changes,
                                          replace openapi.json, rebuild generated/
+    --accept-broken-facade               swap the new tree in even when the
+                                         hand-written layer no longer type-checks
 
 Nothing is written until generation has succeeded; generated/ is then swapped
 in whole, so a failed run leaves it as it was; with --spec, openapi.json is
 renamed into place only after that swap succeeded, so both change or neither.
+
+Before the swap, the hand-written layer (facade/replicate_typed and tests/) is
+type-checked and imported against the new tree (regenerate/facade_impact.py):
+with --spec always, otherwise when the new tree differs from generated/. A
+broken facade fails the run with nothing written, unless --accept-broken-facade.
 """
 
 from __future__ import annotations
@@ -19,14 +26,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from regenerate import changes, handwritten, tree
+from regenerate import changes, facade_impact, handwritten, tree
 from regenerate.generate import PACKAGE_NAME, Generation, GenerationError, generate
 from regenerate.spec import Operation, Spec, SpecError, dump, load, operations, validate
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
-def main(argv: list[str] | None = None, root: Path = REPO_ROOT) -> int:
+def main(
+    argv: list[str] | None = None,
+    root: Path = REPO_ROOT,
+    check_facade: facade_impact.Check = facade_impact.check,
+) -> int:
     """Run the command line; return the process exit code."""
     parser = argparse.ArgumentParser(
         prog="scripts/regenerate", description=(__doc__ or "").split("\n")[0]
@@ -34,15 +45,25 @@ def main(argv: list[str] | None = None, root: Path = REPO_ROOT) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="verify generated/ is up to date")
     mode.add_argument("--spec", metavar="PATH_OR_URL", help="adopt a new OpenAPI document")
+    parser.add_argument(
+        "--accept-broken-facade",
+        action="store_true",
+        help="adopt the new tree even if the hand-written layer no longer type-checks or imports",
+    )
     args = parser.parse_args(argv)
     try:
-        return _run(root, check=args.check, new_spec=args.spec)
+        return _run(
+            root,
+            check=args.check,
+            new_spec=args.spec,
+            facade=_FacadeGate(check_facade, accept=args.accept_broken_facade),
+        )
     except (SpecError, GenerationError) as exc:
         print(f"regenerate: {exc}", file=sys.stderr)
         return 1
 
 
-def _run(root: Path, *, check: bool, new_spec: str | None) -> int:
+def _run(root: Path, *, check: bool, new_spec: str | None, facade: _FacadeGate) -> int:
     spec_path = root / "openapi.json"
     target = root / "generated" / PACKAGE_NAME
     if tree.recover(target):
@@ -79,10 +100,37 @@ def _run(root: Path, *, check: bool, new_spec: str | None) -> int:
                 return 1
             print(f"generated/{PACKAGE_NAME} is up to date")
             return 0
+        changed = new_spec is not None or bool(tree.differences(result.package_dir, target))
+        if changed and not facade.passes(root, result.package_dir):
+            return 1
         if not _swap_in(spec_path, spec if new_spec is not None else None, target, result):
             return 1
     print(f"wrote generated/{PACKAGE_NAME} ({len(tree.files(target))} files)")
     return 0
+
+
+class _FacadeGate:
+    """Print the "Facade impact" section; let the swap go ahead only if it may."""
+
+    def __init__(self, check: facade_impact.Check, *, accept: bool) -> None:
+        self._check = check
+        self._accept = accept
+
+    def passes(self, root: Path, staged_package: Path) -> bool:
+        impact = self._check(root, staged_package)
+        print(facade_impact.report(impact))
+        if impact is None or not impact.broken:
+            return True
+        if self._accept:
+            print("regenerate: adopting the new tree with a broken facade (--accept-broken-facade)")
+            return True
+        print(
+            "regenerate: the hand-written layer does not type-check or import against the new "
+            "tree (see Facade impact); openapi.json and generated/ are unchanged. Fix the facade, "
+            "or rerun with --accept-broken-facade to adopt it anyway",
+            file=sys.stderr,
+        )
+        return False
 
 
 def _swap_in(spec_path: Path, spec: Spec | None, target: Path, result: Generation) -> bool:
