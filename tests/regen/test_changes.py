@@ -19,6 +19,7 @@ def test_no_changes() -> None:
 
 #: What ``compare(before, after)`` finds, a change a line:
 #: BREAKING or additive | kind | where | detail (JSON: application/json).
+#: ``Thing`` is shared by three responses: its changes are one line each (``schema Thing``).
 EVERY_KIND = """
 BREAKING | operation removed    | things.delete (DELETE /things/{thing_id}) |
 additive | operation added      | things.archive (POST /things/{thing_id}/archive) |
@@ -27,21 +28,11 @@ BREAKING | required field added | things.list | query parameter owner
 BREAKING | field removed        | things.create | request JSON.color
 BREAKING | required field added | things.create | request JSON.owner
 additive | response added       | things.get | status 404
-BREAKING | field removed        | things.list | response 200 JSON.results[].name
-BREAKING | field removed        | things.get | response 200 JSON.name
-BREAKING | field removed        | things.create | response 201 JSON.name
-additive | field added          | things.list | response 200 JSON.results[].tags
-additive | field added          | things.get | response 200 JSON.tags
-additive | field added          | things.create | response 201 JSON.tags
-BREAKING | field retyped        | things.list | response 200 JSON.results[].size: integer -> number
-BREAKING | field retyped        | things.get | response 200 JSON.size: integer -> number
-BREAKING | field retyped        | things.create | response 201 JSON.size: integer -> number
-BREAKING | enum value removed   | things.list | response 200 JSON.results[].status: 'archived'
-BREAKING | enum value removed   | things.get | response 200 JSON.status: 'archived'
-BREAKING | enum value removed   | things.create | response 201 JSON.status: 'archived'
-additive | enum value added     | things.list | response 200 JSON.results[].status: 'deleted'
-additive | enum value added     | things.get | response 200 JSON.status: 'deleted'
-additive | enum value added     | things.create | response 201 JSON.status: 'deleted'
+BREAKING | field removed        | schema Thing.name |
+additive | field added          | schema Thing.tags |
+BREAKING | field retyped        | schema Thing.size | integer -> number
+BREAKING | enum value removed   | schema Thing.status | 'archived'
+additive | enum value added     | schema Thing.status | 'deleted'
 """
 
 
@@ -78,9 +69,52 @@ def test_a_new_http_method_is_an_added_operation() -> None:
 def test_report_lists_breaking_changes_first() -> None:
     lines = changes.report(small_specs.before(), small_specs.after()).splitlines()
 
-    assert lines[0] == "API changes: 14 breaking, 8 additive"
+    assert lines[0] == "API changes: 8 breaking, 4 additive"  # grouped lines, not places
     labels = [line.split()[0] for line in lines[1:]]
-    assert labels == ["BREAKING"] * 14 + ["additive"] * 8
+    assert labels == ["BREAKING"] * 8 + ["additive"] * 4
+
+
+# -- a change inside a shared component, once per label ------------------------------------
+
+
+def test_a_field_removed_from_a_shared_component_is_one_line_naming_its_places() -> None:
+    old = small_specs.before()
+    new = copy.deepcopy(old)
+    del new["components"]["schemas"]["Thing"]["properties"]["name"]
+
+    assert changes.report(old, new).splitlines() == [
+        "API changes: 1 breaking, 0 additive",  # one grouped line counts once
+        "  BREAKING  field removed            schema Thing.name  "
+        "(in 3 places: things.create 201, things.get 200, things.list 200)",
+    ]
+
+
+def test_a_shared_component_change_differing_by_direction_is_one_line_per_label() -> None:
+    named: dict[str, Any] = {"type": "object", "properties": {"name": {"type": "string"}}}
+    ref = {"$ref": "#/components/schemas/Named"}
+    old = small_specs.one_operation(request=ref, response=ref, schemas={"Named": named})
+    nullable = copy.deepcopy(named)
+    nullable["properties"]["name"]["nullable"] = True
+    new = small_specs.one_operation(request=ref, response=ref, schemas={"Named": nullable})
+
+    # Callers may now send null (additive); readers may now get it (BREAKING).
+    assert changes.report(old, new).splitlines() == [
+        "API changes: 1 breaking, 1 additive",
+        "  BREAKING  field now nullable       things.put  response 200 application/json.name",
+        "  additive  field now nullable       things.put  request application/json.name",
+    ]
+
+
+def test_a_component_changed_in_one_place_keeps_the_operation_path() -> None:
+    old = small_specs.before()
+    new = copy.deepcopy(old)
+    del new["paths"]["/things"]["get"]  # things.list goes; Thing is reached through it no more
+    del new["paths"]["/things/{thing_id}"]["get"]
+    del new["components"]["schemas"]["Thing"]["properties"]["name"]
+
+    assert [line for line in _report_lines(old, new) if "field removed" in line] == [
+        "  BREAKING  field removed            things.create  response 201 application/json.name"
+    ]
 
 
 # -- security and request defaults, each on a copy of the small spec -----------------------
@@ -531,10 +565,12 @@ def test_a_recursive_schema_is_compared_without_looping() -> None:
     )
 
     assert changes.report(old, old) == "API changes: none"
-    assert _found(old, new) == {
-        (False, "field added", "things.put", "request application/json.size"),
-        (False, "field added", "things.put", "response 200 application/json.size"),
-    }
+    # One line: the same additive change in the request and the response of one component.
+    assert _report_lines(old, new) == [
+        "API changes: 0 breaking, 1 additive",
+        "  additive  field added              schema Tree.size  "
+        "(in 2 places: things.put 200+request)",
+    ]
 
 
 def test_mutually_recursive_schemas_compare_and_rename() -> None:
@@ -576,3 +612,14 @@ def test_the_committed_spec_against_itself_is_no_change() -> None:
     committed = load(ROOT / "openapi.json")
 
     assert changes.report(committed, copy.deepcopy(committed)) == "API changes: none"
+
+
+def test_the_readme_grouped_example_is_what_the_report_prints() -> None:
+    committed = load(ROOT / "openapi.json")
+    new = copy.deepcopy(committed)
+    prediction = new["components"]["schemas"]["schemas_prediction_response"]
+    del prediction["properties"]["urls"]["properties"]["stream"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```text\nAPI changes: 1 breaking", 1)[1].split("```", 1)[0]
+
+    assert changes.report(committed, new) == "API changes: 1 breaking" + example.rstrip("\n")

@@ -41,6 +41,13 @@ def _add_query_method(document: Spec) -> None:
     }
 
 
+#: Every response reaching the prediction schema: a change in it is one line naming them.
+_PREDICTION_PLACES = (
+    "(in 10 places: deployments.predictions.create 201+202, models.examples.list 200, "
+    "models.predictions.create 201+202, predictions.cancel 200, predictions.create 201+202, "
+    "predictions.get 200, predictions.list 200)"
+)
+
 MUTATIONS: list[tuple[str, Callable[[Spec], None], str, bool]] = [
     (
         "operation removed",
@@ -52,16 +59,16 @@ MUTATIONS: list[tuple[str, Callable[[Spec], None], str, bool]] = [
     (
         "field retyped",
         _retype_total_time,
-        "BREAKING  field retyped            predictions.get  "
-        "response 200 application/json.metrics.total_time: number -> string",
+        "BREAKING  field retyped            schema schemas_prediction_response.metrics.total_time"
+        "  number -> string  " + _PREDICTION_PLACES,
         True,
     ),
     (
         "enum value added",
         _add_queued_status,
         # additive: the generated readers keep response enums open (forward-compat patch)
-        "additive  enum value added         predictions.list  "
-        "response 200 application/json.results[].status: 'queued'",
+        "additive  enum value added         schema schemas_prediction_response.status  'queued'  "
+        + _PREDICTION_PLACES,
         True,
     ),
     (
