@@ -1,9 +1,11 @@
-"""Run the pinned openapi-python-client on a patched copy of the spec."""
+"""Run the pinned openapi-python-client on a patched copy of the spec.
+
+The generator's internals are used only through ``regenerate.internals``.
+"""
 
 from __future__ import annotations
 
 import ast
-import importlib.metadata
 import json
 import os
 import sys
@@ -13,13 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openapi_python_client import Project
-from openapi_python_client.config import Config, ConfigFile, MetaType
-from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
-
-from regenerate import patches, reader_shapes, readers
+from regenerate import internals, patches, reader_shapes, readers
+from regenerate.errors import GenerationError
 from regenerate.spec import Operation, Spec, dump, operations
+
+__all__ = ["PACKAGE_NAME", "Generation", "GenerationError", "generate"]
 
 CONFIG_PATH = Path(__file__).with_name("generator.yaml")
 SHIPPED_SPEC = "openapi.json"
@@ -28,14 +28,6 @@ PACKAGE_NAME = "replicate_api"
 
 #: The generator release our templates were copied from (see templates/).
 TEMPLATES_BASE_VERSION = "0.29.1"
-
-#: How the generator words a warning about an endpoint it skipped; those are
-#: reported through the list of operations that were not generated instead.
-_SKIPPED_ENDPOINT = "Endpoint will not be generated"
-
-
-class GenerationError(Exception):
-    """The generator failed or warned about something other than a skipped endpoint."""
 
 
 @dataclass
@@ -49,7 +41,7 @@ class Generation:
 
 def generate(spec: Spec, package_dir: Path) -> Generation:
     """Write the replicate_api package for ``spec`` into ``package_dir``, which must not exist."""
-    installed = importlib.metadata.version("openapi-python-client")
+    installed = internals.installed_version()
     if installed != TEMPLATES_BASE_VERSION:
         raise GenerationError(
             f"openapi-python-client {installed} is installed but "
@@ -60,21 +52,14 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
     with tempfile.TemporaryDirectory(prefix="replicate-regen-") as tmp:
         spec_path = Path(tmp) / "openapi.patched.json"
         spec_path.write_text(json.dumps(patched, indent=2), encoding="utf-8")
-        config = Config.from_sources(
-            ConfigFile.load_from_path(CONFIG_PATH),
-            MetaType.NONE,
-            document_source=spec_path,
-            file_encoding="utf-8",
-            overwrite=False,
-            output_path=package_dir,
+        config = internals.load_config(
+            CONFIG_PATH, document_source=spec_path, output_path=package_dir
         )
         with _pinned_tools_first_on_path():
             errors = _build(patched, config)
-    problems = [
-        f"{error.header}: {error.detail or ''}".strip()
-        for error in errors
-        if error.level == ErrorLevel.ERROR or _SKIPPED_ENDPOINT not in error.header
-    ]
+    produced = _generated_endpoints(package_dir)
+    missing = [op for op in operations(spec) if (op.method, op.path) not in produced]
+    problems = internals.problems(errors, skipped=len(missing))
     if problems:
         raise GenerationError("\n".join(problems))
     # --meta none leaves out the PEP 561 marker; the package is typed, so add it.
@@ -84,25 +69,17 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
     # api-reality patches, i.e. what the live API really sends.
     reality, _ = patches.apply(spec, kinds=("api-reality",))
     (package_dir / SHIPPED_SPEC).write_text(dump(reality), encoding="utf-8")
-
-    produced = _generated_endpoints(package_dir)
-    missing = [op for op in operations(spec) if (op.method, op.path) not in produced]
     return Generation(package_dir=package_dir, not_generated=missing, patches_applied=applied)
 
 
-def _build(patched: Spec, config: Config) -> list[GeneratorError]:
-    """What ``openapi_python_client.generate`` does, with the reader models' globals added.
+def _build(patched: Spec, config: internals.Config) -> list[internals.GeneratorError]:
+    """Generate with the reader models' globals added to the templates' environment.
 
     The templates need to know which models responses contain (those are
     written by ``readers.render``), which only the parsed spec tells.
     """
-    openapi = GeneratorData.from_dict(patched, config=config)
-    if isinstance(openapi, GeneratorError):
-        return [openapi]
-    project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES_PATH)
     try:
-        project.env.globals.update(readers.template_globals(openapi))
-        return list(project.build())
+        return internals.build(patched, config, TEMPLATES_PATH, readers.template_globals)
     except reader_shapes.ReaderError as exc:
         raise GenerationError(str(exc)) from exc
 
