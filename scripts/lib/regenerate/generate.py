@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from regenerate import internals, patches, reader_shapes, readers
+from regenerate import internals, patches, reader_shapes, readers, retemplate
 from regenerate.errors import GenerationError
 from regenerate.spec import Operation, Spec, dump, operations
 
@@ -23,11 +23,7 @@ __all__ = ["PACKAGE_NAME", "Generation", "GenerationError", "generate"]
 
 CONFIG_PATH = Path(__file__).with_name("generator.yaml")
 SHIPPED_SPEC = "openapi.json"
-TEMPLATES_PATH = Path(__file__).with_name("templates")
 PACKAGE_NAME = "replicate_api"
-
-#: The generator release our templates were copied from (see templates/).
-TEMPLATES_BASE_VERSION = "0.29.1"
 
 
 @dataclass
@@ -42,11 +38,12 @@ class Generation:
 def generate(spec: Spec, package_dir: Path) -> Generation:
     """Write the replicate_api package for ``spec`` into ``package_dir``, which must not exist."""
     installed = internals.installed_version()
-    if installed != TEMPLATES_BASE_VERSION:
+    base = retemplate.base_version()
+    if installed != base:
         raise GenerationError(
             f"openapi-python-client {installed} is installed but "
-            f"scripts/lib/regenerate/templates/ was copied from {TEMPLATES_BASE_VERSION}: "
-            "re-copy the templates, then update the pin"
+            f"scripts/lib/regenerate/templates/ was made from {base}'s templates: "
+            "run scripts/retemplate, then update the pin"
         )
     patched, applied = patches.apply(spec)
     with tempfile.TemporaryDirectory(prefix="replicate-regen-") as tmp:
@@ -79,7 +76,7 @@ def _build(patched: Spec, config: internals.Config) -> list[internals.GeneratorE
     written by ``readers.render``), which only the parsed spec tells.
     """
     try:
-        return internals.build(patched, config, TEMPLATES_PATH, readers.template_globals)
+        return internals.build(patched, config, retemplate.TEMPLATES_PATH, readers.template_globals)
     except reader_shapes.ReaderError as exc:
         raise GenerationError(str(exc)) from exc
 
