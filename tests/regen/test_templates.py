@@ -71,7 +71,7 @@ def test_a_patch_that_no_longer_applies_names_the_template_and_hunk(
 
     message = str(caught.value)
     assert "endpoint_module.py.jinja.patch does not apply to endpoint_module.py.jinja" in message
-    assert "hunk #2 of 2" in message
+    assert "hunk #3 of 5" in message
     assert "rejected" in message
     assert "@@ -" in message  # the hunk's header, to find it in the patch
     assert "model.py.jinja" not in message  # the other patches applied

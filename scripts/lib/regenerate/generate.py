@@ -93,25 +93,18 @@ def _pinned_tools_first_on_path() -> Generator[None]:
 
 
 def _generated_endpoints(package_dir: Path) -> set[tuple[str, str]]:
-    """Read (method, path) from every generated endpoint module's ``_get_kwargs``."""
+    """(method, path) of every generated endpoint module, from its ``METHOD`` and ``PATH``."""
     found: set[tuple[str, str]] = set()
     for module in sorted((package_dir / "api").glob("*/*.py")):
-        tree = ast.parse(module.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Dict):
-                pairs = {
-                    key.value: value
-                    for key, value in zip(node.keys, node.values, strict=True)
-                    if isinstance(key, ast.Constant)
-                }
-                method, url = pairs.get("method"), pairs.get("url")
-                if isinstance(method, ast.Constant) and url is not None:
-                    found.add((str(method.value), _url_template(url)))
+        facts: dict[str, str] = {}
+        for node in ast.parse(module.read_text(encoding="utf-8")).body:
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                facts[node.target.id] = node.value.value
+        if "METHOD" in facts and "PATH" in facts:
+            found.add((facts["METHOD"], facts["PATH"]))
     return found
-
-
-def _url_template(node: ast.expr) -> str:
-    # Either "/predictions" or "/predictions/{prediction_id}".format(...)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        node = node.func.value
-    return str(node.value) if isinstance(node, ast.Constant) else ""
