@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,6 +105,17 @@ def test_patches_apply_to_a_release_that_moved_lines(upstream_copy: Path, tmp_pa
         ours.replace(marker, new_lines + marker)
     )
     assert retemplate.base_version(patches) == "9.9.9"
+
+
+def test_retemplate_never_imports_the_generator() -> None:
+    # It must run when the installed release no longer fits regenerate.internals.
+    code = (
+        "import sys; import regenerate.retemplate as r; r.upstream_templates(); "
+        "r.installed_version(); "
+        "assert not [m for m in sys.modules if m.startswith('openapi_python_client')]"
+    )
+    env = {**os.environ, "PYTHONPATH": str(retemplate.HERE.parent)}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 
 def test_check_names_a_hand_edited_template(tmp_path: Path) -> None:

@@ -39,20 +39,13 @@ GenerationError naming the coupling point, not with a traceback.
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from regenerate.errors import GenerationError
-
-GENERATOR = "openapi-python-client"
-
-
-def installed_version() -> str:
-    """The version of the installed generator."""
-    return importlib.metadata.version(GENERATOR)
+from regenerate.version import GENERATOR, installed_version
 
 
 class CouplingError(GenerationError):
@@ -85,6 +78,7 @@ except ImportError as exc:  # pragma: no cover - only after a generator bump
     raise CouplingError(f"the import {exc.name or exc}", exc) from exc
 
 __all__ = [
+    "GENERATOR",
     "AnyProperty",
     "BooleanProperty",
     "Config",
@@ -104,6 +98,7 @@ __all__ = [
     "UntrustedString",
     "build",
     "coupling",
+    "installed_version",
     "load_config",
     "problems",
 ]

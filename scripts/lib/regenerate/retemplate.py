@@ -13,14 +13,16 @@ upstream template of the release named in ``template_patches/BASE_VERSION``
     scripts/retemplate --check   fail unless templates/ is upstream plus the patches
 
 Patches are applied with ``git apply`` (no fuzz: context must match exactly;
-offsets are allowed), which names every rejected hunk.
+offsets are allowed), which names every rejected hunk. It reads only the
+generator's package metadata and template files, never imports the generator,
+so it runs even when the new release no longer fits ``regenerate.internals``.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
-import importlib.resources
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -29,8 +31,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from regenerate import internals
 from regenerate.errors import GenerationError
+from regenerate.version import installed_version
 
 HERE = Path(__file__).parent
 TEMPLATES_PATH = HERE / "templates"
@@ -50,7 +52,11 @@ def base_version(patches: Path = PATCHES_PATH) -> str:
 
 def upstream_templates() -> Path:
     """The installed generator's templates (the directory it documents copying from)."""
-    return Path(str(importlib.resources.files("openapi_python_client") / "templates"))
+    # find_spec locates the package without running it (nor anything it imports).
+    spec = importlib.util.find_spec("openapi_python_client")
+    if spec is None or not spec.submodule_search_locations:
+        raise TemplatePatchError("openapi-python-client is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
 @dataclass(frozen=True)
@@ -198,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     mode.add_argument("--record", action="store_true", help="rewrite the patches from templates/")
     args = parser.parse_args(argv)
-    installed = internals.installed_version()
+    installed = installed_version()
     upstream = upstream_templates()
     try:
         if args.record:
