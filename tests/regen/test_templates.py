@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from regenerate import internals, retemplate
+from regenerate import retemplate, version
 
 UPSTREAM = retemplate.upstream_templates()
 
 
 def test_the_patches_were_made_against_the_installed_generator() -> None:
-    assert retemplate.base_version() == internals.installed_version()
+    assert retemplate.base_version() == version.installed_version()
 
 
 def test_the_committed_templates_are_upstream_plus_the_patches() -> None:
