@@ -2,7 +2,7 @@
 
 Operations are generators ("flows") that yield ``Send``/``Sleep`` effects and
 return typed results. Requests are built by the generated endpoint modules'
-``_get_kwargs`` and responses parsed by the generated models: the facade does
+``request_args`` and responses parsed by the generated models: the facade does
 not call ``sync_detailed``/``asyncio_detailed`` because it needs the raw
 ``httpx.Response`` (problem JSON, Retry-After, an unreadable body) and a
 per-request timeout for sync mode, which those functions do not expose. The
@@ -28,7 +28,7 @@ from replicate_api.api.files import files_create
 from replicate_api.models.file_create_request import FileCreateRequest
 from replicate_api.models.file_create_request_metadata import FileCreateRequestMetadata
 from replicate_api.models.file_resource import FileResource
-from replicate_api.types import UNSET, File
+from replicate_api.types import UNSET, File, RequestArgs
 
 from replicate_typed._config import Settings
 from replicate_typed._effects import Flow, Send, Sleep, response_to
@@ -220,8 +220,8 @@ class Core:
         """A parser of ``operation``'s responses into a generated model."""
         return lambda response: parse_model(response, model, operation)
 
-    def absolute(self, kwargs: dict[str, Any]) -> str:
-        """The full URL of a request built by a generated ``_get_kwargs``."""
+    def absolute(self, kwargs: RequestArgs) -> str:
+        """The full URL of a request built by a generated ``request_args``."""
         return str(httpx.URL(self.settings.base_url + kwargs["url"], params=kwargs.get("params")))
 
     def follow(self, url: str, operation: str) -> Send:
@@ -247,7 +247,7 @@ class Core:
                 if metadata is None
                 else FileCreateRequestMetadata.from_dict(metadata),
             )
-            request = Send("files.create", files_create._get_kwargs(body=body))
+            request = Send("files.create", files_create.request_args(body=body))
             # A create like any other: an upload sent again could store the file twice.
             return (yield from self.create(request, FileResource, time_limit=time_limit))
 

@@ -41,7 +41,7 @@ def create_request(
             webhook=unset_if_none(options.webhook),
             webhook_events_filter=events_of(options),
         )
-        kwargs = predictions_create._get_kwargs(body=version_body, **headers)
+        kwargs = predictions_create.request_args(body=version_body, **headers)
         return Send("predictions.create", kwargs, timeout)
     body = PredictionRequest(
         input_=PredictionRequestInput.from_dict(input),
@@ -49,11 +49,11 @@ def create_request(
         webhook_events_filter=events_of(options),
     )
     if isinstance(target, _refs.OfficialModel):
-        kwargs = models_predictions_create._get_kwargs(
+        kwargs = models_predictions_create.request_args(
             target.owner, target.name, body=body, **headers
         )
         return Send("models.predictions.create", kwargs, timeout)
-    kwargs = deployments_predictions_create._get_kwargs(
+    kwargs = deployments_predictions_create.request_args(
         target.owner, target.name, body=body, **headers
     )
     return Send("deployments.predictions.create", kwargs, timeout)

@@ -23,7 +23,8 @@ wrong thing fails there with a clear error instead of somewhere later.
 
 Names: effects are verbs (``Send``, ``Sleep``); a ``Send`` held in a variable
 is a ``request``, and its ``kwargs`` are what ``httpx.Client.build_request``
-takes. ``Core.send`` performs a request with retries, ``Core.send_once``
+takes (``replicate_api.types.RequestArgs``, as the generated endpoints'
+``request_args`` build them). ``Core.send`` performs a request with retries, ``Core.send_once``
 exactly once; the generator's own ``.send`` appears only in the performers.
 """
 
@@ -31,9 +32,10 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any, TypeAlias, TypeVar
+from typing import TypeAlias, TypeVar
 
 import httpx
+from replicate_api.types import RequestArgs
 
 T = TypeVar("T")
 
@@ -49,7 +51,7 @@ class Send:
     #: The API operation, e.g. "predictions.get", for logs and errors.
     operation: str
     #: Keyword arguments for ``httpx.Client.request``.
-    kwargs: dict[str, Any]
+    kwargs: RequestArgs
     #: Overrides the client's timeout (a sync-mode create needs a longer read).
     timeout: httpx.Timeout | None = None
     #: Seconds left of the caller's time limit (``wait``, ``run``), from when it is

@@ -211,7 +211,8 @@ class Jobs:
             webhook_events_filter=events_of(options),
         )
         request = Send(
-            "trainings.create", trainings_create._get_kwargs(owner, name, version_id, body=training)
+            "trainings.create",
+            trainings_create.request_args(owner, name, version_id, body=training),
         )
         return (yield from self.core.create(request, Training))
 

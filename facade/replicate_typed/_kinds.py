@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from replicate_api.api.predictions import predictions_cancel, predictions_get
 from replicate_api.api.trainings import trainings_cancel, trainings_get
 from replicate_api.models.prediction import Prediction
 from replicate_api.models.training import Training
+from replicate_api.types import RequestArgs
 
 from replicate_typed._errors import PredictionTimeoutError, ReplicateError, TrainingTimeoutError
 
@@ -27,8 +28,8 @@ class JobKind(Generic[J]):
 
     noun: str
     model: type[J]
-    get_request: Callable[[str], dict[str, Any]]
-    cancel_request: Callable[[str], dict[str, Any]]
+    get_request: Callable[[str], RequestArgs]
+    cancel_request: Callable[[str], RequestArgs]
     #: Builds the error for a wait that gave up: (job, limit, past its deadline?).
     timeout_error: Callable[[J, float, bool], ReplicateError]
 
@@ -36,15 +37,15 @@ class JobKind(Generic[J]):
 PREDICTION = JobKind(
     "predictions",
     Prediction,
-    predictions_get._get_kwargs,
-    predictions_cancel._get_kwargs,
+    predictions_get.request_args,
+    predictions_cancel.request_args,
     lambda p, limit, past: PredictionTimeoutError(p, limit, canceled=False, past_deadline=past),
 )
 TRAINING = JobKind(
     "trainings",
     Training,
-    trainings_get._get_kwargs,
-    trainings_cancel._get_kwargs,
+    trainings_get.request_args,
+    trainings_cancel.request_args,
     lambda t, limit, past: TrainingTimeoutError(t, limit),
 )
 

@@ -60,7 +60,7 @@ class SentCreate:
     @classmethod
     def of(cls, target: _refs.Target, request: Send, sent_at: datetime) -> SentCreate:
         """The create ``request`` for ``target``, sent at ``sent_at``."""
-        body: dict[str, Any] = request.kwargs["json"]
+        body: dict[str, Any] = request.kwargs.get("json", {})
         return cls(target, json.loads(json.dumps(body.get("input", {}))), sent_at)
 
     def may_have_made(self, prediction: Prediction, since: datetime) -> bool:
@@ -97,7 +97,7 @@ def find_unfinished(core: Core, sent: SentCreate) -> Flow[list[Prediction]]:
 def _created_after(core: Core, moment: datetime) -> Flow[tuple[list[Prediction], timedelta]]:
     """Predictions created at or after ``moment``, and how far the server's clock is ahead."""
     request = Send(
-        "predictions.list", predictions_list._get_kwargs(created_after=moment), cleanup=True
+        "predictions.list", predictions_list.request_args(created_after=moment), cleanup=True
     )
     parse = parser(PredictionPage, request.operation)
     found: list[Prediction] = []

@@ -3,7 +3,17 @@
 import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeAlias, TypeVar
+from typing import (
+    IO,
+    Any,
+    BinaryIO,
+    Generic,
+    Literal,
+    Required,
+    TypeAlias,
+    TypedDict,
+    TypeVar,
+)
 
 from attrs import define
 
@@ -50,6 +60,23 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+
+
+class RequestArgs(TypedDict, total=False):
+    """The keyword arguments of ``httpx.Client.request`` that an endpoint module's
+    ``request_args()`` returns: ``method`` and ``url`` always, the rest as the
+    operation needs them. ``url`` is relative to the client's base URL.
+    """
+
+    method: Required[str]
+    url: Required[str]
+    params: dict[str, Any]
+    headers: dict[str, Any]
+    cookies: dict[str, Any]
+    json: Any
+    data: dict[str, Any]
+    content: bytes | IO[bytes]
+    files: RequestFiles
 
 
 #: Any JSON value, as a response model reads free-form JSON (a model's input or output).
@@ -109,6 +136,7 @@ __all__ = [
     "UNSET",
     "File",
     "FileTypes",
+    "RequestArgs",
     "RequestFiles",
     "Response",
     "UnknownValue",

@@ -186,7 +186,7 @@ def test_run_creates_in_sync_mode_then_waits_for_the_output() -> None:
     create = next(flow)
     assert isinstance(create, Send)
     assert create.operation == "predictions.create"
-    assert create.kwargs["headers"]["Prefer"] == "wait"
+    assert create.kwargs.get("headers", {})["Prefer"] == "wait"
     window = create_options(wait=True).window
     assert create.timeout == core.settings.read_timeout_for_window(window)  # outlasts it
     # The window closed with the prediction still running: poll it.
@@ -234,7 +234,7 @@ def test_an_interrupt_during_the_create_looks_for_the_prediction_it_made() -> No
     assert isinstance(listing, Send)
     assert listing.operation == "predictions.list"
     assert listing.cleanup is True  # shielded from the cancellation that sent it
-    assert listing.kwargs["params"] == {"created_after": (NOW - MARGIN).isoformat()}
+    assert listing.kwargs.get("params") == {"created_after": (NOW - MARGIN).isoformat()}
     made = payloads.prediction("processing", created_at=NOW.isoformat())
     cancel = flow.send(response(json=payloads.page([made])))
     assert isinstance(cancel, Send)

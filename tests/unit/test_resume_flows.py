@@ -59,7 +59,7 @@ def test_a_cut_download_resumes_with_range_from_the_bytes_delivered() -> None:
     assert next(pause) == Sleep(backoffs()[0])
 
     resume = download.request()
-    assert resume.kwargs["headers"] == {"Range": "bytes=4-", "If-Range": '"v1"'}
+    assert resume.kwargs.get("headers", {}) == {"Range": "bytes=4-", "If-Range": '"v1"'}
     assert resume.stream is True
     assert resume.follow_redirects is True
     download.accept(Script(_rest(4, headers={"ETag": '"v1"'})).run(core.send(resume, attempts)))
@@ -87,7 +87,7 @@ def test_an_encoded_body_is_asked_for_again_whole() -> None:
     download.accept(_file(200, {"Content-Encoding": "gzip", "Content-Length": "4", "ETag": '"v1"'}))
     download.take(b"decoded bytes")  # more than the 4 bytes on the wire: not a length to hold
 
-    assert download.request().kwargs["headers"] == {}
+    assert download.request().kwargs.get("headers", {}) == {}
     download.accept(_file(200, {"Content-Encoding": "gzip", "ETag": '"v1"'}))
     assert download.take(b"decoded bytes, all") == b", all"
 
@@ -142,7 +142,9 @@ def test_a_change_of_last_modified_is_a_changed_file_when_there_is_no_etag() -> 
     download.accept(_file(200, {"Last-Modified": "Sun, 22 Nov 2026 10:15:04 GMT"}))
     download.take(b"0123")
 
-    assert download.request().kwargs["headers"]["If-Range"] == "Sun, 22 Nov 2026 10:15:04 GMT"
+    assert (
+        download.request().kwargs.get("headers", {})["If-Range"] == "Sun, 22 Nov 2026 10:15:04 GMT"
+    )
     with pytest.raises(InvalidResponseError, match=r"Last-Modified .* became Mon, 23 Nov"):
         download.accept(_file(200, {"Last-Modified": "Mon, 23 Nov 2026 08:00:00 GMT"}))
 
@@ -152,7 +154,7 @@ def test_a_weak_etag_matches_its_strong_twin_but_is_never_sent_in_if_range() -> 
     download.accept(_file(200, {"ETag": 'W/"v1"'}))
     download.take(b"0123")
 
-    assert "If-Range" not in download.request().kwargs["headers"]
+    assert "If-Range" not in download.request().kwargs.get("headers", {})
     download.accept(_file(200, {"ETag": '"v1"'}))  # the same file: its bytes are skipped
     assert download.take(b"012345") == b"45"
 
@@ -168,7 +170,7 @@ def test_a_partial_206_is_continued_from_where_it_ended() -> None:
     assert (
         str(short) == "output.download: the body ended after 4 of the 10 bytes its headers declared"
     )
-    assert download.request().kwargs["headers"] == {"Range": "bytes=4-"}
+    assert download.request().kwargs.get("headers", {}) == {"Range": "bytes=4-"}
 
 
 def test_a_drop_after_the_last_declared_byte_finishes_the_download() -> None:
@@ -249,7 +251,7 @@ def test_a_download_cut_every_time_is_sent_one_plus_max_retries_times(
 
     assert len(script.sends) == POLICY.max_retries + 1
     assert script.sleeps == backoffs()
-    assert script.sends[-1].kwargs["headers"]["Range"].startswith("bytes=")
+    assert script.sends[-1].kwargs.get("headers", {})["Range"].startswith("bytes=")
 
 
 # -- streams: resumed with Last-Event-ID, on the stream's one count ----------------------------
@@ -265,13 +267,13 @@ def test_a_dropped_stream_reconnects_after_the_last_event_without_repeats() -> N
     attempts = core.attempts(repeatable=True)
 
     opened = reader.request()
-    assert "Last-Event-ID" not in opened.kwargs["headers"]
+    assert "Last-Event-ID" not in opened.kwargs.get("headers", {})
     reader.open(Script(response(headers=SSE)).run(core.send(opened, attempts)))
     assert reader.feed(RawEvent("output", "one ", "1")) == OutputEvent("one ", "1")
     assert next(reader.reconnect(httpx.ReadError("dropped"), attempts)) == Sleep(backoffs()[0])
 
     resumed = reader.request()
-    assert resumed.kwargs["headers"]["Last-Event-ID"] == "1"
+    assert resumed.kwargs.get("headers", {})["Last-Event-ID"] == "1"
     Script(response(headers=SSE)).run(core.send(resumed, attempts))
     assert reader.feed(RawEvent("output", "one ", "1")) is None  # repeated: skipped
     assert reader.feed(RawEvent("done", "{}", "2")) == DoneEvent(None, "2")
@@ -324,7 +326,7 @@ def test_a_stream_dropped_every_time_is_sent_one_plus_max_retries_times(
 
     assert len(script.sends) == POLICY.max_retries + 1
     assert script.sleeps == backoffs()
-    assert "Last-Event-ID" not in script.sends[-1].kwargs["headers"]  # no event ever came
+    assert "Last-Event-ID" not in script.sends[-1].kwargs.get("headers", {})  # no event ever came
 
 
 def test_a_stream_that_delivers_before_each_drop_restarts_its_count_each_time() -> None:
@@ -338,7 +340,7 @@ def test_a_stream_that_delivers_before_each_drop_restarts_its_count_each_time() 
     assert len(script.sends) == connections + 1  # it would go on: every drop came after progress
     # Each reconnect counts from the connection that made progress: the first backoff each time.
     assert script.sleeps == [backoffs()[0]] * connections
-    assert script.sends[-1].kwargs["headers"]["Last-Event-ID"] == str(connections - 1)
+    assert script.sends[-1].kwargs.get("headers", {})["Last-Event-ID"] == str(connections - 1)
 
 
 def test_a_stream_gives_up_after_max_retries_drops_in_a_row_since_its_last_new_event() -> None:

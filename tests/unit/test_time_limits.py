@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from replicate_api.types import RequestArgs
 from replicate_typed._effects import Send
 from replicate_typed._time_limits import bound_body, timeout_for
 
 from tests.support.clock import FakeTime
 from tests.support.slow import TRICKLE, Trickling
 
-GET = Send("predictions.get", {"method": "GET", "url": "/predictions/p"})
+ARGS: RequestArgs = {"method": "GET", "url": "/predictions/p"}
+GET = Send("predictions.get", ARGS)
 CLIENT = httpx.Timeout(30.0, connect=5.0)
 
 
 def test_without_a_caller_limit_the_timeout_is_the_requests_own() -> None:
     assert timeout_for(GET, CLIENT) is CLIENT
     longer = httpx.Timeout(70.0, connect=5.0)
-    assert timeout_for(Send("predictions.create", {}, longer), CLIENT) is longer
+    assert timeout_for(Send("predictions.create", ARGS, longer), CLIENT) is longer
 
 
 @pytest.mark.parametrize("timeout", [CLIENT, httpx.Timeout(None)], ids=["set", "none"])
 def test_every_timeout_is_cut_to_the_time_left(timeout: httpx.Timeout) -> None:
-    cut = timeout_for(Send("predictions.get", {}, time_left=2.5), timeout)
+    cut = timeout_for(Send("predictions.get", ARGS, time_left=2.5), timeout)
 
     assert (cut.connect, cut.read, cut.write, cut.pool) == (2.5, 2.5, 2.5, 2.5)
-    assert timeout_for(Send("predictions.get", {}, time_left=600.0), CLIENT) == CLIENT
+    assert timeout_for(Send("predictions.get", ARGS, time_left=600.0), CLIENT) == CLIENT
 
 
 def _trickled(body: bytes, time: FakeTime) -> httpx.Response:
@@ -50,7 +52,7 @@ def test_the_time_left_counts_from_the_send_and_wins_when_shorter() -> None:
     time.now += 0.5  # the headers took half a second
     response = _trickled(b"x" * 100, time)
 
-    bound_body(response, Send("p", {}, time_left=0.75), CLIENT, sent_at=sent_at, clock=time.clock)
+    bound_body(response, Send("p", ARGS, time_left=0.75), CLIENT, sent_at=sent_at, clock=time.clock)
     with pytest.raises(httpx.ReadTimeout):
         response.read()
     assert time.now - sent_at == pytest.approx(0.75 + TRICKLE)

@@ -14,4 +14,4 @@ class AsyncAccountInfo(AsyncResource):
 
     async def get(self) -> Account:
         """Who the token belongs to: a user or an organization."""
-        return await self._fetch(Send("account.get", account_get._get_kwargs()), Account)
+        return await self._fetch(Send("account.get", account_get.request_args()), Account)

@@ -18,9 +18,11 @@ class AsyncCollections(AsyncResource):
 
     def list(self) -> AsyncPager[CollectionSummary]:
         """Every collection (name, slug, description)."""
-        return self._pager(Send("collections.list", collections_list._get_kwargs()), CollectionPage)
+        return self._pager(
+            Send("collections.list", collections_list.request_args()), CollectionPage
+        )
 
     async def get(self, slug: str) -> Collection:
         """A collection with its models, e.g. "text-to-image"."""
-        request = Send("collections.get", collections_get._get_kwargs(check_id(slug)))
+        request = Send("collections.get", collections_get.request_args(check_id(slug)))
         return await self._fetch(request, Collection)

@@ -139,20 +139,20 @@ class AsyncFiles(AsyncResource):
     async def get(self, file_id: str) -> FileResource:
         """A file's record by id."""
         return await self._fetch(
-            Send("files.get", files_get._get_kwargs(check_id(file_id))), FileResource
+            Send("files.get", files_get.request_args(check_id(file_id))), FileResource
         )
 
     def list(self) -> AsyncPager[FileResource]:
         """Every file you uploaded, newest first."""
-        return self._pager(Send("files.list", files_list._get_kwargs()), FilePage)
+        return self._pager(Send("files.list", files_list.request_args()), FilePage)
 
     async def delete(self, file_id: str) -> None:
         """Delete a file."""
-        await self._delete(Send("files.delete", files_delete._get_kwargs(check_id(file_id))))
+        await self._delete(Send("files.delete", files_delete.request_args(check_id(file_id))))
 
     def download(self, file_id: str, *, owner: str, expiry: int, signature: str) -> AsyncFileOutput:
         """A file's content through a signed download link, as an output file to read or save."""
-        kwargs = files_download._get_kwargs(
+        kwargs = files_download.request_args(
             check_id(file_id), owner=owner, expiry=expiry, signature=signature
         )
         return AsyncFileOutput(self._runner.core.absolute(kwargs), self._runner)

@@ -20,7 +20,7 @@ class AsyncHardwareOptions(AsyncResource):
     async def list(self) -> list[Hardware]:
         """Every hardware option, with the SKU to pass as ``hardware``."""
         core = self._runner.core
-        request = Send("hardware.list", hardware_list._get_kwargs())
+        request = Send("hardware.list", hardware_list.request_args())
         return await self._runner.perform(core.fetch(request, _hardware))
 
 

@@ -49,7 +49,7 @@ class AsyncModels(AsyncResource):
 
     async def get(self, model: str) -> Model:
         """A model by "owner/name", with its latest version."""
-        request = Send("models.get", models_get._get_kwargs(*owner_and_name(model, "model")))
+        request = Send("models.get", models_get.request_args(*owner_and_name(model, "model")))
         return await self._fetch(request, Model)
 
     def list(
@@ -59,7 +59,7 @@ class AsyncModels(AsyncResource):
         sort_direction: Literal["asc", "desc"] | None = None,
     ) -> AsyncPager[Model]:
         """Every public model; by default those with the newest versions first."""
-        kwargs = models_list._get_kwargs(
+        kwargs = models_list.request_args(
             sort_by=ModelSortBy(sort_by) if sort_by else ModelSortBy.LATEST_VERSION_CREATED_AT,
             sort_direction=SortDirection(sort_direction) if sort_direction else SortDirection.DESC,
         )
@@ -69,7 +69,7 @@ class AsyncModels(AsyncResource):
         """Public models matching ``query`` (the QUERY /models search)."""
         if not isinstance(query, str) or not query.strip():
             raise ValueError(f"query must be non-empty text, got {query!r}")
-        return self._pager(Send("models.search", models_search._get_kwargs(body=query)), ModelPage)
+        return self._pager(Send("models.search", models_search.request_args(body=query)), ModelPage)
 
     async def create(
         self,
@@ -101,7 +101,7 @@ class AsyncModels(AsyncResource):
             license_url=unset_if_none(license_url),
             cover_image_url=unset_if_none(cover_image_url),
         )
-        request = Send("models.create", models_create._get_kwargs(body=body))
+        request = Send("models.create", models_create.request_args(body=body))
         return await self._create(request, Model)
 
     async def update(
@@ -125,24 +125,24 @@ class AsyncModels(AsyncResource):
             weights_url=unset_if_none(weights_url),
         )
         owner, name = owner_and_name(model, "model")
-        request = Send("models.update", models_update._get_kwargs(owner, name, body=body))
+        request = Send("models.update", models_update.request_args(owner, name, body=body))
         return await self._fetch(request, Model)
 
     async def delete(self, model: str) -> None:
         """Delete a model (it must be private and have no versions)."""
-        kwargs = models_delete._get_kwargs(*owner_and_name(model, "model"))
+        kwargs = models_delete.request_args(*owner_and_name(model, "model"))
         await self._delete(Send("models.delete", kwargs))
 
     async def readme(self, model: str) -> str:
         """A model's README, in Markdown."""
-        kwargs = models_readme_get._get_kwargs(*owner_and_name(model, "model"))
+        kwargs = models_readme_get.request_args(*owner_and_name(model, "model"))
         core = self._runner.core
         request = Send("models.readme.get", kwargs)
         return await self._runner.perform(core.fetch(request, _text))
 
     def examples(self, model: str) -> AsyncPager[Prediction]:
         """The example predictions a model's author saved."""
-        kwargs = models_examples_list._get_kwargs(*owner_and_name(model, "model"))
+        kwargs = models_examples_list.request_args(*owner_and_name(model, "model"))
         return self._pager(Send("models.examples.list", kwargs), PredictionExamplePage)
 
 
@@ -152,18 +152,18 @@ class AsyncModelVersions(AsyncResource):
     async def get(self, model: str, version_id: str) -> Version:
         """One version of "owner/name"."""
         owner, name = owner_and_name(model, "model")
-        kwargs = models_versions_get._get_kwargs(owner, name, check_id(version_id))
+        kwargs = models_versions_get.request_args(owner, name, check_id(version_id))
         return await self._fetch(Send("models.versions.get", kwargs), Version)
 
     def list(self, model: str) -> AsyncPager[Version]:
         """Every version of "owner/name", newest first."""
-        kwargs = models_versions_list._get_kwargs(*owner_and_name(model, "model"))
+        kwargs = models_versions_list.request_args(*owner_and_name(model, "model"))
         return self._pager(Send("models.versions.list", kwargs), VersionPage)
 
     async def delete(self, model: str, version_id: str) -> None:
         """Delete a version and its predictions (the API finishes this in the background)."""
         owner, name = owner_and_name(model, "model")
-        kwargs = models_versions_delete._get_kwargs(owner, name, check_id(version_id))
+        kwargs = models_versions_delete.request_args(owner, name, check_id(version_id))
         await self._delete(Send("models.versions.delete", kwargs))
 
 

@@ -92,7 +92,7 @@ class AsyncPredictions(AsyncResource):
         source: Literal["web"] | None = None,
     ) -> AsyncPager[Prediction]:
         """Your predictions, newest first, fetched a page at a time as you iterate."""
-        kwargs = predictions_list._get_kwargs(
+        kwargs = predictions_list.request_args(
             created_after=unset_if_none(created_after),
             created_before=unset_if_none(created_before),
             source=unset_if_none(None if source is None else PredictionSourceFilter(source)),

@@ -15,7 +15,7 @@ class AsyncWebhooks(AsyncResource):
 
     async def default_secret(self) -> str:
         """The signing secret ("whsec_...") of your account's webhooks."""
-        request = Send("webhooks.default.secret.get", webhooks_default_secret_get._get_kwargs())
+        request = Send("webhooks.default.secret.get", webhooks_default_secret_get.request_args())
         secret = await self._fetch(request, WebhookSecret)
         if not isinstance(secret.key, str) or not secret.key:
             raise InvalidResponseError(

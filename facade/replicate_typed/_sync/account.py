@@ -17,4 +17,4 @@ class AccountInfo(Resource):
 
     def get(self) -> Account:
         """Who the token belongs to: a user or an organization."""
-        return self._fetch(Send("account.get", account_get._get_kwargs()), Account)
+        return self._fetch(Send("account.get", account_get.request_args()), Account)

@@ -35,12 +35,14 @@ class Deployments(Resource):
 
     def get(self, deployment: str) -> Deployment:
         """A deployment by "owner/name", with its current release."""
-        kwargs = deployments_get._get_kwargs(*owner_and_name(deployment, "deployment"))
+        kwargs = deployments_get.request_args(*owner_and_name(deployment, "deployment"))
         return self._fetch(Send("deployments.get", kwargs), Deployment)
 
     def list(self) -> Pager[Deployment]:
         """Every deployment of your account."""
-        return self._pager(Send("deployments.list", deployments_list._get_kwargs()), DeploymentPage)
+        return self._pager(
+            Send("deployments.list", deployments_list.request_args()), DeploymentPage
+        )
 
     def create(
         self,
@@ -67,7 +69,7 @@ class Deployments(Resource):
             min_instances=min_instances,
             max_instances=max_instances,
         )
-        request = Send("deployments.create", deployments_create._get_kwargs(body=body))
+        request = Send("deployments.create", deployments_create.request_args(body=body))
         return self._create(request, Deployment)
 
     def update(
@@ -88,10 +90,12 @@ class Deployments(Resource):
             max_instances=UNSET if max_instances is None else max_instances,
         )
         owner, name = owner_and_name(deployment, "deployment")
-        request = Send("deployments.update", deployments_update._get_kwargs(owner, name, body=body))
+        request = Send(
+            "deployments.update", deployments_update.request_args(owner, name, body=body)
+        )
         return self._fetch(request, Deployment)
 
     def delete(self, deployment: str) -> None:
         """Delete a deployment (it must be offline, with no recent predictions)."""
-        kwargs = deployments_delete._get_kwargs(*owner_and_name(deployment, "deployment"))
+        kwargs = deployments_delete.request_args(*owner_and_name(deployment, "deployment"))
         self._delete(Send("deployments.delete", kwargs))

@@ -138,20 +138,20 @@ class Files(Resource):
     def get(self, file_id: str) -> FileResource:
         """A file's record by id."""
         return self._fetch(
-            Send("files.get", files_get._get_kwargs(check_id(file_id))), FileResource
+            Send("files.get", files_get.request_args(check_id(file_id))), FileResource
         )
 
     def list(self) -> Pager[FileResource]:
         """Every file you uploaded, newest first."""
-        return self._pager(Send("files.list", files_list._get_kwargs()), FilePage)
+        return self._pager(Send("files.list", files_list.request_args()), FilePage)
 
     def delete(self, file_id: str) -> None:
         """Delete a file."""
-        self._delete(Send("files.delete", files_delete._get_kwargs(check_id(file_id))))
+        self._delete(Send("files.delete", files_delete.request_args(check_id(file_id))))
 
     def download(self, file_id: str, *, owner: str, expiry: int, signature: str) -> FileOutput:
         """A file's content through a signed download link, as an output file to read or save."""
-        kwargs = files_download._get_kwargs(
+        kwargs = files_download.request_args(
             check_id(file_id), owner=owner, expiry=expiry, signature=signature
         )
         return FileOutput(self._runner.core.absolute(kwargs), self._runner)

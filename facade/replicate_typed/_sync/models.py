@@ -52,7 +52,7 @@ class Models(Resource):
 
     def get(self, model: str) -> Model:
         """A model by "owner/name", with its latest version."""
-        request = Send("models.get", models_get._get_kwargs(*owner_and_name(model, "model")))
+        request = Send("models.get", models_get.request_args(*owner_and_name(model, "model")))
         return self._fetch(request, Model)
 
     def list(
@@ -62,7 +62,7 @@ class Models(Resource):
         sort_direction: Literal["asc", "desc"] | None = None,
     ) -> Pager[Model]:
         """Every public model; by default those with the newest versions first."""
-        kwargs = models_list._get_kwargs(
+        kwargs = models_list.request_args(
             sort_by=ModelSortBy(sort_by) if sort_by else ModelSortBy.LATEST_VERSION_CREATED_AT,
             sort_direction=SortDirection(sort_direction) if sort_direction else SortDirection.DESC,
         )
@@ -72,7 +72,7 @@ class Models(Resource):
         """Public models matching ``query`` (the QUERY /models search)."""
         if not isinstance(query, str) or not query.strip():
             raise ValueError(f"query must be non-empty text, got {query!r}")
-        return self._pager(Send("models.search", models_search._get_kwargs(body=query)), ModelPage)
+        return self._pager(Send("models.search", models_search.request_args(body=query)), ModelPage)
 
     def create(
         self,
@@ -104,7 +104,7 @@ class Models(Resource):
             license_url=unset_if_none(license_url),
             cover_image_url=unset_if_none(cover_image_url),
         )
-        request = Send("models.create", models_create._get_kwargs(body=body))
+        request = Send("models.create", models_create.request_args(body=body))
         return self._create(request, Model)
 
     def update(
@@ -128,24 +128,24 @@ class Models(Resource):
             weights_url=unset_if_none(weights_url),
         )
         owner, name = owner_and_name(model, "model")
-        request = Send("models.update", models_update._get_kwargs(owner, name, body=body))
+        request = Send("models.update", models_update.request_args(owner, name, body=body))
         return self._fetch(request, Model)
 
     def delete(self, model: str) -> None:
         """Delete a model (it must be private and have no versions)."""
-        kwargs = models_delete._get_kwargs(*owner_and_name(model, "model"))
+        kwargs = models_delete.request_args(*owner_and_name(model, "model"))
         self._delete(Send("models.delete", kwargs))
 
     def readme(self, model: str) -> str:
         """A model's README, in Markdown."""
-        kwargs = models_readme_get._get_kwargs(*owner_and_name(model, "model"))
+        kwargs = models_readme_get.request_args(*owner_and_name(model, "model"))
         core = self._runner.core
         request = Send("models.readme.get", kwargs)
         return self._runner.perform(core.fetch(request, _text))
 
     def examples(self, model: str) -> Pager[Prediction]:
         """The example predictions a model's author saved."""
-        kwargs = models_examples_list._get_kwargs(*owner_and_name(model, "model"))
+        kwargs = models_examples_list.request_args(*owner_and_name(model, "model"))
         return self._pager(Send("models.examples.list", kwargs), PredictionExamplePage)
 
 
@@ -155,18 +155,18 @@ class ModelVersions(Resource):
     def get(self, model: str, version_id: str) -> Version:
         """One version of "owner/name"."""
         owner, name = owner_and_name(model, "model")
-        kwargs = models_versions_get._get_kwargs(owner, name, check_id(version_id))
+        kwargs = models_versions_get.request_args(owner, name, check_id(version_id))
         return self._fetch(Send("models.versions.get", kwargs), Version)
 
     def list(self, model: str) -> Pager[Version]:
         """Every version of "owner/name", newest first."""
-        kwargs = models_versions_list._get_kwargs(*owner_and_name(model, "model"))
+        kwargs = models_versions_list.request_args(*owner_and_name(model, "model"))
         return self._pager(Send("models.versions.list", kwargs), VersionPage)
 
     def delete(self, model: str, version_id: str) -> None:
         """Delete a version and its predictions (the API finishes this in the background)."""
         owner, name = owner_and_name(model, "model")
-        kwargs = models_versions_delete._get_kwargs(owner, name, check_id(version_id))
+        kwargs = models_versions_delete.request_args(owner, name, check_id(version_id))
         self._delete(Send("models.versions.delete", kwargs))
 
 

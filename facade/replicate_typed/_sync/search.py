@@ -29,5 +29,5 @@ class Search(Resource):
         from replicate_api.api.search import search as endpoint
         from replicate_api.models.search_results import SearchResults
 
-        kwargs = endpoint._get_kwargs(query=query, limit=UNSET if limit is None else limit)
+        kwargs = endpoint.request_args(query=query, limit=UNSET if limit is None else limit)
         return self._fetch(Send("search", kwargs), SearchResults)

@@ -55,7 +55,7 @@ class Trainings(Resource):
 
     def list(self) -> Pager[Training]:
         """Your trainings, newest first, fetched a page at a time as you iterate."""
-        return self._pager(Send("trainings.list", trainings_list._get_kwargs()), TrainingPage)
+        return self._pager(Send("trainings.list", trainings_list.request_args()), TrainingPage)
 
     def cancel(self, training: Training | str) -> Training:
         """Cancel a training; one that already finished is returned unchanged."""

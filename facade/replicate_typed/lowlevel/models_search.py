@@ -9,19 +9,28 @@ into the generated ``ModelPage``.
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 
 import httpx
 from replicate_api import errors
 from replicate_api.client import AuthenticatedClient, Client
 from replicate_api.models.model_page import ModelPage
-from replicate_api.types import Response
+from replicate_api.types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "QUERY"
+#: The path of this operation.
+PATH: Final = "/models"
 
 
-def _get_kwargs(*, body: str) -> dict[str, Any]:
+def request_args(*, body: str) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for QUERY /models.
+
+    ``url`` is relative to the client's base URL.
+    """
     return {
-        "method": "QUERY",
-        "url": "/models",
+        "method": METHOD,
+        "url": PATH,
         "content": body.encode("utf-8"),
         "headers": {"Content-Type": "text/plain"},
     }
@@ -59,7 +68,7 @@ def sync_detailed(*, client: AuthenticatedClient | Client, body: str) -> Respons
             and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
     """
-    response = client.get_httpx_client().request(**_get_kwargs(body=body))
+    response = client.get_httpx_client().request(**request_args(body=body))
     return _build_response(client=client, response=response)
 
 
@@ -72,7 +81,7 @@ async def asyncio_detailed(
     *, client: AuthenticatedClient | Client, body: str
 ) -> Response[ModelPage]:
     """Search public models by text (async); see ``sync_detailed``."""
-    response = await client.get_async_httpx_client().request(**_get_kwargs(body=body))
+    response = await client.get_async_httpx_client().request(**request_args(body=body))
     return _build_response(client=client, response=response)
 
 

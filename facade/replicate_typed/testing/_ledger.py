@@ -146,7 +146,7 @@ class Ledger:
         """``_wait`` on the running event loop; even a wait of zero lets other tasks run."""
         clock = self._fake.clock
         if isinstance(clock, VirtualClock):
-            await clock._wait(seconds, lambda: self._changes != since)
+            await clock._wait(seconds, lambda: self._changes != since)  # pyright: ignore[reportPrivateUsage]  # package-private
             return
         if seconds <= 0:
             await asyncio.sleep(0)

@@ -106,7 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = httpx.URL(f"http://{host}{self.path}")
         headers = {name.lower(): value for name, value in self.headers.items()}
         incoming = FakeRequest(self.command, url, headers, body)
-        response = server.fake._emulator.handle(incoming, server.bases)
+        response = server.fake._emulator.handle(incoming, server.bases)  # pyright: ignore[reportPrivateUsage]  # package-private
         if response.wire_fault == "drop":
             self._abort()
             return
@@ -122,7 +122,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(response.body)))
             self.end_headers()
             try:
-                for piece in server.fake._emulator.ledger.pace(response.parts()):
+                for piece in server.fake._emulator.ledger.pace(response.parts()):  # pyright: ignore[reportPrivateUsage]  # package-private
                     self.wfile.write(piece)  # more than one piece only when trickled
             except (BrokenPipeError, ConnectionResetError):
                 self.close_connection = True
@@ -130,7 +130,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
         try:
-            for index, chunk in enumerate(server.fake._emulator.ledger.pace(response.parts())):
+            for index, chunk in enumerate(server.fake._emulator.ledger.pace(response.parts())):  # pyright: ignore[reportPrivateUsage]  # package-private
                 if response.wire_fault == "cut" and index == 0:
                     self._chunk(chunk[: max(1, len(chunk) // 2)])
                     self._abort()

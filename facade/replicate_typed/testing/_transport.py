@@ -39,13 +39,13 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Answer a sync client's request."""
-        emulator = self._fake._emulator
+        emulator = self._fake._emulator  # pyright: ignore[reportPrivateUsage]  # package-private
         answer = emulator.answer(_incoming(request, request.read()), IN_PROCESS)
         return _respond(emulator.ledger.drive(answer), request, emulator.ledger)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Answer an async client's request, letting other tasks run while it waits."""
-        emulator = self._fake._emulator
+        emulator = self._fake._emulator  # pyright: ignore[reportPrivateUsage]  # package-private
         answer = emulator.answer(_incoming(request, await request.aread()), IN_PROCESS)
         return _respond(await emulator.ledger.async_drive(answer), request, emulator.ledger)
 

@@ -32,12 +32,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.properties import ModelProperty
-from openapi_python_client.parser.properties.list_property import ListProperty
-from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.schema.untrusted_string import UntrustedString
-
+from regenerate.internals import (
+    GeneratorData,
+    ListProperty,
+    ModelProperty,
+    UnionProperty,
+    UntrustedString,
+)
 from regenerate.reader_code import dump, quote, read_into
 from regenerate.reader_shapes import (
     Built,

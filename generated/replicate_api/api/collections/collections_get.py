@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 from urllib.parse import quote
 
 import httpx
@@ -7,16 +7,26 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.collection import Collection
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/collections/{collection_slug}"
 
 
-def _get_kwargs(
+def request_args(
     collection_slug: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /collections/{collection_slug}.
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/collections/{collection_slug}".format(
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             collection_slug=quote(str(collection_slug), safe=""),
         ),
     }
@@ -69,7 +79,7 @@ def sync_detailed(
         Response[Collection]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         collection_slug=collection_slug,
     )
 
@@ -126,7 +136,7 @@ async def asyncio_detailed(
         Response[Collection]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         collection_slug=collection_slug,
     )
 

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -7,18 +7,28 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.deployment import Deployment
 from ...models.deployment_create_request import DeploymentCreateRequest
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "post"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/deployments"
 
 
-def _get_kwargs(
+def request_args(
     *,
     body: DeploymentCreateRequest,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for POST /deployments.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/deployments",
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -75,7 +85,7 @@ def sync_detailed(
         Response[Deployment]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         body=body,
     )
 
@@ -134,7 +144,7 @@ async def asyncio_detailed(
         Response[Deployment]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         body=body,
     )
 

@@ -1,22 +1,32 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "delete"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/deployments/{deployment_owner}/{deployment_name}"
 
 
-def _get_kwargs(
+def request_args(
     deployment_owner: str,
     deployment_name: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for DELETE /deployments/{deployment_owner}/{deployment_name}.
 
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/deployments/{deployment_owner}/{deployment_name}".format(
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             deployment_owner=quote(str(deployment_owner), safe=""),
             deployment_name=quote(str(deployment_name), safe=""),
         ),
@@ -70,7 +80,7 @@ def sync_detailed(
         Response[Any]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         deployment_owner=deployment_owner,
         deployment_name=deployment_name,
     )
@@ -104,7 +114,7 @@ async def asyncio_detailed(
         Response[Any]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         deployment_owner=deployment_owner,
         deployment_name=deployment_name,
     )

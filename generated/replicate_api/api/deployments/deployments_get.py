@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 from urllib.parse import quote
 
 import httpx
@@ -7,17 +7,27 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.deployment import Deployment
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/deployments/{deployment_owner}/{deployment_name}"
 
 
-def _get_kwargs(
+def request_args(
     deployment_owner: str,
     deployment_name: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /deployments/{deployment_owner}/{deployment_name}.
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/deployments/{deployment_owner}/{deployment_name}".format(
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             deployment_owner=quote(str(deployment_owner), safe=""),
             deployment_name=quote(str(deployment_name), safe=""),
         ),
@@ -73,7 +83,7 @@ def sync_detailed(
         Response[Deployment]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         deployment_owner=deployment_owner,
         deployment_name=deployment_name,
     )
@@ -136,7 +146,7 @@ async def asyncio_detailed(
         Response[Deployment]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         deployment_owner=deployment_owner,
         deployment_name=deployment_name,
     )

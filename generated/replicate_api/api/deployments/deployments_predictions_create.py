@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
@@ -8,17 +8,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.prediction import Prediction
 from ...models.prediction_request import PredictionRequest
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "post"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/deployments/{deployment_owner}/{deployment_name}/predictions"
 
 
-def _get_kwargs(
+def request_args(
     deployment_owner: str,
     deployment_name: str,
     *,
     body: PredictionRequest | Unset = UNSET,
     prefer: str | Unset = UNSET,
     cancel_after: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for POST /deployments/{deployment_owner}/{deployment_name}/predictions.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
         headers["Prefer"] = prefer
@@ -26,9 +36,9 @@ def _get_kwargs(
     if not isinstance(cancel_after, Unset):
         headers["Cancel-After"] = cancel_after
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/deployments/{deployment_owner}/{deployment_name}/predictions".format(
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             deployment_owner=quote(str(deployment_owner), safe=""),
             deployment_name=quote(str(deployment_name), safe=""),
         ),
@@ -103,7 +113,7 @@ def sync_detailed(
         Response[Prediction]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         deployment_owner=deployment_owner,
         deployment_name=deployment_name,
         body=body,
@@ -188,7 +198,7 @@ async def asyncio_detailed(
         Response[Prediction]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         deployment_owner=deployment_owner,
         deployment_name=deployment_name,
         body=body,

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
@@ -8,20 +8,30 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.deployment import Deployment
 from ...models.deployment_update_request import DeploymentUpdateRequest
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "patch"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/deployments/{deployment_owner}/{deployment_name}"
 
 
-def _get_kwargs(
+def request_args(
     deployment_owner: str,
     deployment_name: str,
     *,
     body: DeploymentUpdateRequest | Unset = UNSET,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for PATCH /deployments/{deployment_owner}/{deployment_name}.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "patch",
-        "url": "/deployments/{deployment_owner}/{deployment_name}".format(
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             deployment_owner=quote(str(deployment_owner), safe=""),
             deployment_name=quote(str(deployment_name), safe=""),
         ),
@@ -86,7 +96,7 @@ def sync_detailed(
         Response[Deployment]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         deployment_owner=deployment_owner,
         deployment_name=deployment_name,
         body=body,
@@ -157,7 +167,7 @@ async def asyncio_detailed(
         Response[Deployment]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         deployment_owner=deployment_owner,
         deployment_name=deployment_name,
         body=body,

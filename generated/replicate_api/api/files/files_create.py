@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -8,18 +8,28 @@ from ...client import AuthenticatedClient, Client
 from ...models.file_create_request import FileCreateRequest
 from ...models.file_resource import FileResource
 from ...models.file_too_large_problem import FileTooLargeProblem
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "post"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/files"
 
 
-def _get_kwargs(
+def request_args(
     *,
     body: FileCreateRequest | Unset = UNSET,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for POST /files.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/files",
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH,
     }
 
     if not isinstance(body, Unset):
@@ -79,7 +89,7 @@ def sync_detailed(
         Response[FileResource | FileTooLargeProblem]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         body=body,
     )
 
@@ -136,7 +146,7 @@ async def asyncio_detailed(
         Response[FileResource | FileTooLargeProblem]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         body=body,
     )
 

@@ -1,6 +1,6 @@
 from http import HTTPStatus
 from io import BytesIO
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
@@ -8,16 +8,26 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.file_download_not_found_problem import FileDownloadNotFoundProblem
-from ...types import UNSET, File, Response
+from ...types import UNSET, File, RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/files/{file_id}/download"
 
 
-def _get_kwargs(
+def request_args(
     file_id: str,
     *,
     owner: str,
     expiry: int,
     signature: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /files/{file_id}/download.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
 
     params: dict[str, Any] = {}
 
@@ -29,9 +39,9 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/files/{file_id}/download".format(
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             file_id=quote(str(file_id), safe=""),
         ),
         "params": params,
@@ -97,7 +107,7 @@ def sync_detailed(
         Response[File | FileDownloadNotFoundProblem]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         file_id=file_id,
         owner=owner,
         expiry=expiry,
@@ -174,7 +184,7 @@ async def asyncio_detailed(
         Response[File | FileDownloadNotFoundProblem]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         file_id=file_id,
         owner=owner,
         expiry=expiry,

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 from urllib.parse import quote
 
 import httpx
@@ -8,16 +8,26 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.file_not_found_problem import FileNotFoundProblem
 from ...models.file_resource import FileResource
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/files/{file_id}"
 
 
-def _get_kwargs(
+def request_args(
     file_id: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /files/{file_id}.
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/files/{file_id}".format(
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             file_id=quote(str(file_id), safe=""),
         ),
     }
@@ -75,7 +85,7 @@ def sync_detailed(
         Response[FileNotFoundProblem | FileResource]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         file_id=file_id,
     )
 
@@ -132,7 +142,7 @@ async def asyncio_detailed(
         Response[FileNotFoundProblem | FileResource]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         file_id=file_id,
     )
 

@@ -1,19 +1,29 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.file_page import FilePage
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/files"
 
 
-def _get_kwargs() -> dict[str, Any]:
+def request_args() -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /files.
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/files",
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH,
     }
 
     return _kwargs
@@ -60,7 +70,7 @@ def sync_detailed(
         Response[FilePage]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = request_args()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -106,7 +116,7 @@ async def asyncio_detailed(
         Response[FilePage]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = request_args()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 

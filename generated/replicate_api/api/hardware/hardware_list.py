@@ -1,19 +1,29 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.hardware import Hardware
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/hardware"
 
 
-def _get_kwargs() -> dict[str, Any]:
+def request_args() -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /hardware.
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/hardware",
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH,
     }
 
     return _kwargs
@@ -66,7 +76,7 @@ def sync_detailed(
         Response[list[Hardware]]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = request_args()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -114,7 +124,7 @@ async def asyncio_detailed(
         Response[list[Hardware]]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = request_args()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 

@@ -1,22 +1,32 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "delete"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/models/{model_owner}/{model_name}"
 
 
-def _get_kwargs(
+def request_args(
     model_owner: str,
     model_name: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for DELETE /models/{model_owner}/{model_name}.
 
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/models/{model_owner}/{model_name}".format(
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             model_owner=quote(str(model_owner), safe=""),
             model_name=quote(str(model_name), safe=""),
         ),
@@ -71,7 +81,7 @@ def sync_detailed(
         Response[Any]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         model_owner=model_owner,
         model_name=model_name,
     )
@@ -106,7 +116,7 @@ async def asyncio_detailed(
         Response[Any]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         model_owner=model_owner,
         model_name=model_name,
     )

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 from urllib.parse import quote
 
 import httpx
@@ -7,17 +7,27 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.prediction_example_page import PredictionExamplePage
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/models/{model_owner}/{model_name}/examples"
 
 
-def _get_kwargs(
+def request_args(
     model_owner: str,
     model_name: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /models/{model_owner}/{model_name}/examples.
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/models/{model_owner}/{model_name}/examples".format(
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             model_owner=quote(str(model_owner), safe=""),
             model_name=quote(str(model_name), safe=""),
         ),
@@ -74,7 +84,7 @@ def sync_detailed(
         Response[PredictionExamplePage]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         model_owner=model_owner,
         model_name=model_name,
     )
@@ -139,7 +149,7 @@ async def asyncio_detailed(
         Response[PredictionExamplePage]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         model_owner=model_owner,
         model_name=model_name,
     )

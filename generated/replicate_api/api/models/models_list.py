@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -8,14 +8,24 @@ from ...client import AuthenticatedClient, Client
 from ...models.model_page import ModelPage
 from ...models.model_sort_by import ModelSortBy
 from ...models.sort_direction import SortDirection
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/models"
 
 
-def _get_kwargs(
+def request_args(
     *,
     sort_by: ModelSortBy | Unset = ModelSortBy.LATEST_VERSION_CREATED_AT,
     sort_direction: SortDirection | Unset = SortDirection.DESC,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /models.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
 
     params: dict[str, Any] = {}
 
@@ -33,9 +43,9 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/models",
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH,
         "params": params,
     }
 
@@ -90,7 +100,7 @@ def sync_detailed(
         Response[ModelPage]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         sort_by=sort_by,
         sort_direction=sort_direction,
     )
@@ -155,7 +165,7 @@ async def asyncio_detailed(
         Response[ModelPage]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         sort_by=sort_by,
         sort_direction=sort_direction,
     )

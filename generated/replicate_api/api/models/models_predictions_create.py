@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
@@ -8,17 +8,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.prediction import Prediction
 from ...models.prediction_request import PredictionRequest
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "post"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/models/{model_owner}/{model_name}/predictions"
 
 
-def _get_kwargs(
+def request_args(
     model_owner: str,
     model_name: str,
     *,
     body: PredictionRequest | Unset = UNSET,
     prefer: str | Unset = UNSET,
     cancel_after: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for POST /models/{model_owner}/{model_name}/predictions.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
         headers["Prefer"] = prefer
@@ -26,9 +36,9 @@ def _get_kwargs(
     if not isinstance(cancel_after, Unset):
         headers["Cancel-After"] = cancel_after
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/models/{model_owner}/{model_name}/predictions".format(
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             model_owner=quote(str(model_owner), safe=""),
             model_name=quote(str(model_name), safe=""),
         ),
@@ -103,7 +113,7 @@ def sync_detailed(
         Response[Prediction]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         model_owner=model_owner,
         model_name=model_name,
         body=body,
@@ -188,7 +198,7 @@ async def asyncio_detailed(
         Response[Prediction]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         model_owner=model_owner,
         model_name=model_name,
         body=body,

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -7,15 +7,25 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.prediction import Prediction
 from ...models.version_prediction_request import VersionPredictionRequest
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "post"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/predictions"
 
 
-def _get_kwargs(
+def request_args(
     *,
     body: VersionPredictionRequest | Unset = UNSET,
     prefer: str | Unset = UNSET,
     cancel_after: str | Unset = UNSET,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for POST /predictions.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
     headers: dict[str, Any] = {}
     if not isinstance(prefer, Unset):
         headers["Prefer"] = prefer
@@ -23,9 +33,9 @@ def _get_kwargs(
     if not isinstance(cancel_after, Unset):
         headers["Cancel-After"] = cancel_after
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/predictions",
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH,
     }
 
     if not isinstance(body, Unset):
@@ -93,7 +103,7 @@ def sync_detailed(
         Response[Prediction]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         body=body,
         prefer=prefer,
         cancel_after=cancel_after,
@@ -166,7 +176,7 @@ async def asyncio_detailed(
         Response[Prediction]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         body=body,
         prefer=prefer,
         cancel_after=cancel_after,

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 from urllib.parse import quote
 
 import httpx
@@ -7,16 +7,26 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.prediction import Prediction
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/predictions/{prediction_id}"
 
 
-def _get_kwargs(
+def request_args(
     prediction_id: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /predictions/{prediction_id}.
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/predictions/{prediction_id}".format(
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             prediction_id=quote(str(prediction_id), safe=""),
         ),
     }
@@ -70,7 +80,7 @@ def sync_detailed(
         Response[Prediction]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         prediction_id=prediction_id,
     )
 
@@ -129,7 +139,7 @@ async def asyncio_detailed(
         Response[Prediction]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         prediction_id=prediction_id,
     )
 

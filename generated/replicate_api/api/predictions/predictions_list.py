@@ -1,6 +1,6 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -8,15 +8,25 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.prediction_page import PredictionPage
 from ...models.prediction_source_filter import PredictionSourceFilter
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/predictions"
 
 
-def _get_kwargs(
+def request_args(
     *,
     created_after: datetime.datetime | Unset = UNSET,
     created_before: datetime.datetime | Unset = UNSET,
     source: PredictionSourceFilter | Unset = UNSET,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /predictions.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
 
     params: dict[str, Any] = {}
 
@@ -38,9 +48,9 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/predictions",
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH,
         "params": params,
     }
 
@@ -97,7 +107,7 @@ def sync_detailed(
         Response[PredictionPage]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         created_after=created_after,
         created_before=created_before,
         source=source,
@@ -168,7 +178,7 @@ async def asyncio_detailed(
         Response[PredictionPage]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         created_after=created_after,
         created_before=created_before,
         source=source,

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -8,14 +8,24 @@ from ...client import AuthenticatedClient, Client
 from ...models.search_bad_request_problem import SearchBadRequestProblem
 from ...models.search_results import SearchResults
 from ...models.search_server_error_problem import SearchServerErrorProblem
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "get"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/search"
 
 
-def _get_kwargs(
+def request_args(
     *,
     query: str,
     limit: int | Unset = 20,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for GET /search.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
 
     params: dict[str, Any] = {}
 
@@ -25,9 +35,9 @@ def _get_kwargs(
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/search",
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH,
         "params": params,
     }
 
@@ -92,7 +102,7 @@ def sync_detailed(
         Response[SearchBadRequestProblem | SearchResults | SearchServerErrorProblem]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         query=query,
         limit=limit,
     )
@@ -157,7 +167,7 @@ async def asyncio_detailed(
         Response[SearchBadRequestProblem | SearchResults | SearchServerErrorProblem]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         query=query,
         limit=limit,
     )

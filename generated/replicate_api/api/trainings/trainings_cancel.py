@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Final
 from urllib.parse import quote
 
 import httpx
@@ -7,16 +7,26 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.training import Training
-from ...types import Response
+from ...types import RequestArgs, Response
+
+#: The HTTP method of this operation.
+METHOD: Final = "post"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/trainings/{training_id}/cancel"
 
 
-def _get_kwargs(
+def request_args(
     training_id: str,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for POST /trainings/{training_id}/cancel.
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/trainings/{training_id}/cancel".format(
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
+
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             training_id=quote(str(training_id), safe=""),
         ),
     }
@@ -69,7 +79,7 @@ def sync_detailed(
         Response[Training]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         training_id=training_id,
     )
 
@@ -126,7 +136,7 @@ async def asyncio_detailed(
         Response[Training]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         training_id=training_id,
     )
 

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
@@ -8,21 +8,31 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.training import Training
 from ...models.training_request import TrainingRequest
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, RequestArgs, Response, Unset
+
+#: The HTTP method of this operation.
+METHOD: Final = "post"
+#: The path of this operation, as the spec writes it (path parameters in braces).
+PATH: Final = "/models/{model_owner}/{model_name}/versions/{version_id}/trainings"
 
 
-def _get_kwargs(
+def request_args(
     model_owner: str,
     model_name: str,
     version_id: str,
     *,
     body: TrainingRequest | Unset = UNSET,
-) -> dict[str, Any]:
+) -> RequestArgs:
+    """The keyword arguments of ``httpx.Client.request`` for POST /models/{model_owner}/{model_name}/versions/{version_id}/trainings.
+
+    ``url`` is relative to the client's base URL; path parameters are quoted.
+    ``sync_detailed`` and the other functions here send exactly this request.
+    """
     headers: dict[str, Any] = {}
 
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/models/{model_owner}/{model_name}/versions/{version_id}/trainings".format(
+    _kwargs: RequestArgs = {
+        "method": METHOD,
+        "url": PATH.format(
             model_owner=quote(str(model_owner), safe=""),
             model_name=quote(str(model_name), safe=""),
             version_id=quote(str(version_id), safe=""),
@@ -90,7 +100,7 @@ def sync_detailed(
         Response[Training]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         model_owner=model_owner,
         model_name=model_name,
         version_id=version_id,
@@ -167,7 +177,7 @@ async def asyncio_detailed(
         Response[Training]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_args(
         model_owner=model_owner,
         model_name=model_name,
         version_id=version_id,
