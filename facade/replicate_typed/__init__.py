@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         MissingTokenError,
         ModelError,
         NotFoundError,
+        OutputMismatchError,
         PermissionDeniedError,
         PredictionCanceledError,
         PredictionError,
@@ -101,6 +102,7 @@ if TYPE_CHECKING:
     from replicate_typed._sync.streams import PredictionStream
     from replicate_typed._sync.trainings import Trainings
     from replicate_typed._sync.webhooks import Webhooks
+    from replicate_typed._typed import TypedPrediction, TypedTrainingJob
     from replicate_typed._webhook_ids import InMemoryWebhookIds, WebhookIdStore
     from replicate_typed._webhooks import (
         sign_webhook,
@@ -157,6 +159,7 @@ _LOCATIONS = {
     "Models": "replicate_typed._sync.models",
     "NotFoundError": "replicate_typed._errors",
     "OutputEvent": "replicate_typed._sse",
+    "OutputMismatchError": "replicate_typed._errors",
     "Page": "replicate_typed._pagination",
     "Pager": "replicate_typed._sync.pager",
     "PermissionDeniedError": "replicate_typed._errors",
@@ -183,6 +186,8 @@ _LOCATIONS = {
     "TrainingStatus": "replicate_api.models.training_status",
     "TrainingTimeoutError": "replicate_typed._errors",
     "Trainings": "replicate_typed._sync.trainings",
+    "TypedPrediction": "replicate_typed._typed",
+    "TypedTrainingJob": "replicate_typed._typed",
     "UnknownStatusError": "replicate_typed._errors",
     "UnknownValue": "replicate_api.types",
     "UnprocessableEntityError": "replicate_typed._errors",
@@ -261,6 +266,7 @@ __all__ = [
     "Models",
     "NotFoundError",
     "OutputEvent",
+    "OutputMismatchError",
     "Page",
     "Pager",
     "PermissionDeniedError",
@@ -286,6 +292,8 @@ __all__ = [
     "TrainingStatus",
     "TrainingTimeoutError",
     "Trainings",
+    "TypedPrediction",
+    "TypedTrainingJob",
     "UnknownStatusError",
     "UnknownValue",
     "UnprocessableEntityError",

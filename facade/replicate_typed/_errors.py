@@ -23,6 +23,7 @@
     │   └── UnknownStatusError       it finished with a status this client does not know
     ├── TrainingTimeoutError         a training did not finish within the timeout
     ├── StreamUnavailableError       the prediction's model does not stream output
+    ├── OutputMismatchError          a typed model's output does not fit its declared type
     └── WebhookVerificationError     a webhook request cannot be trusted
         └── DuplicateWebhookError    its webhook-id was accepted before (verify_webhook's seen=)
 
@@ -327,6 +328,28 @@ class StreamUnavailableError(ReplicateError):
         super().__init__(message)
         #: The prediction without a stream URL.
         self.prediction: Prediction | None = prediction
+
+
+class OutputMismatchError(ReplicateError):
+    """Raised when a typed model's output does not fit the output type its bindings declare.
+
+    The model changed since its bindings were generated, or answers outside
+    its schema: rather than hand back an ``Any`` posing as the declared type,
+    the typed call stops here. ``prediction`` is the succeeded prediction (or
+    training) whose output did not fit; ``reason`` is the reader's account of
+    where and how (the path into the output and the type expected there).
+    """
+
+    def __init__(
+        self, prediction: Prediction | Training, reason: str, *, noun: str = "prediction"
+    ) -> None:
+        super().__init__(
+            f"the output of {noun} {prediction.id} does not fit its model's declared "
+            f"output type: {reason}"
+        )
+        #: The prediction (or training) whose output did not fit, succeeded.
+        self.prediction: Prediction | Training = prediction
+        self.reason = reason
 
 
 class ClientClosedError(ReplicateError, RuntimeError):

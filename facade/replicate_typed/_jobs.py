@@ -226,8 +226,12 @@ class Jobs:
         file_strategy: FileStrategy,
         timeout: float | None,
         on_update: OnUpdate[Prediction] | None,
-    ) -> Flow[JSON]:
-        """Create in sync mode, wait whatever status the window closed on, return the output.
+    ) -> Flow[Prediction]:
+        """Create in sync mode, wait whatever status the window closed on, return it finished.
+
+        The caller reads the output (``output_of``, which raises for a
+        prediction that did not succeed): as JSON, or through a typed model's
+        output reader.
 
         With a ``timeout``, the uploads and the create must end within it plus
         ``TIMEOUT_MARGIN`` (the sync window is cut to fit it), and so must
@@ -282,7 +286,7 @@ class Jobs:
             if isinstance(exc, CarriesPrediction):
                 exc.prediction = last
             raise
-        return output_of(prediction)
+        return prediction
 
     def _limit(
         self, current: J, timeout: float | None, budget: float | None

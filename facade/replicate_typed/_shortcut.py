@@ -14,6 +14,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def shortcut_to(
@@ -23,5 +24,20 @@ def shortcut_to(
 
     def decorate(forward: Callable[..., R]) -> Callable[Concatenate[Any, P], R]:
         return functools.update_wrapper(forward, method, assigned=("__doc__",), updated=())
+
+    return decorate
+
+
+def overloaded_shortcut_to(method: Callable[..., object]) -> Callable[[F], F]:
+    """``shortcut_to`` for an overloaded method: the forwarder keeps the overloads it repeats.
+
+    Type checkers do not carry overloads through a ParamSpec (mypy keeps only
+    one), so the shortcut repeats them; tests/unit/test_shortcut.py holds them
+    equal to the method's. This gives it the docstring and ``inspect.signature``.
+    """
+
+    def decorate(forward: F) -> F:
+        functools.update_wrapper(forward, method, assigned=("__doc__",), updated=())
+        return forward
 
     return decorate

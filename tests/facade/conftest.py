@@ -33,18 +33,21 @@ class Blocking:
         if inspect.iscoroutinefunction(value):
 
             def run_coroutine(*args: Any, **kwargs: Any) -> Any:
+                args, kwargs = _unwrap_arguments(args, kwargs)
                 return self._wrap(self._event_loop.run(value(*args, **kwargs)))
 
             return run_coroutine
         if inspect.isasyncgenfunction(value):
 
             def collect(*args: Any, **kwargs: Any) -> Iterator[Any]:
+                args, kwargs = _unwrap_arguments(args, kwargs)
                 return iter(self._event_loop.run(_collect(value(*args, **kwargs))))
 
             return collect
         if inspect.ismethod(value):
 
             def call(*args: Any, **kwargs: Any) -> Any:
+                args, kwargs = _unwrap_arguments(args, kwargs)
                 return self._wrap(value(*args, **kwargs))
 
             return call
@@ -71,6 +74,17 @@ class Blocking:
         if type(value).__module__.startswith("replicate_typed."):
             return Blocking(value, self._event_loop)
         return value
+
+
+def _unwrap_arguments(
+    args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """Pass the async client its own objects: a result handed back (``wait(created)``) unwrapped."""
+
+    def unwrap(value: Any) -> Any:
+        return value._target if isinstance(value, Blocking) else value
+
+    return tuple(unwrap(arg) for arg in args), {k: unwrap(v) for k, v in kwargs.items()}
 
 
 async def _collect(items: Any) -> list[Any]:

@@ -145,7 +145,7 @@ def test_bad_files_and_strategies_are_refused_before_any_request(
     replicate: Replicate, tmp_path: Path
 ) -> None:
     with pytest.raises(ValueError, match="file_strategy must be one of"):
-        replicate.create(VERSION_ID, {}, file_strategy="inline")  # type: ignore[arg-type]
+        replicate.create(VERSION_ID, {}, file_strategy="inline")  # type: ignore[call-overload]
     with pytest.raises(ValueError, match="is a path to no file"):
         replicate.create(VERSION_ID, {"image": tmp_path / "missing.png"})
     with (

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from pytest_httpx import HTTPXMock
 from replicate_typed import InvalidResponseError, Model, Prediction, Replicate, Version
+from replicate_typed._refs import ModelReference
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, VERSION_ID
@@ -45,7 +46,11 @@ from tests.support.payloads import API, PREDICTION_ID, VERSION_ID
     ids=["official", "owner-name-version", "bare-version", "Version", "official-Model", "Model"],
 )
 def test_each_reference_form_reaches_its_endpoint(
-    replicate: Replicate, httpx_mock: HTTPXMock, ref: Any, url: str, body: dict[str, Any]
+    replicate: Replicate,
+    httpx_mock: HTTPXMock,
+    ref: ModelReference,
+    url: str,
+    body: dict[str, Any],
 ) -> None:
     httpx_mock.add_response(method="POST", url=url, status_code=201, json=payloads.prediction())
 

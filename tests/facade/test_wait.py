@@ -130,7 +130,7 @@ def test_a_deadline_whose_dates_are_far_from_the_local_clock_does_not_end_the_wa
         httpx_mock.add_response(method="GET", url=GET, json=running)
         httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("succeeded"))
 
-        assert replicate.wait(running["id"]).status is PredictionStatus.SUCCEEDED
+        assert replicate.wait(str(running["id"])).status is PredictionStatus.SUCCEEDED
 
 
 def test_the_schedule_backs_off_after_the_fast_phase(

@@ -103,7 +103,7 @@ def test_prediction_creates(
         "official": ("models.predictions.create", lambda c: c.create(name, input, **options)),
         "deployment": (
             "deployments.predictions.create",
-            lambda c: c.create(deployment=name, input=input, **options),
+            lambda c: c.create(None, input, deployment=name, **options),
         ),
     }
     operation, call = creates[kind]

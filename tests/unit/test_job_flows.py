@@ -26,7 +26,7 @@ from replicate_typed import (
 )
 from replicate_typed._core import Core
 from replicate_typed._effects import Flow, Send, Sleep
-from replicate_typed._jobs import TIMEOUT_MARGIN, Jobs
+from replicate_typed._jobs import TIMEOUT_MARGIN, Jobs, output_of
 from replicate_typed._kinds import PREDICTION
 from replicate_typed._lost_create import MARGIN
 from replicate_typed._options import create_options
@@ -168,7 +168,8 @@ def test_an_interrupt_propagates_even_when_the_cancel_fails() -> None:
 
 
 def _run(core: Core, *, wait: bool | int = True, timeout: float | None = None) -> Flow[JSON]:
-    return Jobs(core).run(
+    """Jobs.run and then its output, as the clients' untyped run reads it."""
+    prediction = yield from Jobs(core).run(
         VERSION_ID,
         {"text": "Alice"},
         deployment=None,
@@ -177,6 +178,7 @@ def _run(core: Core, *, wait: bool | int = True, timeout: float | None = None) -
         timeout=timeout,
         on_update=None,
     )
+    return output_of(prediction)
 
 
 def test_run_creates_in_sync_mode_then_waits_for_the_output() -> None:

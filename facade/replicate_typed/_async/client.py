@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
 import httpx
 from replicate_api.models.prediction import Prediction
@@ -25,6 +25,7 @@ from replicate_typed._async.predictions import AsyncPredictions
 from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._async.streams import AsyncPredictionStream
 from replicate_typed._async.trainings import AsyncTrainings
+from replicate_typed._async.typed import output_reader
 from replicate_typed._async_io import AsyncIO
 from replicate_typed._config import (
     Settings,
@@ -34,13 +35,21 @@ from replicate_typed._config import (
 )
 from replicate_typed._core import Core
 from replicate_typed._inputs import FileStrategy, check_strategy
-from replicate_typed._jobs import OnUpdate
+from replicate_typed._jobs import OnUpdate, output_of
 from replicate_typed._options import Deadline, check_input, create_options
 from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
-from replicate_typed._shortcut import shortcut_to
+from replicate_typed._shortcut import overloaded_shortcut_to, shortcut_to
+from replicate_typed._typed import (
+    AsyncModelOf,
+    TypedPrediction,
+    model_reference,
+    typed_input,
+    untyped_input,
+)
+from replicate_typed.bindings._reference import ModelInput, TypedModel
 
 if TYPE_CHECKING:
     from replicate_api.models.search_results import SearchResults
@@ -52,6 +61,9 @@ if TYPE_CHECKING:
     from replicate_typed._async.models import AsyncModels
     from replicate_typed._async.search import AsyncSearch
     from replicate_typed._async.webhooks import AsyncWebhooks
+
+I = TypeVar("I", bound=ModelInput)  # noqa: E741 - the bindings' letter for the input
+O = TypeVar("O")  # noqa: E741 - and for the output
 
 
 class AsyncReplicate:
@@ -168,13 +180,61 @@ class AsyncReplicate:
 
     # Shortcuts for the most used prediction operations.
 
-    @shortcut_to(AsyncPredictions.create)
-    async def create(self, *args: Any, **kwargs: Any) -> Prediction:
-        return await self.predictions.create(*args, **kwargs)
+    @overload
+    async def create(
+        self,
+        ref: ModelReference | None = None,
+        input: Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> Prediction: ...
 
-    @shortcut_to(AsyncPredictions.wait)
-    async def wait(self, *args: Any, **kwargs: Any) -> Prediction:
-        return await self.predictions.wait(*args, **kwargs)
+    @overload
+    async def create(
+        self,
+        ref: AsyncModelOf[I, O],
+        input: I,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> TypedPrediction[O]: ...
+
+    @overloaded_shortcut_to(AsyncPredictions.create)
+    async def create(self, *args: Any, **kwargs: Any) -> Any:
+        method: Callable[..., Any] = self.predictions.create  # the overloads above type the call
+        return await method(*args, **kwargs)
+
+    @overload
+    async def wait(
+        self,
+        prediction: Prediction | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> Prediction: ...
+
+    @overload
+    async def wait(
+        self,
+        prediction: TypedPrediction[O],
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> TypedPrediction[O]: ...
+
+    @overloaded_shortcut_to(AsyncPredictions.wait)
+    async def wait(self, *args: Any, **kwargs: Any) -> Any:
+        method: Callable[..., Any] = self.predictions.wait  # the overloads above type the call
+        return await method(*args, **kwargs)
 
     @shortcut_to(AsyncPredictions.cancel)
     async def cancel(self, *args: Any, **kwargs: Any) -> Prediction:
@@ -204,6 +264,7 @@ class AsyncReplicate:
         if self._owns_http:
             await self._http.aclose()
 
+    @overload
     async def run(
         self,
         ref: ModelReference | None = None,
@@ -218,14 +279,51 @@ class AsyncReplicate:
         file_output: bool = True,
         timeout: float | None = None,
         on_update: OnUpdate[Prediction] | None = None,
-    ) -> JSON:
+    ) -> JSON: ...
+
+    @overload
+    async def run(
+        self,
+        ref: AsyncModelOf[I, O],
+        input: I,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = True,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> O: ...
+
+    async def run(
+        self,
+        ref: AsyncModelOf[Any, Any] | ModelReference | None = None,
+        input: ModelInput | Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = True,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+        file_output: bool = True,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> Any:
         """Run a model and return its output.
 
         Creates the prediction in sync mode (``wait``, see ``predictions.create``
         for the other options), then waits for it whatever status the sync window
-        closed on. File URLs in the output come back as ``FileOutput`` objects
+        closed on. File URLs in the output come back as ``AsyncFileOutput`` objects
         (str URLs that can ``read``, ``iter_bytes`` and ``save``); pass
         ``file_output=False`` for plain URLs.
+
+        ``ref`` may be a ``TypedModel`` from generated bindings: ``input`` is
+        then its input class, checked before any request, and the output is
+        read as the model's output type (``file_output`` is not offered: the
+        type has file objects where files are), or OutputMismatchError.
 
         Interrupting it (Ctrl-C, task cancellation) cancels the prediction, also
         during the create, whose response never comes: the prediction is then
@@ -241,6 +339,7 @@ class AsyncReplicate:
                 state and run has sent one cancel (best effort: a failure to
                 cancel is logged and noted on the error, not raised).
             ValueError: a bad argument, before any request.
+            OutputMismatchError: a typed model's output does not fit its type.
         """
         options = create_options(
             wait=wait,
@@ -249,24 +348,68 @@ class AsyncReplicate:
             webhook_events_filter=webhook_events_filter,
             allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
+        strategy = check_strategy(file_strategy)
+        if isinstance(ref, TypedModel):
+            if not file_output:
+                raise ValueError(
+                    f"file_output=False is not offered for typed bindings ({ref.model}): "
+                    "their output type has file objects where files are"
+                )
+            read = output_reader(ref, self._runner)
+            flow = self._runner.jobs.run(
+                model_reference(ref, deployment),
+                typed_input(ref, input),
+                deployment=deployment,
+                options=options,
+                file_strategy=strategy,
+                timeout=timeout,
+                on_update=on_update,
+            )
+            return TypedPrediction(await self._runner.perform(flow), read=read).output
         flow = self._runner.jobs.run(
             ref,
-            input,
+            untyped_input(input),
             deployment=deployment,
             options=options,
-            file_strategy=check_strategy(file_strategy),
+            file_strategy=strategy,
             timeout=timeout,
             on_update=on_update,
         )
-        output = await self._runner.perform(flow)
+        output = output_of(await self._runner.perform(flow))
         if not file_output:
             return output
         return wrap_files(output, lambda url: AsyncFileOutput(url, self._runner))
 
+    @overload
     def stream(
         self,
         ref: ModelReference | Prediction | None = None,
         input: Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> AsyncPredictionStream: ...
+
+    @overload
+    def stream(
+        self,
+        ref: AsyncModelOf[I, Any],
+        input: I,
+        *,
+        deployment: str | None = None,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> AsyncPredictionStream: ...
+
+    def stream(
+        self,
+        ref: AsyncModelOf[Any, Any] | ModelReference | Prediction | None = None,
+        input: ModelInput | Mapping[str, object] | None = None,
         *,
         deployment: str | None = None,
         deadline: Deadline | None = None,
@@ -280,6 +423,10 @@ class AsyncReplicate:
         now. Raises StreamUnavailableError (with ``prediction``) if the model does
         not stream; a prediction this call created is then canceled first (one
         cancel request, best effort; the error says how it went).
+
+        ``ref`` may be a ``TypedModel``: ``input`` is then its input class,
+        checked now. The chunks are text whatever the output type (server-sent
+        events carry text); the typed whole output is ``wait(create(...)).output``.
         """
         if isinstance(ref, Prediction):
             return AsyncPredictionStream(self._runner, ref)
@@ -289,12 +436,17 @@ class AsyncReplicate:
             webhook_events_filter=webhook_events_filter,
             allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
+        if isinstance(ref, TypedModel):
+            body: Mapping[str, object] | None = typed_input(ref, input)
+            ref = model_reference(ref, deployment)
+        else:
+            body = untyped_input(input)
         resolve(ref, deployment)
-        check_input(input, allow_files=True)
+        check_input(body, allow_files=True)
         jobs = self._runner.jobs
         create = jobs.create_prediction(
             ref,
-            input,
+            body,
             deployment=deployment,
             options=options,
             file_strategy=check_strategy(file_strategy),

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
 
 import httpx
 from replicate_api.models.prediction import Prediction
@@ -26,18 +26,27 @@ from replicate_typed._config import (
 from replicate_typed._core import Core
 from replicate_typed._inputs import FileStrategy, check_strategy
 from replicate_typed._io import SyncIO
-from replicate_typed._jobs import OnUpdate
+from replicate_typed._jobs import OnUpdate, output_of
 from replicate_typed._options import Deadline, check_input, create_options
 from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
-from replicate_typed._shortcut import shortcut_to
+from replicate_typed._shortcut import overloaded_shortcut_to, shortcut_to
 from replicate_typed._sync.files import FileOutput, Files
 from replicate_typed._sync.predictions import Predictions
 from replicate_typed._sync.runner import Runner
 from replicate_typed._sync.streams import PredictionStream
 from replicate_typed._sync.trainings import Trainings
+from replicate_typed._sync.typed import output_reader
+from replicate_typed._typed import (
+    ModelOf,
+    TypedPrediction,
+    model_reference,
+    typed_input,
+    untyped_input,
+)
+from replicate_typed.bindings._reference import ModelInput, TypedModel
 
 if TYPE_CHECKING:
     from replicate_api.models.search_results import SearchResults
@@ -49,6 +58,9 @@ if TYPE_CHECKING:
     from replicate_typed._sync.models import Models
     from replicate_typed._sync.search import Search
     from replicate_typed._sync.webhooks import Webhooks
+
+I = TypeVar("I", bound=ModelInput)  # noqa: E741 - the bindings' letter for the input
+O = TypeVar("O")  # noqa: E741 - and for the output
 
 
 class Replicate:
@@ -165,13 +177,61 @@ class Replicate:
 
     # Shortcuts for the most used prediction operations.
 
-    @shortcut_to(Predictions.create)
-    def create(self, *args: Any, **kwargs: Any) -> Prediction:
-        return self.predictions.create(*args, **kwargs)
+    @overload
+    def create(
+        self,
+        ref: ModelReference | None = None,
+        input: Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> Prediction: ...
 
-    @shortcut_to(Predictions.wait)
-    def wait(self, *args: Any, **kwargs: Any) -> Prediction:
-        return self.predictions.wait(*args, **kwargs)
+    @overload
+    def create(
+        self,
+        ref: ModelOf[I, O],
+        input: I,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> TypedPrediction[O]: ...
+
+    @overloaded_shortcut_to(Predictions.create)
+    def create(self, *args: Any, **kwargs: Any) -> Any:
+        method: Callable[..., Any] = self.predictions.create  # the overloads above type the call
+        return method(*args, **kwargs)
+
+    @overload
+    def wait(
+        self,
+        prediction: Prediction | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> Prediction: ...
+
+    @overload
+    def wait(
+        self,
+        prediction: TypedPrediction[O],
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> TypedPrediction[O]: ...
+
+    @overloaded_shortcut_to(Predictions.wait)
+    def wait(self, *args: Any, **kwargs: Any) -> Any:
+        method: Callable[..., Any] = self.predictions.wait  # the overloads above type the call
+        return method(*args, **kwargs)
 
     @shortcut_to(Predictions.cancel)
     def cancel(self, *args: Any, **kwargs: Any) -> Prediction:
@@ -201,6 +261,7 @@ class Replicate:
         if self._owns_http:
             self._http.close()
 
+    @overload
     def run(
         self,
         ref: ModelReference | None = None,
@@ -215,7 +276,39 @@ class Replicate:
         file_output: bool = True,
         timeout: float | None = None,
         on_update: OnUpdate[Prediction] | None = None,
-    ) -> JSON:
+    ) -> JSON: ...
+
+    @overload
+    def run(
+        self,
+        ref: ModelOf[I, O],
+        input: I,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = True,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> O: ...
+
+    def run(
+        self,
+        ref: ModelOf[Any, Any] | ModelReference | None = None,
+        input: ModelInput | Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = True,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+        file_output: bool = True,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> Any:
         """Run a model and return its output.
 
         Creates the prediction in sync mode (``wait``, see ``predictions.create``
@@ -223,6 +316,11 @@ class Replicate:
         closed on. File URLs in the output come back as ``FileOutput`` objects
         (str URLs that can ``read``, ``iter_bytes`` and ``save``); pass
         ``file_output=False`` for plain URLs.
+
+        ``ref`` may be a ``TypedModel`` from generated bindings: ``input`` is
+        then its input class, checked before any request, and the output is
+        read as the model's output type (``file_output`` is not offered: the
+        type has file objects where files are), or OutputMismatchError.
 
         Interrupting it (Ctrl-C, task cancellation) cancels the prediction, also
         during the create, whose response never comes: the prediction is then
@@ -238,6 +336,7 @@ class Replicate:
                 state and run has sent one cancel (best effort: a failure to
                 cancel is logged and noted on the error, not raised).
             ValueError: a bad argument, before any request.
+            OutputMismatchError: a typed model's output does not fit its type.
         """
         options = create_options(
             wait=wait,
@@ -246,24 +345,68 @@ class Replicate:
             webhook_events_filter=webhook_events_filter,
             allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
+        strategy = check_strategy(file_strategy)
+        if isinstance(ref, TypedModel):
+            if not file_output:
+                raise ValueError(
+                    f"file_output=False is not offered for typed bindings ({ref.model}): "
+                    "their output type has file objects where files are"
+                )
+            read = output_reader(ref, self._runner)
+            flow = self._runner.jobs.run(
+                model_reference(ref, deployment),
+                typed_input(ref, input),
+                deployment=deployment,
+                options=options,
+                file_strategy=strategy,
+                timeout=timeout,
+                on_update=on_update,
+            )
+            return TypedPrediction(self._runner.perform(flow), read=read).output
         flow = self._runner.jobs.run(
             ref,
-            input,
+            untyped_input(input),
             deployment=deployment,
             options=options,
-            file_strategy=check_strategy(file_strategy),
+            file_strategy=strategy,
             timeout=timeout,
             on_update=on_update,
         )
-        output = self._runner.perform(flow)
+        output = output_of(self._runner.perform(flow))
         if not file_output:
             return output
         return wrap_files(output, lambda url: FileOutput(url, self._runner))
 
+    @overload
     def stream(
         self,
         ref: ModelReference | Prediction | None = None,
         input: Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> PredictionStream: ...
+
+    @overload
+    def stream(
+        self,
+        ref: ModelOf[I, Any],
+        input: I,
+        *,
+        deployment: str | None = None,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> PredictionStream: ...
+
+    def stream(
+        self,
+        ref: ModelOf[Any, Any] | ModelReference | Prediction | None = None,
+        input: ModelInput | Mapping[str, object] | None = None,
         *,
         deployment: str | None = None,
         deadline: Deadline | None = None,
@@ -277,6 +420,10 @@ class Replicate:
         now. Raises StreamUnavailableError (with ``prediction``) if the model does
         not stream; a prediction this call created is then canceled first (one
         cancel request, best effort; the error says how it went).
+
+        ``ref`` may be a ``TypedModel``: ``input`` is then its input class,
+        checked now. The chunks are text whatever the output type (server-sent
+        events carry text); the typed whole output is ``wait(create(...)).output``.
         """
         if isinstance(ref, Prediction):
             return PredictionStream(self._runner, ref)
@@ -286,12 +433,17 @@ class Replicate:
             webhook_events_filter=webhook_events_filter,
             allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
+        if isinstance(ref, TypedModel):
+            body: Mapping[str, object] | None = typed_input(ref, input)
+            ref = model_reference(ref, deployment)
+        else:
+            body = untyped_input(input)
         resolve(ref, deployment)
-        check_input(input, allow_files=True)
+        check_input(body, allow_files=True)
         jobs = self._runner.jobs
         create = jobs.create_prediction(
             ref,
-            input,
+            body,
             deployment=deployment,
             options=options,
             file_strategy=check_strategy(file_strategy),

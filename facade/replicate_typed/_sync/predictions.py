@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, TypeVar, overload
 
 from replicate_api.api.predictions import predictions_list
 from replicate_api.models.prediction import Prediction
@@ -22,11 +22,24 @@ from replicate_typed._options import Deadline, create_options, unset_if_none
 from replicate_typed._refs import ModelReference
 from replicate_typed._sync.pager import Pager
 from replicate_typed._sync.resource import Resource
+from replicate_typed._sync.typed import output_reader
+from replicate_typed._typed import (
+    ModelOf,
+    TypedPrediction,
+    model_reference,
+    typed_input,
+    untyped_input,
+)
+from replicate_typed.bindings._reference import ModelInput, TypedModel
+
+I = TypeVar("I", bound=ModelInput)  # noqa: E741 - the bindings' letter for the input
+O = TypeVar("O")  # noqa: E741 - and for the output
 
 
 class Predictions(Resource):
     """Predictions: create, get, list, cancel, wait."""
 
+    @overload
     def create(
         self,
         ref: ModelReference | None = None,
@@ -38,13 +51,43 @@ class Predictions(Resource):
         webhook: str | None = None,
         webhook_events_filter: Iterable[str] | None = None,
         file_strategy: FileStrategy = "upload",
-    ) -> Prediction:
+    ) -> Prediction: ...
+
+    @overload
+    def create(
+        self,
+        ref: ModelOf[I, O],
+        input: I,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> TypedPrediction[O]: ...
+
+    def create(
+        self,
+        ref: ModelOf[Any, Any] | ModelReference | None = None,
+        input: ModelInput | Mapping[str, object] | None = None,
+        *,
+        deployment: str | None = None,
+        wait: bool | int = False,
+        deadline: Deadline | None = None,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> TypedPrediction[Any] | Prediction:
         """Create a prediction and return it as the API does (often still running).
 
         Args:
             ref: "owner/name" (an official model), "owner/name:<version id>", a
                 64-hex version id, a Model or a Version; or leave it out and
-                pass ``deployment="owner/name"``.
+                pass ``deployment="owner/name"``. Or a ``TypedModel`` from
+                generated bindings (with ``deployment=``, a deployment running
+                that model): ``input`` is then its input class, and the result
+                a ``TypedPrediction`` whose ``output`` has the model's type.
             input: The model's inputs. Local files anywhere in it (a Path, an
                 open binary file, bytes, BytesIO) are uploaded through the
                 Files API and replaced by their URLs; with
@@ -74,9 +117,19 @@ class Predictions(Resource):
             webhook_events_filter=webhook_events_filter,
             allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
+        if isinstance(ref, TypedModel):
+            read = output_reader(ref, self._runner)
+            flow = self._runner.jobs.create_prediction(
+                model_reference(ref, deployment),
+                typed_input(ref, input),
+                deployment=deployment,
+                options=options,
+                file_strategy=check_strategy(file_strategy),
+            )
+            return TypedPrediction(self._runner.perform(flow), read=read)
         flow = self._runner.jobs.create_prediction(
             ref,
-            input,
+            untyped_input(input),
             deployment=deployment,
             options=options,
             file_strategy=check_strategy(file_strategy),
@@ -106,14 +159,34 @@ class Predictions(Resource):
         """Cancel a prediction; one that already finished is returned unchanged."""
         return self._runner.perform(self._runner.jobs.cancel(PREDICTION, prediction))
 
+    @overload
     def wait(
         self,
         prediction: Prediction | str,
         *,
         timeout: float | None = None,
         on_update: OnUpdate[Prediction] | None = None,
-    ) -> Prediction:
+    ) -> Prediction: ...
+
+    @overload
+    def wait(
+        self,
+        prediction: TypedPrediction[O],
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> TypedPrediction[O]: ...
+
+    def wait(
+        self,
+        prediction: TypedPrediction[Any] | Prediction | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Prediction] | None = None,
+    ) -> TypedPrediction[Any] | Prediction:
         """Poll until the prediction is succeeded, failed, canceled or aborted, and return it.
+
+        A ``TypedPrediction`` comes back as one, in its final state.
 
         Polls by ``PollSchedule``. ``on_update`` is called with the prediction
         whenever its status or logs change (``Progress.of(prediction)`` reads a
@@ -126,5 +199,10 @@ class Predictions(Resource):
             APIError, APIConnectionError, ClientClosedError: a poll failed; it is
                 left running and ``error.prediction`` is its last known state.
         """
+        if isinstance(prediction, TypedPrediction):
+            flow = self._runner.jobs.wait(
+                PREDICTION, prediction.prediction, timeout=timeout, on_update=on_update
+            )
+            return prediction.finished(self._runner.perform(flow))
         flow = self._runner.jobs.wait(PREDICTION, prediction, timeout=timeout, on_update=on_update)
         return self._runner.perform(flow)

@@ -6,6 +6,7 @@ Written by scripts/unasync from _async/trainings.py: edit that file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar, overload
 
 from replicate_api.api.trainings import trainings_list
 from replicate_api.models.training import Training
@@ -18,11 +19,24 @@ from replicate_typed._kinds import TRAINING
 from replicate_typed._options import create_options
 from replicate_typed._sync.pager import Pager
 from replicate_typed._sync.resource import Resource
+from replicate_typed._sync.typed import output_reader
+from replicate_typed._typed import (
+    TrainingOf,
+    TypedTrainingJob,
+    training_reference,
+    typed_input,
+    untyped_input,
+)
+from replicate_typed.bindings._reference import ModelInput, TypedTraining
+
+I = TypeVar("I", bound=ModelInput)  # noqa: E741 - the bindings' letter for the input
+O = TypeVar("O")  # noqa: E741 - and for the output
 
 
 class Trainings(Resource):
     """Trainings: fine-tune a model version into a new version of another model."""
 
+    @overload
     def create(
         self,
         ref: str,
@@ -32,20 +46,56 @@ class Trainings(Resource):
         webhook: str | None = None,
         webhook_events_filter: Iterable[str] | None = None,
         file_strategy: FileStrategy = "upload",
-    ) -> Training:
+    ) -> Training: ...
+
+    @overload
+    def create(
+        self,
+        ref: TrainingOf[I, O],
+        input: I,
+        *,
+        destination: str,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> TypedTrainingJob[O]: ...
+
+    def create(
+        self,
+        ref: TrainingOf[Any, Any] | str,
+        input: ModelInput | Mapping[str, object] | None = None,
+        *,
+        destination: str,
+        webhook: str | None = None,
+        webhook_events_filter: Iterable[str] | None = None,
+        file_strategy: FileStrategy = "upload",
+    ) -> TypedTrainingJob[Any] | Training:
         """Start training ``ref`` ("owner/name:<version id>"); the result goes to ``destination``.
 
         ``input`` is handled as for predictions: local files are uploaded (or
         sent as data URIs), and the call is never retried once it may have
-        reached the API.
+        reached the API. ``ref`` may be a ``TypedTraining`` from generated
+        bindings (of a version): ``input`` is then its ``TrainingInput`` class,
+        and the result a ``TypedTrainingJob`` whose ``output`` has their type.
         """
         options = create_options(
             webhook=webhook,
             webhook_events_filter=webhook_events_filter,
             allow_insecure_http=self._runner.core.settings.allow_insecure_http,
         )
+        strategy = check_strategy(file_strategy)
+        if isinstance(ref, TypedTraining):
+            read = output_reader(ref, self._runner)
+            flow = self._runner.jobs.create_training(
+                training_reference(ref),
+                destination,
+                typed_input(ref, input),
+                options=options,
+                file_strategy=strategy,
+            )
+            return TypedTrainingJob(self._runner.perform(flow), read=read)
         flow = self._runner.jobs.create_training(
-            ref, destination, input, options=options, file_strategy=check_strategy(file_strategy)
+            ref, destination, untyped_input(input), options=options, file_strategy=strategy
         )
         return self._runner.perform(flow)
 
@@ -61,17 +111,42 @@ class Trainings(Resource):
         """Cancel a training; one that already finished is returned unchanged."""
         return self._runner.perform(self._runner.jobs.cancel(TRAINING, training))
 
+    @overload
     def wait(
         self,
         training: Training | str,
         *,
         timeout: float | None = None,
         on_update: OnUpdate[Training] | None = None,
-    ) -> Training:
+    ) -> Training: ...
+
+    @overload
+    def wait(
+        self,
+        training: TypedTrainingJob[O],
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Training] | None = None,
+    ) -> TypedTrainingJob[O]: ...
+
+    def wait(
+        self,
+        training: TypedTrainingJob[Any] | Training | str,
+        *,
+        timeout: float | None = None,
+        on_update: OnUpdate[Training] | None = None,
+    ) -> TypedTrainingJob[Any] | Training:
         """Poll until the training is finished and return it, as ``predictions.wait`` does.
+
+        A ``TypedTrainingJob`` comes back as one, in its final state.
 
         Raises:
             TrainingTimeoutError: not finished after ``timeout`` seconds (left running).
         """
+        if isinstance(training, TypedTrainingJob):
+            flow = self._runner.jobs.wait(
+                TRAINING, training.training, timeout=timeout, on_update=on_update
+            )
+            return training.finished(self._runner.perform(flow))
         flow = self._runner.jobs.wait(TRAINING, training, timeout=timeout, on_update=on_update)
         return self._runner.perform(flow)

@@ -51,6 +51,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bAsync([A-Z]\w*)", r"\1"),
     (r"\breplicate_typed\._async\b", "replicate_typed._sync"),
     (r"\b_async_io\b", "_io"),
+    (r"\bread_async_output\b", "read_output"),
 )
 
 
