@@ -69,7 +69,7 @@ class Jobs:
     def __init__(self, core: Core) -> None:
         self.core = core
         #: The schemas ``check_inputs`` checks untyped inputs against, fetched once each.
-        self.input_schemas = InputSchemas()
+        self.input_schemas: InputSchemas = InputSchemas()
 
     def get(self, kind: JobKind[J], job_id: str, *, time_limit: TimeLimit | None = None) -> Flow[J]:
         """Fetch a prediction's or training's current state (within ``time_limit``)."""
@@ -151,7 +151,11 @@ class Jobs:
         file_strategy: FileStrategy,
         time_limit: TimeLimit | None = None,
     ) -> Flow[Prediction]:
-        """Upload local files, then create the prediction (never sent twice once it may exist).
+        """Check the input (``check_inputs``), upload local files, then create the prediction.
+
+        The create is never sent twice once it may exist. Under the client's
+        ``check_inputs`` an input the model's schema refuses raises InputError
+        before any upload or create (see ``_schema_checks``).
 
         ``time_limit``: the caller's, for the uploads and the create.
 

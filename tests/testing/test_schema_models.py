@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -112,6 +113,32 @@ def test_check_inputs_refuses_a_bad_input_before_any_create(ref: str) -> None:
         replicate.run(ref.format(version=entry.version_id), {"prompt": "a fox", "stpes": 2})
     assert "input.stpes" in str(caught.value)
     assert _creates(fake) == 0
+
+
+def test_check_inputs_covers_stream() -> None:
+    fake = FakeReplicate(examples=False)
+    fake.add_model_from_schema("acme/paint", SCHEMA)
+    with fake.client(check_inputs=True) as replicate:
+        stream = replicate.stream("acme/paint", {"prompt": 3})
+        with pytest.raises(InputError, match=r"input\.prompt: must be a string"):
+            list(stream)
+    assert _creates(fake) == 0
+
+
+def test_check_inputs_on_the_sync_client_shares_one_fetch_across_threads() -> None:
+    fake = FakeReplicate(examples=False)
+    fake.add_model_from_schema("acme/paint", SCHEMA)
+    with fake.client(check_inputs=True) as replicate:
+        replicate.run("acme/paint", {"prompt": "warm up"})
+        with ThreadPoolExecutor(4) as pool:
+            runs = [
+                pool.submit(replicate.run, "acme/paint", {"prompt": "x", "steps": n})
+                for n in (1, 2, 3, 9)
+            ]
+            outcomes = [run.exception() for run in runs]
+    assert [type(outcome) for outcome in outcomes] == [type(None)] * 3 + [InputError]
+    assert len(fake.requests.to("models.get")) == 1
+    assert _creates(fake) == 4
 
 
 def test_check_inputs_fetches_each_schema_once() -> None:

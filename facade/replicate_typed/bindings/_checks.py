@@ -120,12 +120,15 @@ def resolve(openapi_schema: Mapping[str, Any], schema: Mapping[str, Any]) -> Map
 
 
 def _component(openapi_schema: Mapping[str, Any], component: str) -> Mapping[str, Any]:
-    components: object = openapi_schema.get("components")
-    schemas: object = components.get("schemas") if isinstance(components, Mapping) else None
-    found: object = schemas.get(component) if isinstance(schemas, Mapping) else None
+    found = _child(_child(_child(openapi_schema, "components"), "schemas"), component)
     if not isinstance(found, Mapping):
         raise ValueError(f"the schema has no components.schemas.{component}")
     return cast(Mapping[str, Any], found)
+
+
+def _child(node: object, key: str) -> object:
+    """``node[key]`` if ``node`` is a mapping that has it, else None."""
+    return cast(Mapping[str, object], node).get(key) if isinstance(node, Mapping) else None
 
 
 def _pointer(openapi_schema: Mapping[str, Any], ref: str) -> Mapping[str, Any]:
@@ -134,7 +137,7 @@ def _pointer(openapi_schema: Mapping[str, Any], ref: str) -> Mapping[str, Any]:
     node: object = openapi_schema
     for part in ref[2:].split("/"):
         key = part.replace("~1", "/").replace("~0", "~")
-        node = node.get(key) if isinstance(node, Mapping) else None
+        node = _child(node, key)
     if not isinstance(node, Mapping):
         raise ValueError(f"schema $ref {ref!r} leads to no schema")
     return cast(Mapping[str, Any], node)

@@ -57,7 +57,7 @@ def conforming(openapi_schema: Mapping[str, Any], schema: Mapping[str, Any]) -> 
         return True
     if kind == "array":
         items = schema.get("items")
-        item_schema = cast(Mapping[str, Any], items) if isinstance(items, Mapping) else {}
+        item_schema = cast(Mapping[str, Any], items if isinstance(items, Mapping) else {})
         count = max(1, int(schema.get("minItems", 1)))
         return [conforming(openapi_schema, item_schema) for _ in range(count)]
     if kind == "object":

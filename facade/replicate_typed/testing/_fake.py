@@ -159,7 +159,7 @@ class FakeReplicate:
         stream for a string iterator (see ``_conforming``).
 
         Raises:
-            ValueError: the schema has no ``components.schemas.Output``.
+            ValueError: no ``behavior``, and the schema has no ``components.schemas.Output``.
         """
         owner, _, model = name.partition("/")
         entry = ModelEntry(
