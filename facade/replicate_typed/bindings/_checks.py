@@ -86,7 +86,7 @@ def check_input(
         InputError: naming each bad field, its value and the rule.
         ValueError: the schema has no such component.
     """
-    schema = _component(openapi_schema, component)
+    schema = component_schema(openapi_schema, component)
     value: object = {} if input is None else input
     problems = list(_Checker(openapi_schema).check(schema, value, "input", top=True))
     if problems:
@@ -97,15 +97,10 @@ def check_output(
     openapi_schema: Mapping[str, Any], output: object, *, component: str = "Output"
 ) -> None:
     """Raise OutputError unless ``output`` (JSON, as the API returns it) fits the output schema."""
-    schema = _component(openapi_schema, component)
+    schema = component_schema(openapi_schema, component)
     problems = list(_Checker(openapi_schema).check(schema, output, "output", top=False))
     if problems:
         raise OutputError("output", problems)
-
-
-def component_schema(openapi_schema: Mapping[str, Any], component: str) -> Mapping[str, Any]:
-    """``components.schemas[component]``; ValueError names what is missing."""
-    return _component(openapi_schema, component)
 
 
 def resolve(openapi_schema: Mapping[str, Any], schema: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -119,7 +114,8 @@ def resolve(openapi_schema: Mapping[str, Any], schema: Mapping[str, Any]) -> Map
     return schema
 
 
-def _component(openapi_schema: Mapping[str, Any], component: str) -> Mapping[str, Any]:
+def component_schema(openapi_schema: Mapping[str, Any], component: str) -> Mapping[str, Any]:
+    """``components.schemas[component]``; ValueError names what is missing."""
     found = _child(_child(_child(openapi_schema, "components"), "schemas"), component)
     if not isinstance(found, Mapping):
         raise ValueError(f"the schema has no components.schemas.{component}")
