@@ -85,6 +85,8 @@ class Settings:
     timeout: httpx.Timeout
     #: Plain http allowed to hosts other than loopback (base URL and webhooks).
     allow_insecure_http: bool = False
+    #: Check each untyped call's input against the model's schema first (``_schema_checks``).
+    check_inputs: bool = False
     #: The caller's ``headers=`` for API requests; kept out of reprs, as they may hold secrets.
     headers: HeaderPairs = field(default=(), repr=False)
     #: The caller's own User-Agent from ``headers=``, which ours is appended to.
@@ -103,6 +105,7 @@ class Settings:
         *,
         allow_insecure_http: bool = False,
         headers: Mapping[str, str] | None = None,
+        check_inputs: bool = False,
     ) -> Settings:
         """Fill in from REPLICATE_API_TOKEN / REPLICATE_BASE_URL / REPLICATE_ALLOW_INSECURE_HTTP.
 
@@ -121,6 +124,7 @@ class Settings:
             base_url=normalized,
             timeout=_timeout(timeout),
             allow_insecure_http=allow,
+            check_inputs=check_inputs,
             headers=extra,
             user_agent=agent,
         )

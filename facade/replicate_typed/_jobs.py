@@ -48,6 +48,7 @@ from replicate_typed._lost_create import InFlight, SentCreate
 from replicate_typed._options import CreateOptions, prefer_wait, unset_if_none, window_within
 from replicate_typed._polling import is_terminal
 from replicate_typed._retry import TimeLimit
+from replicate_typed._schema_checks import InputSchemas
 from replicate_typed._sse import stream_unavailable
 
 #: How long past its deadline a prediction may stay unfinished before ``wait``
@@ -67,6 +68,8 @@ class Jobs:
 
     def __init__(self, core: Core) -> None:
         self.core = core
+        #: The schemas ``check_inputs`` checks untyped inputs against, fetched once each.
+        self.input_schemas: InputSchemas = InputSchemas()
 
     def get(self, kind: JobKind[J], job_id: str, *, time_limit: TimeLimit | None = None) -> Flow[J]:
         """Fetch a prediction's or training's current state (within ``time_limit``)."""
@@ -148,7 +151,11 @@ class Jobs:
         file_strategy: FileStrategy,
         time_limit: TimeLimit | None = None,
     ) -> Flow[Prediction]:
-        """Upload local files, then create the prediction (never sent twice once it may exist).
+        """Check the input (``check_inputs``), upload local files, then create the prediction.
+
+        The create is never sent twice once it may exist. Under the client's
+        ``check_inputs`` an input the model's schema refuses raises InputError
+        before any upload or create (see ``_schema_checks``).
 
         ``time_limit``: the caller's, for the uploads and the create.
 
@@ -157,6 +164,8 @@ class Jobs:
         (``_lost_create``); the interrupt's note says what it found.
         """
         target = _refs.resolve(ref, deployment)
+        if self.core.settings.check_inputs:
+            yield from self.input_schemas.check(self.core, ref, input)
         body = yield from self.core.prepare_input(input, file_strategy, time_limit=time_limit)
         request = create_request(target, body, options, self.core)
         sent_at = self.core.now()

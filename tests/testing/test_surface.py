@@ -13,6 +13,7 @@ from replicate_typed.testing import FakeReplicate
 FAKE_SURFACE = {
     # configure
     "add_model",
+    "add_model_from_schema",
     "add_deployment",
     "models",
     "deployments",

@@ -89,6 +89,11 @@ class AsyncReplicate:
         retry: How requests are retried (RetryPolicy()).
         polling: How often ``wait`` polls (PollSchedule()).
         sleep, clock: Replace the sleeper and the monotonic clock, e.g. in tests.
+        check_inputs: Before creating a prediction of a model or version named
+            by reference, check the input against the version's schema
+            (fetched once per model or version, then cached): a bad field
+            raises ``InputError`` (a ValueError) before any request creates
+            anything. Deployments are not checked. Typed calls are always checked.
     """
 
     def __init__(
@@ -105,6 +110,7 @@ class AsyncReplicate:
         polling: PollSchedule | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
+        check_inputs: bool = False,
     ) -> None:
         token = read_token(api_token)
         # From here on only the Secret holds the token, so a traceback that
@@ -113,7 +119,12 @@ class AsyncReplicate:
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
         settings = Settings.resolve(
-            token, base_url, timeout, allow_insecure_http=allow_insecure_http, headers=headers
+            token,
+            base_url,
+            timeout,
+            allow_insecure_http=allow_insecure_http,
+            headers=headers,
+            check_inputs=check_inputs,
         )
         self._owns_http = http_client is None
         if http_client is None:

@@ -18,6 +18,7 @@ from replicate_typed import AsyncReplicate, Replicate
 from replicate_typed.testing import _shapes
 from replicate_typed.testing._behavior import Behavior, Duration
 from replicate_typed.testing._clock import Clock, VirtualClock
+from replicate_typed.testing._conforming import conforming_behavior
 from replicate_typed.testing._emulator import Emulator
 from replicate_typed.testing._examples import EXAMPLE_COLLECTIONS, example_models
 from replicate_typed.testing._faults import Fault
@@ -135,6 +136,39 @@ class FakeReplicate:
             behavior=Behavior(run, queue_time, run_time, stream, steps),
             official=official,
             description=description,
+        )
+        self.models[name] = entry
+        return entry
+
+    def add_model_from_schema(
+        self,
+        name: str,
+        openapi_schema: dict[str, Any],
+        behavior: Behavior | None = None,
+        *,
+        official: bool = True,
+        description: str = "",
+    ) -> ModelEntry:
+        """Register a model "owner/name" with a version's Cog ``openapi_schema``.
+
+        Its versions show that schema, and a prediction whose input does not
+        fit it is refused with a 422 naming each bad field, as the API does
+        (the checks are ``bindings.check_input``'s). Without a ``behavior`` its
+        predictions return an output that fits the schema's ``Output``: small
+        fixed values, a file on the fake's delivery host for each file URL, a
+        stream for a string iterator (see ``_conforming``).
+
+        Raises:
+            ValueError: no ``behavior``, and the schema has no ``components.schemas.Output``.
+        """
+        owner, _, model = name.partition("/")
+        entry = ModelEntry(
+            owner=owner,
+            name=model,
+            behavior=behavior or conforming_behavior(openapi_schema),
+            official=official,
+            description=description,
+            openapi_schema=openapi_schema,
         )
         self.models[name] = entry
         return entry

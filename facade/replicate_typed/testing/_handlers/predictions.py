@@ -14,6 +14,7 @@ from replicate_typed._options import MIN_DEADLINE, parse_duration
 from replicate_typed.testing import _shapes
 from replicate_typed.testing._handlers._common import Call, Handler, Held, job_handlers
 from replicate_typed.testing._http import FakeResponse, json_response, problem
+from replicate_typed.testing._input_checks import refuse_input
 from replicate_typed.testing._jobs import TERMINAL, Job
 from replicate_typed.testing._records import ModelEntry
 
@@ -40,6 +41,8 @@ def create_prediction(
     deadline, error = _deadline(call)
     if error is not None:
         return error
+    if (refused := refuse_input(model, call.body)) is not None:
+        return refused
     job = Job(
         kind="prediction",
         model=model.full_name,
