@@ -7,7 +7,8 @@ and async) goes through them:
 
 - before any request, ``typed_input`` turns the input object into the API's
   JSON: it must be an instance of the bindings' input class, and the JSON
-  then passes every check in ``INPUT_CHECKS``;
+  must fit the pinned version's schema (``bindings.check_input`` against
+  ``Input``, or ``TrainingInput`` for a training);
 - after success, the output is read by the bindings' reader; a reader's
   ValueError (the model no longer answers as its schema said) becomes
   ``OutputMismatchError`` with the prediction attached, never an ``Any``
@@ -33,6 +34,7 @@ from replicate_api.types import JSON
 from replicate_typed._errors import OutputMismatchError
 from replicate_typed._jobs import output_of
 from replicate_typed._polling import is_terminal
+from replicate_typed.bindings._checks import check_input
 from replicate_typed.bindings._reference import ModelInput, TypedModel, TypedTraining
 
 I = TypeVar("I", bound=ModelInput)  # noqa: E741 - the bindings' own letter for the input
@@ -45,15 +47,6 @@ ModelOf: TypeAlias = TypedModel[I, O, Any]
 AsyncModelOf: TypeAlias = TypedModel[I, Any, O]
 TrainingOf: TypeAlias = TypedTraining[I, O, Any]
 AsyncTrainingOf: TypeAlias = TypedTraining[I, Any, O]
-
-#: A check of a typed input's JSON against the version's ``openapi_schema``,
-#: called as ``check(openapi_schema, input_json)``; it raises ValueError naming
-#: the bad value.
-InputCheck: TypeAlias = Callable[[Mapping[str, Any], dict[str, Any]], None]
-
-#: The checks every typed input passes, in order, after ``to_input()`` and
-#: before any request. The bindings' schema validation plugs in here.
-INPUT_CHECKS: tuple[InputCheck, ...] = ()
 
 
 def typed_input(
@@ -68,8 +61,8 @@ def typed_input(
         )
     checked: ModelInput = input  # input_type is type[Any] to the checkers
     body = checked.to_input()
-    for check in INPUT_CHECKS:
-        check(ref.openapi_schema, body)
+    component = "TrainingInput" if isinstance(ref, TypedTraining) else "Input"
+    check_input(ref.openapi_schema, body, component=component)
     return body
 
 

@@ -7,7 +7,7 @@ The bindings are written by hand as a generated module would be
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 import pytest
@@ -19,7 +19,7 @@ from replicate_typed import (
     OutputMismatchError,
     Replicate,
 )
-from replicate_typed.bindings import TypedModel, schema_sha256
+from replicate_typed.bindings import InputError, TypedModel, schema_sha256
 from replicate_typed.testing import FakeReplicate
 from replicate_typed.testing._examples import STORY
 
@@ -181,20 +181,13 @@ def test_file_output_false_is_not_offered_for_typed_bindings(
     assert fake.requests == []
 
 
-def test_every_typed_input_passes_the_input_checks_before_any_request(
-    client: Replicate, fake: FakeReplicate, monkeypatch: pytest.MonkeyPatch
+def test_a_typed_input_outside_its_schema_is_refused_before_any_request(
+    client: Replicate, fake: FakeReplicate
 ) -> None:
-    seen: list[tuple[Mapping[str, Any], dict[str, Any]]] = []
-
-    def refuse(schema: Mapping[str, Any], body: dict[str, Any]) -> None:
-        seen.append((schema, body))
-        raise ValueError(f"input.text: {body['text']!r} is too short")
-
-    monkeypatch.setattr("replicate_typed._typed.INPUT_CHECKS", (refuse,))
-
-    with pytest.raises(ValueError, match="'x' is too short"):
-        client.run(HELLO_WORLD, HelloWorldInput(text="x"))
-    assert seen == [(HELLO_SCHEMA, {"text": "x"})]
+    with pytest.raises(
+        InputError, match=r"input\.repeat: must be at most 10 \(maximum\) \(got 99\)"
+    ):
+        client.run(HELLO_WORLD, HelloWorldInput(text="fox", repeat=99))
     assert fake.requests == []
 
 
@@ -281,3 +274,15 @@ def _bindings_of(
         read_output=read,
         read_async_output=read,
     )
+
+
+def test_a_typed_training_input_is_checked_against_training_input(
+    client: Replicate, fake: FakeReplicate
+) -> None:
+    training = hello_world_training(fake.models["replicate/hello-world"].version_id)
+
+    with pytest.raises(InputError, match=r"input\.steps: must be at least 1 \(minimum\) \(got 0\)"):
+        client.trainings.create(
+            training, HelloWorldTrainingInput(steps=0), destination="fake-account/mine"
+        )
+    assert fake.requests == []

@@ -20,7 +20,10 @@ HELLO_SCHEMA: dict[str, Any] = {
         "schemas": {
             "Input": {
                 "type": "object",
-                "properties": {"text": {"type": "string"}, "repeat": {"type": "integer"}},
+                "properties": {
+                    "text": {"type": "string"},
+                    "repeat": {"type": "integer", "minimum": 1, "maximum": 10},
+                },
             },
             "Output": {"type": "string"},
         }
@@ -34,10 +37,26 @@ UPSCALER_SCHEMA: dict[str, Any] = {
         }
     }
 }
+STORY_SCHEMA: dict[str, Any] = {
+    "components": {
+        "schemas": {
+            "Input": {"type": "object", "properties": {"prompt": {"type": "string"}}},
+            "Output": {
+                "type": "array",
+                "items": {"type": "string"},
+                "x-cog-array-type": "iterator",
+                "x-cog-array-display": "concatenate",
+            },
+        }
+    }
+}
 TRAINING_SCHEMA: dict[str, Any] = {
     "components": {
         "schemas": {
-            "TrainingInput": {"type": "object", "properties": {"steps": {"type": "integer"}}},
+            "TrainingInput": {
+                "type": "object",
+                "properties": {"steps": {"type": "integer", "minimum": 1}},
+            },
             "TrainingOutput": {"type": "object", "properties": {"weights": {"type": "string"}}},
         }
     }
@@ -147,8 +166,8 @@ def _read_story(raw: object, file: object) -> list[str]:
 STORYTELLER: TypedModel[StorytellerInput, list[str], list[str]] = TypedModel(
     model="acme/storyteller",
     version=None,
-    schema_sha256=schema_sha256(HELLO_SCHEMA),
-    openapi_schema=HELLO_SCHEMA,
+    schema_sha256=schema_sha256(STORY_SCHEMA),
+    openapi_schema=STORY_SCHEMA,
     input_type=StorytellerInput,
     read_output=_read_story,
     read_async_output=_read_story,
