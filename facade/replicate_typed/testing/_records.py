@@ -42,6 +42,8 @@ class ModelEntry:
     """How many predictions have been created for it."""
     extra_versions: list[str] = field(default_factory=list[str])
     """Versions added later (by trainings), oldest first."""
+    openapi_schema: dict[str, Any] | None = None
+    """Every version's ``openapi_schema``; None for a minimal Cog schema with no interface."""
 
     def __post_init__(self) -> None:
         if not self.version_id:

@@ -98,18 +98,21 @@ def model(entry: ModelEntry, clock: Clock) -> dict[str, Any]:
         "run_count": entry.run_count,
         "cover_image_url": None,
         "default_example": None,
-        "latest_version": version(entry.versions[0], clock),
+        "latest_version": version(entry.versions[0], clock, entry.openapi_schema),
         "is_official": entry.official,
     }
 
 
-def version(version_id: str, clock: Clock) -> dict[str, Any]:
-    """A model version, with a minimal Cog schema."""
+def version(
+    version_id: str, clock: Clock, openapi_schema: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A model version, with its schema (by default a minimal Cog schema)."""
+    minimal = {"openapi": "3.0.2", "info": {"title": "Cog", "version": "0.1.0"}}
     return {
         "id": version_id,
         "created_at": iso(clock, 0.0),
         "cog_version": "0.14.0",
-        "openapi_schema": {"openapi": "3.0.2", "info": {"title": "Cog", "version": "0.1.0"}},
+        "openapi_schema": minimal if openapi_schema is None else openapi_schema,
     }
 
 

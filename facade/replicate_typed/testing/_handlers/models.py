@@ -105,14 +105,16 @@ def models_versions_list(call: Call) -> FakeResponse:
     entry = _model(call)
     if entry is None:
         return not_found("model")
-    return page(call, [_shapes.version(v, call.fake.clock) for v in entry.versions])
+    shaped = [_shapes.version(v, call.fake.clock, entry.openapi_schema) for v in entry.versions]
+    return page(call, shaped)
 
 
 def models_versions_get(call: Call) -> FakeResponse:
     entry = _model(call)
     if entry is None or call.params["version_id"] not in entry.versions:
         return not_found("version")
-    return json_response(200, _shapes.version(call.params["version_id"], call.fake.clock))
+    shaped = _shapes.version(call.params["version_id"], call.fake.clock, entry.openapi_schema)
+    return json_response(200, shaped)
 
 
 def models_versions_delete(call: Call) -> FakeResponse:
