@@ -8,7 +8,7 @@ with this schema, or a changed copy, as its latest version.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 from replicate_typed._async.files import AsyncFileOutput
@@ -70,10 +70,13 @@ class PainterInput(ModelInput):
 
 
 def _urls(output: object) -> list[str]:
-    images = output.get("images") if isinstance(output, dict) else None
-    if not isinstance(images, list) or not all(isinstance(url, str) for url in images):
+    images: object = (
+        cast("dict[str, object]", output).get("images") if isinstance(output, dict) else None
+    )
+    urls: list[object] = cast("list[object]", images) if isinstance(images, list) else []
+    if not isinstance(images, list) or not all(isinstance(url, str) for url in urls):
         raise ValueError(f"output.images: expected a list of URLs, got {output!r}")
-    return [str(url) for url in images]
+    return [str(url) for url in urls]
 
 
 def read_output(output: object, file: Callable[[str], FileOutput]) -> list[FileOutput]:

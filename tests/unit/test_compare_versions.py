@@ -53,16 +53,17 @@ def _cog() -> Schema:
     }
 
 
+def _component(schema: Schema, name: str) -> Schema:
+    found: Schema = schema["components"]["schemas"][name]
+    return found
+
+
 def _input(schema: Schema) -> Schema:
-    return schema["components"]["schemas"]["Input"]
+    return _component(schema, "Input")
 
 
 def _output(schema: Schema) -> Schema:
-    return schema["components"]["schemas"]["Output"]
-
-
-def _component(schema: Schema, name: str) -> Schema:
-    return schema["components"]["schemas"][name]
+    return _component(schema, "Output")
 
 
 def _add_required(schema: Schema, name: str) -> None:
@@ -191,8 +192,8 @@ def test_interfaces_limit_the_comparison() -> None:
     _component(new, "TrainingInput")["properties"]["lr"] = {"type": "number"}
     _input(new)["properties"].pop("seed")
 
-    prediction = compare_versions(_cog(), new, interfaces=("prediction",))
-    training = compare_versions(_cog(), new, interfaces=("training",))
+    prediction = compare_versions(_cog(), new, interfaces=["prediction"])
+    training = compare_versions(_cog(), new, interfaces=["training"])
 
     assert [change.where for change in prediction] == ["input.seed"]
     assert [change.where for change in training] == ["training input.lr"]

@@ -41,7 +41,7 @@ def compare_versions(
 ) -> list[Change]:
     """Every change to the inputs and outputs of ``interfaces``, breaking ones first."""
     parts = [part for interface in interfaces for part in _PARTS[interface]]
-    directions = {label: direction for _, label, direction in parts}
+    directions: dict[str, Direction] = {label: direction for _, label, direction in parts}
     old, new = _flat(old_openapi_schema, parts), _flat(new_openapi_schema, parts)
     found = compare_fields(old, new, lambda place: directions[place[0]])
     changes = [Change(item.breaking, item.kind, _where(item.place), item.values) for item in found]
@@ -49,9 +49,9 @@ def compare_versions(
 
 
 def _flat(openapi_schema: Mapping[str, Any], parts: list[tuple[str, str, Direction]]) -> Flat:
-    document = cast(Document, dict(openapi_schema))
-    components: Any = document.get("components", {})
-    schemas: Any = components.get("schemas", {}) if isinstance(components, dict) else {}
+    document: Document = dict(openapi_schema)
+    components: object = document.get("components")
+    schemas = cast(Document, components).get("schemas") if isinstance(components, dict) else None
     flat = Flat()
     for component, label, _ in parts:
         if isinstance(schemas, dict) and component in schemas:
