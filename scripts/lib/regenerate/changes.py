@@ -8,7 +8,8 @@ carry something the old reader does not expect).
 Shapes are compared by meaning, not by location. Each operation's request
 (every parameter, every body media type) and each response (status, media type)
 is resolved to its full shape by ``shapes.flatten`` (every ``$ref`` followed,
-nullability apart from the base type, descriptions dropped; see ``shapes.py``),
+nullability apart from the base type, descriptions dropped; see
+``replicate_typed._schema_diff.shapes``),
 so an inline schema and a named component with the same fields are the same
 shape, and moving a response into a component produces no field lines.
 
