@@ -1,8 +1,9 @@
 """A bindings module written by hand the way ``models generate`` writes one, for ``models check``.
 
 acme/painter takes a prompt, an aspect ratio (a cog enum by ``allOf`` ``$ref``)
-and a seed, and returns an object holding the image URLs. The tests serve acme/painter
-with this schema, or a changed copy, as its latest version.
+and a seed, and returns an object holding the image URLs; it is trainable
+(``steps`` in, a weights URL out). The tests serve acme/painter with this
+schema, or a changed copy, as its latest version.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any, Literal, cast
 import attrs
 from replicate_typed._async.files import AsyncFileOutput
 from replicate_typed._sync.files import FileOutput
-from replicate_typed.bindings import ModelInput, TypedModel, schema_sha256
+from replicate_typed.bindings import ModelInput, TypedModel, TypedTraining, schema_sha256
 
 OPENAPI_SCHEMA: dict[str, Any] = {
     "openapi": "3.0.2",
@@ -48,6 +49,17 @@ OPENAPI_SCHEMA: dict[str, Any] = {
                     "images": {"type": "array", "items": {"type": "string", "format": "uri"}},
                 },
             },
+            "TrainingInput": {
+                "type": "object",
+                "title": "TrainingInput",
+                "properties": {"steps": {"type": "integer", "default": 1000}},
+            },
+            "TrainingOutput": {
+                "type": "object",
+                "title": "TrainingOutput",
+                "required": ["weights"],
+                "properties": {"weights": {"type": "string", "format": "uri"}},
+            },
         }
     },
 }
@@ -63,6 +75,17 @@ class PainterInput(ModelInput):
     prompt: str
     aspect_ratio: Literal["1:1", "16:9", "9:16"] | None = None
     seed: int | None = None
+
+    def to_input(self) -> dict[str, Any]:
+        """The fields that are set."""
+        return {key: value for key, value in attrs.asdict(self).items() if value is not None}
+
+
+@attrs.frozen(kw_only=True)
+class PainterTrainingInput(ModelInput):
+    """acme/painter's training input."""
+
+    steps: int | None = None
 
     def to_input(self) -> dict[str, Any]:
         """The fields that are set."""
@@ -99,4 +122,34 @@ PAINTER: TypedModel[PainterInput, list[FileOutput], list[AsyncFileOutput]] = Typ
     input_type=PainterInput,
     read_output=read_output,
     read_async_output=read_async_output,
+)
+
+
+def _weights(output: object) -> str:
+    weights = cast("dict[str, object]", output).get("weights") if isinstance(output, dict) else None
+    if not isinstance(weights, str):
+        raise ValueError(f"output.weights: expected a URL, got {output!r}")
+    return weights
+
+
+def read_training_output(output: object, file: Callable[[str], FileOutput]) -> FileOutput:
+    """The trained weights, as the sync client's file."""
+    return file(_weights(output))
+
+
+def read_async_training_output(
+    output: object, file: Callable[[str], AsyncFileOutput]
+) -> AsyncFileOutput:
+    """The trained weights, as the async client's file."""
+    return file(_weights(output))
+
+
+PAINTER_TRAINING: TypedTraining[PainterTrainingInput, FileOutput, AsyncFileOutput] = TypedTraining(
+    model="acme/painter",
+    version=VERSION,
+    schema_sha256=schema_sha256(OPENAPI_SCHEMA),
+    openapi_schema=OPENAPI_SCHEMA,
+    input_type=PainterTrainingInput,
+    read_output=read_training_output,
+    read_async_output=read_async_training_output,
 )

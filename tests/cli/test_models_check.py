@@ -31,7 +31,9 @@ def test_the_same_schema_is_up_to_date(served: Served) -> None:
     assert result.returncode == 0, result.stderr
     [line] = result.stdout.splitlines()
     sha = painter_bindings.PAINTER.schema_sha256[:12]
-    assert line.startswith(f"acme/painter (PAINTER): version 5c7d5dc6dd8b (schema {sha}) -> ")
+    assert line.startswith(
+        f"acme/painter (PAINTER, PAINTER_TRAINING): version 5c7d5dc6dd8b (schema {sha}) -> "
+    )
     assert line.endswith(f"(schema {sha}): up to date")
 
 
@@ -72,6 +74,21 @@ def test_a_removed_input_or_enum_value_or_a_new_required_input_is_breaking(
     assert result.stdout.splitlines()[0].endswith(": 3 breaking, 0 additive")
 
 
+def test_the_training_interface_is_checked_too(served: Served) -> None:
+    schema, components = _copy()
+    components["TrainingInput"]["properties"]["steps"]["type"] = "number"
+    components["TrainingOutput"]["properties"]["weights"]["nullable"] = True
+    _serve(served, schema)
+
+    result = served.cli("models", "check", MODULE)
+
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "  BREAKING  field retyped            training input.steps  integer -> number",
+        "  BREAKING  field now nullable       training output.weights",
+    ]
+
+
 def test_a_changed_schema_with_the_same_inputs_and_outputs_says_so(served: Served) -> None:
     schema, components = _copy()
     components["Input"]["properties"]["prompt"]["description"] = "What to paint."
@@ -107,5 +124,6 @@ def test_a_model_the_api_does_not_know_is_an_api_error(served: Served) -> None:
 
     assert result.returncode == 4
     assert error_line(result).startswith(
-        "replicate-typed: error: models check: acme/painter (PAINTER) is not on Replicate: "
+        "replicate-typed: error: models check: acme/painter (PAINTER, PAINTER_TRAINING)"
+        " is not on Replicate: "
     )

@@ -80,8 +80,8 @@ def load(path: str) -> list[Pinned]:
 def _import(file: Path) -> ModuleType:
     name = f"_replicate_typed_checked_{file.stem}"
     spec = importlib.util.spec_from_file_location(name, file)
-    if spec is None or spec.loader is None:
-        raise UsageError(f"models check: cannot import {str(file)!r}")
+    if spec is None or spec.loader is None:  # a path ending in .py always has both
+        raise AssertionError(f"no loader for {file}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # attrs and typing look the module up while it runs
     try:
