@@ -309,3 +309,25 @@ def test_responses_carry_the_date_on_the_fake_clock() -> None:
         response = http.get("/predictions")
 
     assert response.headers["Date"] == "Thu, 01 Jan 2026 00:01:30 GMT"
+
+
+def test_a_model_added_with_a_schema_shows_it_on_each_of_its_versions() -> None:
+    schema = {"openapi": "3.0.2", "components": {"schemas": {"Input": {"type": "object"}}}}
+    fake = FakeReplicate(examples=False)
+    entry = fake.add_model("acme/schemed", lambda _: None, openapi_schema=schema)
+    fake.add_model("acme/plain", lambda _: None)
+    with fake.client() as replicate:
+        latest = replicate.models.get("acme/schemed").latest_version
+        one = replicate.models.versions.get("acme/schemed", entry.version_id)
+        listed = list(replicate.models.versions.list("acme/schemed"))
+        plain = replicate.models.get("acme/plain").latest_version
+
+    assert latest is not None
+    assert plain is not None
+    assert latest.openapi_schema == schema
+    assert one.openapi_schema == schema
+    assert [version.openapi_schema for version in listed] == [schema]
+    assert plain.openapi_schema == {
+        "openapi": "3.0.2",
+        "info": {"title": "Cog", "version": "0.1.0"},
+    }

@@ -122,12 +122,16 @@ class FakeReplicate:
         steps: int | None = None,
         official: bool = True,
         description: str = "",
+        openapi_schema: dict[str, Any] | None = None,
     ) -> ModelEntry:
         """Register a model "owner/name" whose predictions call ``run(input)``.
 
         ``run`` returns the output (``FakeFile`` or bytes for files), the chunks
         to stream (with ``stream=True``), or raises ``FakeModelError``. An
         official model runs by name; any model also runs by its ``version_id``.
+        ``openapi_schema`` is what its versions show (a Cog schema, as
+        ``models check`` compares; by default a minimal one); when given,
+        inputs are checked against it as in ``add_model_from_schema``.
         """
         owner, _, model = name.partition("/")
         entry = ModelEntry(
@@ -136,6 +140,7 @@ class FakeReplicate:
             behavior=Behavior(run, queue_time, run_time, stream, steps),
             official=official,
             description=description,
+            openapi_schema=openapi_schema,
         )
         self.models[name] = entry
         return entry

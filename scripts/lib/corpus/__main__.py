@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from corpus import fetch, report, sample
+from corpus import bindings_sample, fetch, report, sample
 from corpus.check import check
 from corpus.load import load_models
 
@@ -24,13 +24,25 @@ def main(argv: list[str] | None = None) -> int:
         help=f"also write N varied models (default {sample.DEFAULT_COUNT}) as JSON to PATH",
     )
     parser.add_argument(
+        "--bindings-sample",
+        nargs="+",
+        metavar="[N] PATH",
+        help=(
+            f"also write N models varied in their schemas (default {bindings_sample.DEFAULT_COUNT})"
+            " as JSON to PATH, for the typed bindings"
+        ),
+    )
+    parser.add_argument(
         "--models-json",
         type=Path,
         metavar="PATH",
         help="check this JSON array of models (e.g. a sample) instead of the corpus",
     )
     args = parser.parse_args(argv)
-    count, sample_path = _sample_args(parser, args.sample)
+    count, sample_path = _sample_args(parser, "--sample", args.sample, sample.DEFAULT_COUNT)
+    bindings_count, bindings_path = _sample_args(
+        parser, "--bindings-sample", args.bindings_sample, bindings_sample.DEFAULT_COUNT
+    )
 
     try:
         path: Path = args.models_json or fetch.models_json()
@@ -41,25 +53,31 @@ def main(argv: list[str] | None = None) -> int:
     result = check(models)
     print(report.summary(result, str(path)))
     if sample_path is not None:
-        chosen = sample.choose(models, result.outcomes, count)
-        sample.write(chosen, sample_path)
-        print(
-            f"sample: {len(chosen.models)} models, {chosen.size} bytes, "
-            f"{chosen.covered} shapes covered -> {sample_path}"
-        )
-        for tag in chosen.uncovered:
-            print(f"  not covered (only in payloads too big to keep): {tag}")
+        _write("sample", sample.choose(models, result.outcomes, count), sample_path)
+    if bindings_path is not None:
+        chosen = bindings_sample.choose(models, bindings_count)
+        _write("bindings sample", chosen, bindings_path)
     return 0 if result.ok else 1
 
 
+def _write(what: str, chosen: sample.Sample, path: Path) -> None:
+    sample.write(chosen, path)
+    print(
+        f"{what}: {len(chosen.models)} models, {chosen.size} bytes, "
+        f"{chosen.covered} shapes covered -> {path}"
+    )
+    for tag in chosen.uncovered:
+        print(f"  not covered (only in payloads too big to keep): {tag}")
+
+
 def _sample_args(
-    parser: argparse.ArgumentParser, values: list[str] | None
+    parser: argparse.ArgumentParser, option: str, values: list[str] | None, default: int
 ) -> tuple[int, Path | None]:
     if values is None:
-        return sample.DEFAULT_COUNT, None
-    count = values[0] if len(values) == 2 else str(sample.DEFAULT_COUNT)
+        return default, None
+    count = values[0] if len(values) == 2 else str(default)
     if len(values) > 2 or not count.isdigit() or int(count) == 0:
-        parser.error("--sample takes [N] PATH, N a positive whole number")
+        parser.error(f"{option} takes [N] PATH, N a positive whole number")
     return int(count), Path(values[-1])
 
 

@@ -13,7 +13,7 @@ gives the same file, and small payloads win ties to keep the file small.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,8 +63,20 @@ def choose(
 ) -> Sample:
     """Pick up to ``count`` models whose JSON together stays within ``max_bytes``."""
     failures = {outcome.name: outcome for outcome in outcomes}
+    return cover(
+        models, lambda model: _tags(model, failures.get(model_name(model))), count, max_bytes
+    )
+
+
+def cover(
+    models: Iterable[JSONObject],
+    tags_of: Callable[[JSONObject], Iterable[str]],
+    count: int,
+    max_bytes: int,
+) -> Sample:
+    """The greedy cover of the tags ``tags_of`` gives each model, within both limits."""
     pool = sorted(
-        (_candidate(model, failures.get(model_name(model))) for model in models),
+        (_candidate(model, frozenset(tags_of(model))) for model in models),
         key=lambda c: (c.size, c.name),
     )
     # No single pick may take more than three average shares of the budget, so a
@@ -115,14 +127,14 @@ def dump(models: list[JSONObject]) -> str:
     return json.dumps(models, indent=2, ensure_ascii=False) + "\n"
 
 
-def _candidate(model: JSONObject, outcome: Outcome | None) -> Candidate:
+def _candidate(model: JSONObject, tags: frozenset[str]) -> Candidate:
     # Its share of the indented array: the array's brackets and newline excluded.
     size = len(dump([model]).encode()) - len("[\n]\n") + len(",")
     return Candidate(
         name=model_name(model),
         owner=str(model.get("owner")),
         size=size,
-        tags=frozenset(_tags(model, outcome)),
+        tags=tags,
         model=model,
     )
 

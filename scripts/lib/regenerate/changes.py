@@ -8,14 +8,17 @@ carry something the old reader does not expect).
 Shapes are compared by meaning, not by location. Each operation's request
 (every parameter, every body media type) and each response (status, media type)
 is resolved to its full shape by ``shapes.flatten`` (every ``$ref`` followed,
-nullability apart from the base type, descriptions dropped; see ``shapes.py``),
+nullability apart from the base type, descriptions dropped; see
+``replicate_typed._schema_diff.shapes``),
 so an inline schema and a named component with the same fields are the same
 shape, and moving a response into a component produces no field lines.
 
 Every change carries its direction: "request" (what the client sends),
-"response" (what it reads) or "both". ``_RULES`` classifies each kind per
-direction; "both" is breaking when either direction is. The README's table
-("How regeneration works") states the same rules with their reasons.
+"response" (what it reads) or "both". The field comparison and its rules
+table are ``replicate_typed._schema_diff`` (shared with ``replicate-typed
+models check``); this module adds what only an API spec has: operations,
+statuses, security and component schemas. The README's table ("How
+regeneration works") states the rules with their reasons.
 
 Components are not compared field by field when an operation uses them: their
 fields are covered, with the right direction, through every operation that
@@ -39,60 +42,22 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, cast
 
-from regenerate import patches, shapes
-from regenerate.shapes import Fields, Flat, Place
+from replicate_typed._schema_diff import shapes
+from replicate_typed._schema_diff.changes import (
+    Change,
+    Direction,
+    compare_fields,
+    sort_key,
+    tally,
+)
+from replicate_typed._schema_diff.shapes import Fields, Flat, Place
+
+from regenerate import patches
 from regenerate.spec import Spec, operations
 
 Node = dict[str, Any]
-Direction = Literal["request", "response", "both"]
-
-#: Per kind of change: is it breaking for a request field, for a response field?
-_RULES: dict[str, tuple[bool, bool]] = {
-    # kind: (breaking in a request, breaking in a response)
-    "field removed": (True, True),
-    "required field added": (True, False),
-    "field added": (False, False),
-    "field retyped": (True, True),
-    "field now required": (True, False),
-    "field now optional": (False, True),
-    "field now nullable": (False, True),
-    "field no longer nullable": (True, False),
-    "enum value added": (False, True),  # response: additive when the reader is open, below
-    "enum value removed": (True, True),
-    "enum restricted": (True, False),
-    "enum lifted": (False, True),
-    "default changed": (False, False),
-}
-
-
-@dataclass(frozen=True, order=True)
-class Change:
-    """One difference between the old and the new spec."""
-
-    breaking: bool
-    kind: str
-    where: str
-    detail: str = ""
-    #: The places reaching a change inside a shared component, as (operation, root) with
-    #: the root shortened (``("predictions.get", "200")``); empty for a change in one place.
-    places: tuple[tuple[str, str], ...] = ()
-
-    def __str__(self) -> str:
-        label = "BREAKING" if self.breaking else "additive"
-        detail = f"  {self.detail}" if self.detail else ""
-        return f"{label:8}  {self.kind:24} {self.where}{detail}{self._places()}"
-
-    def _places(self) -> str:
-        """``  (in 3 places: things.create 201, things.put request+200)``: by operation."""
-        if not self.places:
-            return ""
-        roots: dict[str, list[str]] = {}
-        for operation, root in self.places:
-            roots.setdefault(operation, []).append(root)
-        named = ", ".join(f"{operation} {'+'.join(each)}" for operation, each in roots.items())
-        return f"  (in {len(self.places)} places: {named})"
 
 
 @dataclass(frozen=True)
@@ -115,16 +80,13 @@ def compare(old: Spec, new: Spec) -> list[Change]:
     opened, _ = patches.apply(new, kinds=("forward-compat",))
     changes = _compare_operations(old, new, opened)
     changes += _compare_components(old, new)
-    return sorted(changes, key=lambda c: (not c.breaking, c.where, c.kind, c.detail, c.places))
+    return sorted(changes, key=sort_key)
 
 
 def report(old: Spec, new: Spec) -> str:
     """Render ``compare`` as the text regenerate prints."""
     changes = compare(old, new)
-    if not changes:
-        return "API changes: none"
-    breaking = sum(change.breaking for change in changes)
-    lines = [f"API changes: {breaking} breaking, {len(changes) - breaking} additive"]
+    lines = [f"API changes: {tally(changes)}"]
     lines += [f"  {change}" for change in changes]
     return "\n".join(lines)
 
@@ -314,25 +276,6 @@ def _used_schemas(spec: Spec) -> set[str]:
 # -- fields -------------------------------------------------------------------------------
 
 
-def _breaking(kind: str, direction: Direction) -> bool:
-    request, response = _RULES[kind]
-    return {"request": request, "response": response, "both": request or response}[direction]
-
-
-def _topmost(places: set[Place]) -> list[Place]:
-    """The places whose parent is not among them: a removed object's fields go with it."""
-
-    def has_parent(place: Place) -> bool:
-        root, path = place
-        return any(
-            path[: len(cut)] == cut and path[len(cut) : len(cut) + 1] in (".", "[", "{")
-            for other_root, cut in places
-            if other_root == root and len(cut) < len(path)
-        )
-
-    return sorted(place for place in places if not has_parent(place))
-
-
 def _compare_fields(
     old: Flat,
     new: Flat,
@@ -340,46 +283,17 @@ def _compare_fields(
     direction_of: Callable[[Place], Direction],
     opened: Flat | None = None,
 ) -> list[_Found]:
+    """``compare_fields``, each change placed in ``where`` and under its declaring component."""
     found: list[_Found] = []
-    before, after = old.fields, new.fields
-
-    def add(kind: str, place: Place, detail: str = "", breaking: bool | None = None) -> None:
-        if breaking is None:
-            breaking = _breaking(kind, direction_of(place))
-        text = "".join(place) + (f": {detail}" if detail else "")
+    for item in compare_fields(old, new, direction_of, opened):
+        place = item.place
+        text = "".join(place) + (f": {item.values}" if item.values else "")
         # A place present on both sides is grouped only when one component declares it in both.
-        anchor = old.anchors.get(place) if place in before else new.anchors.get(place)
-        if place in after and new.anchors.get(place) != anchor:
+        anchor = old.anchors.get(place) if place in old.fields else new.anchors.get(place)
+        if place in new.fields and new.anchors.get(place) != anchor:
             anchor = None
         component = None if anchor is None else f"schema {anchor[0]}{anchor[1]}"
         root = place[0].removesuffix(" application/json").removeprefix("response ")
-        found.append(_Found(Change(breaking, kind, where, text), component, detail, (where, root)))
-
-    for place in _topmost(before.keys() - after.keys()):
-        add("field removed", place)
-    for place in _topmost(after.keys() - before.keys()):
-        add("required field added" if after[place].required else "field added", place)
-    for place in sorted(before.keys() & after.keys()):
-        direction: Direction = direction_of(place)
-        was, now = before[place], after[place]
-        if was.type != now.type:
-            add("field retyped", place, f"{was.type} -> {now.type}")
-        if was.required != now.required:
-            add("field now required" if now.required else "field now optional", place)
-        if was.nullable != now.nullable:
-            add("field now nullable" if now.nullable else "field no longer nullable", place)
-        if was.enum is not None and now.enum is None:
-            add("enum lifted", place)
-        elif was.enum is None and now.enum is not None:
-            add("enum restricted", place, ", ".join(map(repr, now.enum)))
-        elif was.enum is not None and now.enum is not None:
-            for value in [v for v in was.enum if v not in now.enum]:
-                add("enum value removed", place, repr(value))
-            reader = opened.fields.get(place) if opened is not None else None
-            read_open = direction == "response" and reader is not None and reader.enum is None
-            for value in [v for v in now.enum if v not in was.enum]:
-                add("enum value added", place, repr(value), False if read_open else None)
-        if was.default != now.default and direction in ("request", "both"):
-            # What the server assumes for an omitted input changed: reported, not breaking.
-            add("default changed", place, f"{was.default or 'none'} -> {now.default or 'none'}")
+        change = Change(item.breaking, item.kind, where, text)
+        found.append(_Found(change, component, item.values, (where, root)))
     return found

@@ -1,4 +1,4 @@
-"""``models``: show one model, or search the public ones."""
+"""``models``: show one model, search the public ones, check a bindings module's pins."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from itertools import islice
 
 from replicate_typed import Replicate
+from replicate_typed.cli import _bindings_check
 from replicate_typed.cli._args import (
     Register,
     Subcommands,
@@ -20,7 +21,7 @@ from replicate_typed.cli._show import model_details, model_line, show_many, show
 
 
 def register(commands: Subcommands) -> None:
-    """Add ``models get|search``."""
+    """Add ``models get|search|check``."""
     group = actions(subparser(commands, "models", "Look up and search models."))
     get = subparser(group, "get", "Show a model.")
     get.add_argument("name", metavar="OWNER/NAME", help="the model")
@@ -31,6 +32,11 @@ def register(commands: Subcommands) -> None:
     limit(search)
     json_flag(search, "the models")
     search.set_defaults(handler=_search)
+    check = subparser(
+        group, "check", "Compare a bindings module's models with their latest versions."
+    )
+    check.add_argument("path", metavar="PATH.py", help="the bindings module")
+    check.set_defaults(handler=_check)
 
 
 def _get(args: argparse.Namespace) -> Work:
@@ -46,6 +52,15 @@ def _search(args: argparse.Namespace) -> Work:
         found = list(islice(replicate.models.search(args.query), args.limit))
         show_many(found, model_line, as_json=args.json)
         return ExitCode.SUCCEEDED
+
+    return work
+
+
+def _check(args: argparse.Namespace) -> Work:
+    pinned = _bindings_check.load(args.path)  # a wrong path is a usage error, token or not
+
+    def work(replicate: Replicate) -> ExitCode:
+        return _bindings_check.check(replicate, pinned)
 
     return work
 

@@ -1,6 +1,8 @@
 """Resolve an OpenAPI schema into comparable facts, one per place below it.
 
-The change report (``changes.py``) compares meanings, not locations: an inline
+The change reports (``changes.py``: ``scripts/regenerate --spec`` on the API
+spec, ``versions.py``: ``replicate-typed models check`` on a model version's
+schema) compare meanings, not locations: an inline
 schema and a ``$ref`` to a component with the same fields must compare equal, and
 ``string | null`` must differ from ``string`` only in nullability. This module
 does that normalising and nothing else, so the comparison rules can be read
@@ -29,8 +31,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from regenerate.spec import Spec
-
+#: A parsed OpenAPI document (the API's spec, or a model version's ``openapi_schema``).
+Document = dict[str, Any]
 Node = dict[str, Any]
 
 SCHEMAS = "#/components/schemas/"
@@ -70,7 +72,7 @@ class Flat:
         self.anchors.update(other.anchors)
 
 
-def flatten(spec: Spec, root: str, schema: Any, required: bool) -> Flat:
+def flatten(spec: Document, root: str, schema: Any, required: bool) -> Flat:
     """The facts (and anchors) of ``schema`` and of every property, item and value below it."""
     flat = Flat()
     for place, facts, anchor in _walk(spec, root, schema, required, path="", expanding={}):
@@ -81,7 +83,7 @@ def flatten(spec: Spec, root: str, schema: Any, required: bool) -> Flat:
 
 
 def _walk(
-    spec: Spec,
+    spec: Document,
     root: str,
     schema: Any,
     required: bool,
@@ -143,7 +145,7 @@ class _Shape:
         return Facts("|".join(sorted(types)) or "any", self.nullable, required, enum, self.default)
 
     @classmethod
-    def of(cls, spec: Spec, node: Any, path: str, expanding: dict[str, str]) -> _Shape:
+    def of(cls, spec: Document, node: Any, path: str, expanding: dict[str, str]) -> _Shape:
         schema = cast(Node, node) if isinstance(node, dict) else {}
         ref = schema.get("$ref")
         if isinstance(ref, str):
@@ -262,7 +264,7 @@ def _both(first: Any, second: Any, combinator: str) -> Any:
     return first if second is None else {combinator: [first, second]}
 
 
-def resolve(spec: Spec, node: Any) -> Node:
+def resolve(spec: Document, node: Any) -> Node:
     """Follow a local ``$ref`` (to parameters, request bodies, responses, schemas) once."""
     if not isinstance(node, dict):
         return {}
