@@ -1,4 +1,4 @@
-"""``models``: show one model, or search the public ones."""
+"""``models``: show one model, search the public ones, or generate typed bindings for some."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from replicate_typed.cli._args import (
     subparser,
 )
 from replicate_typed.cli._exit import ExitCode
+from replicate_typed.cli._generate import add_arguments, handle
 from replicate_typed.cli._show import model_details, model_line, show_many, show_one
 
 
 def register(commands: Subcommands) -> None:
-    """Add ``models get|search``."""
+    """Add ``models get|search|generate``."""
     group = actions(subparser(commands, "models", "Look up and search models."))
     get = subparser(group, "get", "Show a model.")
     get.add_argument("name", metavar="OWNER/NAME", help="the model")
@@ -31,6 +32,9 @@ def register(commands: Subcommands) -> None:
     limit(search)
     json_flag(search, "the models")
     search.set_defaults(handler=_search)
+    generate = subparser(group, "generate", "Write typed bindings for models to a module.")
+    add_arguments(generate)
+    generate.set_defaults(handler=handle)
 
 
 def _get(args: argparse.Namespace) -> Work:
