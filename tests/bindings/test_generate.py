@@ -138,3 +138,19 @@ def _generate_and_load(tmp_path: Path, sources: list[ModelSource]) -> Any:
 
 def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(RUFF), *args], capture_output=True, text=True, check=False)
+
+
+def test_the_readme_excerpt_is_what_the_generator_writes() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    excerpt = readme.split("<!-- bindings-excerpt -->\n```python\n", 1)[1].split("```", 1)[0]
+    flux = sample("black-forest-labs/flux-schnell").source
+    official = ModelSource(
+        model=flux.model,
+        version_id=flux.version_id,
+        openapi_schema=flux.openapi_schema,
+        official=True,
+    )
+    module = generate_module([official])
+
+    for block in excerpt.split("\n\n"):
+        assert block.strip("\n") in module, block

@@ -84,7 +84,6 @@ def generate_module(sources: Sequence[ModelSource]) -> str:
             bindings.append(
                 Binding(
                     model=source.model,
-                    version_id=source.version_id,
                     version=None if source.official else source.version_id,
                     schema_hash=digest,
                     schema_constant=schema_constant,

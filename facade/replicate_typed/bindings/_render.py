@@ -38,7 +38,6 @@ class Binding:
 
     Attributes:
         model: ``owner/name``.
-        version_id: the version generated from (always named in the header).
         version: the version the constant pins; None for an official model,
             pinned by ``schema_hash`` instead.
         schema_hash: ``schema_sha256`` of the version's ``openapi_schema``.
@@ -51,7 +50,6 @@ class Binding:
     """
 
     model: str
-    version_id: str
     version: str | None
     schema_hash: str
     schema_constant: str
