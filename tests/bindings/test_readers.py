@@ -119,6 +119,8 @@ def test_a_secret_input_never_shows_but_is_sent(module: Any) -> None:
     assert secret not in repr(built)
     assert secret not in str(built)
     assert secret not in repr(built.hf_token)
+    assert secret not in f"{built.hf_token}"
+    assert built.hf_token.get_secret_value() == secret
     assert built.to_input()["hf_token"] == secret
 
 

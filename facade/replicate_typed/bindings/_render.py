@@ -167,7 +167,8 @@ class _ModelWriter:
         given = item.has_default and item.default is not None
         fits = given and _fits(item.shape, item.default)
         if given and not fits:
-            notes.append(f"Left unset, the model's default applies: {item.default!r}.")
+            shown = "" if isinstance(item.shape, SecretShape) else f": {item.default!r}"
+            notes.append(f"Left unset, the model's default applies{shown}.")
         if item.constraints:
             shown = ", ".join(f"{key} {value!r}" for key, value in item.constraints)
             notes.append(f"Checked against the schema: {shown}.")
