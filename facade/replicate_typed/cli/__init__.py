@@ -19,7 +19,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from replicate_typed.cli._args import Handler
+from replicate_typed.cli._args import Handler, Offline
 from replicate_typed.cli._client import open_client
 from replicate_typed.cli._exit import CommandError, ExitCode, classify
 from replicate_typed.cli._parser import parse
@@ -39,8 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _configure_logging(debug=debug)
         handler: Handler = args.handler  # each subcommand sets its own (see _commands)
         work = handler(args)
-        with open_client(fake=args.fake) as replicate:
-            code = work(replicate)
+        if isinstance(work, Offline):
+            code = work.run()
+        else:
+            with open_client(fake=args.fake) as replicate:
+                code = work(replicate)
         sys.stdout.flush()  # a closed pipe shows here, not as noise at exit
         return int(code)
     except SystemExit as done:  # --help and --version

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import NoReturn, Protocol, TypeVar
 
 from replicate_typed import Replicate
@@ -21,10 +22,22 @@ DEFAULT_LIMIT = 20
 
 #: A command's work once its arguments are checked: it uses the client, returns the exit code.
 Work = Callable[[Replicate], ExitCode]
+
+
+@dataclass(frozen=True)
+class Offline:
+    """Work that sends nothing (``models generate --from``): main runs it without a client.
+
+    So it needs no token, and no emulator either.
+    """
+
+    run: Callable[[], ExitCode]
+
+
 #: What each subcommand sets as ``handler``: checks what argparse cannot (UsageError)
 #: and returns the work. It runs before any client exists, so a wrong command
 #: line is reported as such even without a token.
-Handler = Callable[[argparse.Namespace], Work]
+Handler = Callable[[argparse.Namespace], Work | Offline]
 
 
 class Parser(argparse.ArgumentParser):

@@ -1,4 +1,4 @@
-"""``models``: show one model, search the public ones, check a bindings module's pins."""
+"""``models``: show one model, search the public ones, generate typed bindings, check them."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ from replicate_typed.cli._args import (
     subparser,
 )
 from replicate_typed.cli._exit import ExitCode
+from replicate_typed.cli._generate import add_arguments, handle
 from replicate_typed.cli._show import model_details, model_line, show_many, show_one
 
 
 def register(commands: Subcommands) -> None:
-    """Add ``models get|search|check``."""
+    """Add ``models get|search|generate|check``."""
     group = actions(subparser(commands, "models", "Look up and search models."))
     get = subparser(group, "get", "Show a model.")
     get.add_argument("name", metavar="OWNER/NAME", help="the model")
@@ -32,6 +33,9 @@ def register(commands: Subcommands) -> None:
     limit(search)
     json_flag(search, "the models")
     search.set_defaults(handler=_search)
+    generate = subparser(group, "generate", "Write typed bindings for models to a module.")
+    add_arguments(generate)
+    generate.set_defaults(handler=handle)
     check = subparser(
         group, "check", "Compare a bindings module's models with their latest versions."
     )
