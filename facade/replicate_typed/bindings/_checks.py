@@ -211,15 +211,22 @@ class _Checker:
         """The rules written on this schema itself (not its allOf/anyOf parts)."""
         show = shown(value, marker or schema)
         kind = schema.get("type")
-        if isinstance(kind, str) and not _is_type(value, kind, schema):
+        enum = schema.get("enum")
+        choices = cast(list[object], enum) if isinstance(enum, list) else None
+        # Old cog (0.1.x, "shimmed") wrote enums of strings on integer and boolean
+        # fields (``type: integer, enum: ["512", "256"]``); the bindings type such a
+        # field as those strings, so a value listed as it is passes type and enum.
+        listed = choices is not None and any(
+            type(choice) is type(value) and choice == value for choice in choices
+        )
+        if isinstance(kind, str) and not listed and not _is_type(value, kind, schema):
             yield Problem(where, show, f"must be {_A.get(kind, kind)} (type)")
             return
         number = _as_number(value, kind)
         compared = number if isinstance(value, str) and number is not None else value
-        enum = schema.get("enum")
-        if isinstance(enum, list) and compared not in cast(list[object], enum):
-            choices = ", ".join(shown(choice) for choice in cast(list[object], enum)[:20])
-            yield Problem(where, show, f"must be one of {choices} (enum)")
+        if choices is not None and not listed and compared not in choices:
+            listing = ", ".join(shown(choice) for choice in choices[:20])
+            yield Problem(where, show, f"must be one of {listing} (enum)")
         if number is not None:
             yield from _bounds(schema, number, where, show)
         if isinstance(value, str) and kind not in ("integer", "number"):
