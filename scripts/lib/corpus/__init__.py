@@ -15,4 +15,8 @@ API. Run by ``scripts/corpus``. One job per module:
 - ``check``: the three ``from_dict`` calls per model and the tally of failures.
 - ``report``: the summary table.
 - ``sample``: a small, varied, deterministic subset written out as test data.
+- ``bindings_check`` (``--bindings``): typed bindings for every model, in phases:
+  ``bindings_write`` (a module per model), ``bindings_types`` (mypy and
+  pyright), ``bindings_examples`` (import, default example in and out) and
+  ``bindings_tally`` (counts and the report).
 """

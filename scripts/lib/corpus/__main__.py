@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from corpus import bindings_sample, fetch, report, sample
+from corpus import bindings_check, bindings_sample, fetch, report, sample
 from corpus.check import check
 from corpus.load import load_models
 
@@ -33,6 +33,14 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     parser.add_argument(
+        "--bindings",
+        action="store_true",
+        help=(
+            "instead of parsing, generate typed bindings for every model, type-check them"
+            " and check each default example against them; exit 1 below 99%%"
+        ),
+    )
+    parser.add_argument(
         "--models-json",
         type=Path,
         metavar="PATH",
@@ -50,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     except (fetch.CorpusError, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    if args.bindings:
+        return 0 if bindings_check.run(models, str(path)) else 1
     result = check(models)
     print(report.summary(result, str(path)))
     if sample_path is not None:
