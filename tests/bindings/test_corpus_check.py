@@ -113,14 +113,17 @@ def test_the_tally_counts_each_failure_once_at_its_step_and_groups_by_kind() -> 
             {"generate": "a/refused has no latest_version"},
             not_reached=frozenset({"import", "mypy", "pyright", "example input", "example output"}),
         ),
-        ModelResult("a/drift", {"example output": drift}),
-        ModelResult("b/drift", {"example output": drift.replace("x'", "y'")}),
+        ModelResult("a/drift", {"example output": drift}, example_from_latest=False),
+        ModelResult(
+            "b/drift", {"example output": drift.replace("x'", "y'")}, example_from_latest=False
+        ),
     ]
 
     counted = tally(results)
 
     assert (counted.total, counted.passed, counted.percent, counted.ok) == (4, 1, 25.0, False)
     assert counted.drift_only == 2
+    assert (counted.latest_total, counted.latest_passed) == (2, 1)
     output = counted.steps["example output"]
     assert (output.passed, output.failed, output.not_applicable, output.not_reached) == (0, 2, 1, 1)
     assert [(g.step, g.kind, g.count) for g in counted.groups] == [
@@ -129,7 +132,10 @@ def test_the_tally_counts_each_failure_once_at_its_step_and_groups_by_kind() -> 
     ]
     text = summary(counted, results, "models.json", {"total": 1.25})
     assert "passed every step that applies: 1/4 (25.00%; needed 99%)" in text
-    assert "older version: 2; that drift aside: 3/4 (75.00%)" in text
+    assert (
+        "older version: 2; of the models whose example was made with the latest version: 1/2 (50.00%)"
+        in text
+    )
     assert "  a/drift  [example output]  output: expected an array, got str 'https://x'" in text
     assert text.endswith("wall time: total 1.2s")
 

@@ -80,6 +80,7 @@ def _result(item: Generated, mypy: CheckerRun, pyright: CheckerRun) -> ModelResu
         for step, problem in problems.items():
             if problem is not None:
                 failures[step] = f"{problem} {marker}"
+        return ModelResult(item.name, failures, absent, example_from_latest=marker == LATEST)
     return ModelResult(item.name, failures, absent)
 
 

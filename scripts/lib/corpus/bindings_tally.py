@@ -45,6 +45,8 @@ class ModelResult:
     failures: Mapping[Step, str]
     not_applicable: frozenset[Step] = frozenset()
     not_reached: frozenset[Step] = frozenset()
+    #: Whether its default example was made with the version the bindings are for.
+    example_from_latest: bool = True
 
     @property
     def passed(self) -> bool:
@@ -87,6 +89,9 @@ class Tally:
     total: int
     passed: int
     drift_only: int
+    #: Models whose example was made with the latest version, and how many of those passed.
+    latest_total: int
+    latest_passed: int
     steps: Mapping[Step, StepTally]
     groups: Sequence[Group]
 
@@ -124,7 +129,9 @@ def tally(results: Sequence[ModelResult]) -> Tally:
     ranked = sorted(groups.values(), key=lambda g: (-g.count, STEPS.index(g.step), g.kind))
     passed = sum(1 for result in results if result.passed)
     drift = sum(1 for result in results if result.drift_only)
-    return Tally(len(results), passed, drift, steps, ranked)
+    latest = [result for result in results if result.example_from_latest]
+    latest_passed = sum(1 for result in latest if result.passed)
+    return Tally(len(results), passed, drift, len(latest), latest_passed, steps, ranked)
 
 
 _MADE_WITH = re.compile(r"\[example made with [\w ]+ version\]$")
@@ -178,11 +185,12 @@ def summary(
         f"passed every step that applies: {result.passed}/{result.total}"
         f" ({result.percent:.2f}%; needed {PASS_MARK:g}%)"
     )
-    if result.total:
-        aside = result.passed + result.drift_only
+    if result.latest_total:
+        share = 100.0 * result.latest_passed / result.latest_total
         lines.append(
             f"failing only in examples made with an older version: {result.drift_only};"
-            f" that drift aside: {aside}/{result.total} ({100.0 * aside / result.total:.2f}%)"
+            f" of the models whose example was made with the latest version:"
+            f" {result.latest_passed}/{result.latest_total} ({share:.2f}%)"
         )
     lines.append(f"failure groups: {len(result.groups)}")
     for group in result.groups:
