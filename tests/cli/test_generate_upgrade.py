@@ -123,6 +123,28 @@ def test_a_model_the_api_does_not_know_leaves_the_module_as_it_was(
     assert module.read_bytes() == before
 
 
+def test_a_latest_version_bindings_cannot_be_generated_for_is_refused(
+    served: Served, tmp_path: Path
+) -> None:
+    module = tmp_path / "echo.py"
+    flux = sample(FLUX).source
+    module.write_text(
+        generate_module([ModelSource("acme/echo", flux.version_id, flux.openapi_schema)])
+    )
+    before = module.read_bytes()
+
+    result = served.cli("models", "generate", "--upgrade", str(module))
+
+    assert result.returncode == 2
+    assert result.stdout.startswith("acme/echo (ECHO): ")  # the report comes first
+    assert error_line(result) == (
+        f"replicate-typed: error: acme/echo (version {served.fake.models['acme/echo'].version_id}):"
+        " the schema has no components.schemas: not an OpenAPI schema cog wrote"
+        " (cog before 0.3 published none)"
+    )
+    assert module.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
-from typing import Any, cast
+from typing import Any, TypeGuard
 
 import mypy.api
 import pytest
@@ -34,15 +34,23 @@ def bindings(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
 def _model(bindings: ModuleType, name: str) -> TypedModel[Any, Any, Any]:
     """The module's ``TypedModel`` constant ``name`` (a module read at run time is Any)."""
     value: object = getattr(bindings, name)
-    assert isinstance(value, TypedModel)
-    return cast("TypedModel[Any, Any, Any]", value)
+    assert _is_model(value), name
+    return value
 
 
 def _training(bindings: ModuleType, name: str) -> TypedTraining[Any, Any, Any]:
     """The module's ``TypedTraining`` constant ``name``."""
     value: object = getattr(bindings, name)
-    assert isinstance(value, TypedTraining)
-    return cast("TypedTraining[Any, Any, Any]", value)
+    assert _is_training(value), name
+    return value
+
+
+def _is_model(value: object) -> TypeGuard[TypedModel[Any, Any, Any]]:
+    return isinstance(value, TypedModel)
+
+
+def _is_training(value: object) -> TypeGuard[TypedTraining[Any, Any, Any]]:
+    return isinstance(value, TypedTraining)
 
 
 @pytest.fixture
@@ -60,8 +68,8 @@ def test_the_image_model_runs_by_name_and_returns_the_clients_file_objects(
 
     images = client.run(_model(bindings, "FLUX_SCHNELL"), fox)
 
+    files: list[Any] = list(images)
     assert type(images) is list
-    files = cast("list[Any]", images)
     assert [type(unwrap(file)) for file in files] == [file_class(kind)]
     assert files[0].read()
     (create,) = fake.requests.to("models.predictions.create")
