@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from replicate_typed import sign_webhook
 from replicate_typed.testing import FakeReplicate
 
 from tests.readme import README, examples
-from tests.support import payloads
+from tests.support import generated_bindings, payloads
 
 FLUX = f"{payloads.API}/models/black-forest-labs/flux-schnell/predictions"
 GET = f"{payloads.API}/predictions/{payloads.PREDICTION_ID}"
@@ -101,6 +102,7 @@ def test_run_async_example(httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[
 
 
 def test_examples_pass_mypy_strict(tmp_path: Path) -> None:
+    generated_bindings.write(tmp_path / "my_bindings.py")  # what the typed-bindings one imports
     files: list[str] = []
     for name, code in examples().items():
         path = tmp_path / f"readme_{name.replace('-', '_')}.py"
@@ -224,6 +226,37 @@ def test_catalog_example(
         "['my-app-image-generator'] acme",
         "['gpu-t4'] upscale",
     ]
+
+
+def test_typed_bindings_example(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example's ``my_bindings`` is generated from real schemas; the fake serves them."""
+    generated_bindings.write(workdir / "my_bindings.py")
+    monkeypatch.setattr(sys, "path", [str(workdir), *sys.path])
+    fake = FakeReplicate()
+    generated_bindings.serve(fake)
+    fake.add_deployment("acme/flux", generated_bindings.FLUX)
+    fake.add_model("acme/me", lambda _: None)
+    monkeypatch.setattr("replicate_typed.Replicate", fake.client)
+    monkeypatch.setattr("replicate_typed.AsyncReplicate", fake.async_client)
+
+    try:
+        _run("typed-bindings")
+    finally:
+        sys.modules.pop("my_bindings", None)
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["succeeded 1", "fake output", "fake output"]
+    assert re.fullmatch(r"https://\S+/weights/[0-9a-f]{64}\.tar", lines[3]), lines[3]
+    assert lines[4:] == ["1 True"]
+    assert (workdir / "fox.webp").read_bytes()
+    assert len(fake.requests.to("deployments.predictions.create")) == 1
+    (training,) = fake.requests.to("trainings.create")
+    assert training.url.endswith(
+        f"/models/{generated_bindings.TRAINER}/versions/"
+        f"{fake.models[generated_bindings.TRAINER].version_id}/trainings"
+    )
 
 
 def test_webhooks_example() -> None:

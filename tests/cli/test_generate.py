@@ -1,4 +1,8 @@
-"""``models generate``: from saved JSON with no token, from the API (a served fake), refusals."""
+"""``models generate``: from saved JSON with no token, from the API (a served fake), refusals.
+
+From the served fake: real schemas served with ``add_model_from_schema``
+(tests/support/generated_bindings.py), written as ``generate_module`` writes them.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,9 @@ from replicate_typed import Replicate
 from replicate_typed.bindings import BindingsError, ModelSource, fetch_sources, generate_module
 from replicate_typed.cli import main
 
-from tests.bindings.samples import sample
+from tests.bindings.samples import load, sample
 from tests.cli.support import Served
+from tests.support import generated_bindings
 
 API = "https://api.replicate.com/v1"
 FLUX = "black-forest-labs/flux-schnell"
@@ -105,6 +110,25 @@ def test_generate_from_a_served_fake_refuses_a_version_without_a_cog_schema(
         " components.schemas: not an OpenAPI schema cog wrote (cog before 0.3 published none)"
     ]
     assert not out.exists()
+
+
+def test_generate_from_a_served_fake_writes_what_generate_module_writes(
+    served: Served, tmp_path: Path
+) -> None:
+    generated_bindings.serve(served.fake)
+    out = tmp_path / "generated_models.py"
+    models = [source.model for source in generated_bindings.sources()]
+
+    result = served.cli("models", "generate", *models, "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"wrote {out} ({', '.join(models)})\n"
+    assert out.read_text() == generate_module(generated_bindings.sources())
+    module = load(out, "served_generated_models")
+    assert (module.FLUX_SCHNELL.version, module.META_LLAMA38B.version) == (
+        None,
+        served.fake.models[generated_bindings.LLAMA].version_id,
+    )
 
 
 def test_fetch_sources_takes_the_latest_version_and_pins_an_official_model_by_hash(

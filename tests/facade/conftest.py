@@ -9,8 +9,9 @@ from typing import Any, Literal, cast
 
 import pytest
 from pytest_httpx import HTTPXMock
-from replicate_typed import AsyncReplicate, Replicate
+from replicate_typed import AsyncFileOutput, AsyncReplicate, FileOutput, Replicate
 from replicate_typed._nested import map_leaves
+from replicate_typed.testing import FakeReplicate
 
 from tests.support.clock import FakeTime
 from tests.support.payloads import API, TOKEN
@@ -141,3 +142,38 @@ async def _construct(options: dict[str, Any]) -> AsyncReplicate:
 def replicate(make_client: Callable[..., Replicate]) -> Replicate:
     """A client of this test's kind with a fake clock and sleeper."""
     return make_client()
+
+
+@pytest.fixture
+def fake() -> FakeReplicate:
+    """The FakeReplicate ``client`` talks to: its example models (a module may serve others)."""
+    return FakeReplicate()
+
+
+@pytest.fixture
+def client(kind: Kind, fake: FakeReplicate) -> Iterator[Replicate]:
+    """A client of this test's kind on ``fake``; the async one is wrapped to look blocking."""
+    if kind == "sync":
+        with fake.client() as replicate:
+            yield replicate
+        return
+    runner = asyncio.Runner()
+    async_client = runner.run(_async_client(fake))
+    yield cast(Replicate, Blocking(async_client, runner))
+    runner.run(async_client.aclose())
+    runner.close()
+
+
+async def _async_client(fake: FakeReplicate) -> AsyncReplicate:
+    return fake.async_client()
+
+
+def file_class(kind: Kind) -> type[str]:
+    """The file objects a client of ``kind`` returns (both are ``str`` subclasses: the URL)."""
+    return FileOutput if kind == "sync" else AsyncFileOutput
+
+
+def unwrap(value: object) -> object:
+    """What a Blocking wrapper holds (the async client's own object), or the value itself."""
+    target: object = value._target if isinstance(value, Blocking) else value  # pyright: ignore[reportPrivateUsage]
+    return target

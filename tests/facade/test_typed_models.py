@@ -6,24 +6,16 @@ The bindings are written by hand as a generated module would be
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, cast
 
 import pytest
-from replicate_typed import (
-    AsyncFileOutput,
-    AsyncReplicate,
-    FileOutput,
-    ModelError,
-    OutputMismatchError,
-    Replicate,
-)
+from replicate_typed import ModelError, OutputMismatchError, Replicate
 from replicate_typed.bindings import InputError, TypedModel, schema_sha256
 from replicate_typed.testing import FakeReplicate
 from replicate_typed.testing._examples import STORY
 
-from tests.facade.conftest import Blocking, Kind
+from tests.facade.conftest import Kind, file_class, unwrap
 from tests.support.bindings import (
     HELLO_SCHEMA,
     HELLO_WORLD,
@@ -35,39 +27,6 @@ from tests.support.bindings import (
     hello_world_training,
     upscaler,
 )
-
-
-@pytest.fixture
-def fake() -> FakeReplicate:
-    return FakeReplicate()
-
-
-@pytest.fixture
-def client(kind: Kind, fake: FakeReplicate) -> Iterator[Replicate]:
-    """A client of this test's kind on ``fake``; the async one is wrapped to look blocking."""
-    if kind == "sync":
-        with fake.client() as replicate:
-            yield replicate
-        return
-    runner = asyncio.Runner()
-    async_client = runner.run(_async_client(fake))
-    yield cast(Replicate, Blocking(async_client, runner))
-    runner.run(async_client.aclose())
-    runner.close()
-
-
-async def _async_client(fake: FakeReplicate) -> AsyncReplicate:
-    return fake.async_client()
-
-
-def _file_class(kind: Kind) -> type[str]:
-    return FileOutput if kind == "sync" else AsyncFileOutput
-
-
-def _unwrap(value: object) -> object:
-    """What a Blocking wrapper holds (the async client's own object), or the value itself."""
-    target: object = value._target if isinstance(value, Blocking) else value  # pyright: ignore[reportPrivateUsage]
-    return target
 
 
 def test_run_by_name_returns_the_typed_output(client: Replicate, fake: FakeReplicate) -> None:
@@ -84,7 +43,7 @@ def test_run_of_a_pinned_version_reads_files_as_the_clients_file_objects(
 
     files = client.run(upscaler(version), UpscalerInput(scale=2))
 
-    assert isinstance(_unwrap(files[0]), _file_class(kind))
+    assert isinstance(unwrap(files[0]), file_class(kind))
     assert files[0].read().startswith(b"\x89PNG")
     (prediction,) = fake.predictions()
     assert prediction["version"] == version
@@ -103,7 +62,7 @@ def test_create_and_wait_keep_the_type_and_read_the_output_once_succeeded(
     assert done.id == created.id
     assert str(done.prediction.status) == "succeeded"
     (file,) = done.output
-    assert isinstance(_unwrap(file), _file_class(kind))
+    assert isinstance(unwrap(file), file_class(kind))
     assert client.predictions.wait(created).output == done.output
 
 
@@ -232,7 +191,7 @@ def test_a_typed_training_reads_its_output(
     assert done.id == job.id
     assert done.training.input_ == {"steps": 3}
     weights = done.output.weights
-    assert isinstance(_unwrap(weights), _file_class(kind))
+    assert isinstance(unwrap(weights), file_class(kind))
     assert str(weights).endswith(".tar")
 
 

@@ -6,6 +6,8 @@ model's current latest version may have changed it: this compares the two by
 the rules of ``scripts/regenerate --spec`` (``replicate_typed._schema_diff``),
 inputs as what the caller sends and outputs as what it reads, and says of each
 change whether code written against the module may stop working.
+``models generate --upgrade`` (``_upgrade``) reads the module and prints the
+report with the same functions, then rewrites it.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from replicate_typed import NotFoundError, Replicate
 from replicate_typed._schema_diff.changes import Change, tally
 from replicate_typed._schema_diff.versions import Interface, compare_versions
 from replicate_typed.bindings import TypedModel, TypedTraining, schema_sha256
 from replicate_typed.cli._exit import CommandError, ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from replicate_api.models.version import Version
 
 #: How many hex digits of a version id or schema hash the report shows.
 SHORT = 12
@@ -40,20 +45,23 @@ class Pinned:
     interfaces: tuple[Interface, ...]
 
 
-def load(path: str) -> list[Pinned]:
-    """The model versions the module at ``path`` pins; UsageError if it is not a bindings module.
+def load(path: str, command: str = "models check") -> list[Pinned]:
+    """The model versions the module at ``path`` pins, in the order it defines them.
 
-    The module is executed once, under a name of its own, as ``import`` would.
+    UsageError, starting with ``command``, if it is not a bindings module. The
+    module is executed once, under a name of its own, as ``import`` would. The
+    order is the module's so that ``models generate --upgrade`` can regenerate
+    it with the same constants in the same places.
     """
     file = Path(path)
     if file.suffix != ".py":
-        raise UsageError(f"models check: {path!r} is not a Python file (PATH.py)")
+        raise UsageError(f"{command}: {path!r} is not a Python file (PATH.py)")
     if not file.is_file():
-        raise UsageError(f"models check: no such file: {path!r}")
-    module = _import(file)
+        raise UsageError(f"{command}: no such file: {path!r}")
+    module = _import(file, command)
     found: dict[tuple[str, str | None, str], list[tuple[str, Interface]]] = {}
     schemas: dict[tuple[str, str | None, str], dict[str, Any]] = {}
-    for name, value in sorted(vars(module).items()):
+    for name, value in vars(module).items():
         if isinstance(value, TypedModel | TypedTraining):
             key = (value.model, value.version, value.schema_sha256)
             interface: Interface = "training" if isinstance(value, TypedTraining) else "prediction"
@@ -61,7 +69,7 @@ def load(path: str) -> list[Pinned]:
             schemas[key] = dict(value.openapi_schema)
     if not found:
         raise UsageError(
-            f"models check: {path!r} is not a bindings module: "
+            f"{command}: {path!r} is not a bindings module: "
             "it defines no TypedModel or TypedTraining constants"
         )
     return [
@@ -73,11 +81,11 @@ def load(path: str) -> list[Pinned]:
             openapi_schema=schemas[(model, version, sha)],
             interfaces=tuple(sorted({interface for _, interface in constants})),
         )
-        for (model, version, sha), constants in sorted(found.items(), key=lambda kv: kv[0][0])
+        for (model, version, sha), constants in found.items()
     ]
 
 
-def _import(file: Path) -> ModuleType:
+def _import(file: Path, command: str) -> ModuleType:
     name = f"_replicate_typed_checked_{file.stem}"
     spec = importlib.util.spec_from_file_location(name, file)
     if spec is None or spec.loader is None:  # a path ending in .py always has both
@@ -89,7 +97,7 @@ def _import(file: Path) -> ModuleType:
     except Exception as error:  # its own code failed: say so, and how
         del sys.modules[name]
         raise UsageError(
-            f"models check: cannot import {str(file)!r}: {type(error).__name__}: {error}"
+            f"{command}: cannot import {str(file)!r}: {type(error).__name__}: {error}"
         ) from error
     return module
 
@@ -98,23 +106,27 @@ def check(replicate: Replicate, pinned: Sequence[Pinned]) -> ExitCode:
     """Print each pinned version against its model's latest; FAILED if any change breaks."""
     breaking = False
     for each in pinned:
-        lines, broken = _report(replicate, each)
+        lines, broken = report(each, latest_version(replicate, each, "models check"))
         print("\n".join(lines), flush=True)
         breaking = breaking or broken
     return ExitCode.FAILED if breaking else ExitCode.SUCCEEDED
 
 
-def _report(replicate: Replicate, pinned: Pinned) -> tuple[list[str], bool]:
-    """The lines for one pinned version, and whether a change breaks it."""
+def latest_version(replicate: Replicate, pinned: Pinned, command: str) -> Version | None:
+    """The pinned model's latest version; an API error (exit 4) if Replicate does not know it."""
+    try:
+        return replicate.models.get(pinned.model).latest_version
+    except NotFoundError as error:
+        names = ", ".join(pinned.names)
+        message = f"{command}: {pinned.model} ({names}) is not on Replicate: {error}"
+        raise CommandError(message, ExitCode.API) from error
+
+
+def report(pinned: Pinned, latest: Version | None) -> tuple[list[str], bool]:
+    """The lines for one pinned version against ``latest``, and whether a change breaks it."""
     sha = pinned.schema_sha256[:SHORT]
     was = f"version {pinned.version[:SHORT]} (schema {sha})" if pinned.version else f"schema {sha}"
     title = f"{pinned.model} ({', '.join(pinned.names)}): {was}"
-    try:
-        latest = replicate.models.get(pinned.model).latest_version
-    except NotFoundError as error:
-        names = ", ".join(pinned.names)
-        message = f"models check: {pinned.model} ({names}) is not on Replicate: {error}"
-        raise CommandError(message, ExitCode.API) from error
     if latest is None or latest.openapi_schema is None:
         return [f"{title} -> no latest version with a schema to compare with"], False
     now_sha = schema_sha256(latest.openapi_schema)
