@@ -209,6 +209,77 @@ def test_a_changed_parameter_default_is_reported_with_both_values() -> None:
     ]
 
 
+#: Each bounds case: where (a query parameter or a response field), the schema
+#: before and after, and the one report line it must print.
+_BOUNDS_CASES: dict[str, tuple[str, dict[str, Any], dict[str, Any], str]] = {
+    "request parameter maximum lowered": (
+        "parameter",
+        {"type": "integer", "maximum": 100},
+        {"type": "integer", "maximum": 50},
+        "  BREAKING  bounds tightened         things.list"
+        "  query parameter limit: maximum 100 -> 50",
+    ),
+    "request parameter maximum removed": (
+        "parameter",
+        {"type": "integer", "maximum": 100},
+        {"type": "integer"},
+        "  additive  bounds loosened          things.list"
+        "  query parameter limit: maximum 100 -> none",
+    ),
+    "request parameter pattern changed": (
+        "parameter",
+        {"type": "integer", "pattern": "^[0-9]+$"},
+        {"type": "integer", "pattern": "^[0-9]{1,3}$"},
+        "  BREAKING  bounds tightened         things.list"
+        "  query parameter limit: pattern '^[0-9]+$' -> '^[0-9]{1,3}$'",
+    ),
+    "response field maxLength raised": (
+        "response",
+        {"type": "string", "maxLength": 10},
+        {"type": "string", "maxLength": 20},
+        "  additive  bounds loosened          things.put"
+        "  response 200 application/json.b: maxLength 10 -> 20",
+    ),
+    "response field maxLength lowered": (
+        "response",
+        {"type": "string", "maxLength": 20},
+        {"type": "string", "maxLength": 10},
+        "  additive  bounds tightened         things.put"
+        "  response 200 application/json.b: maxLength 20 -> 10",
+    ),
+}
+
+
+def _bounds_spec(where: str, schema: dict[str, Any]) -> small_specs.Spec:
+    if where == "parameter":
+        spec = small_specs.before()
+        _operation(spec, "/things", "get")["parameters"][0]["schema"] = schema
+        return spec
+    return small_specs.one_operation(response=_body(schema, True))
+
+
+@pytest.mark.parametrize("case", sorted(_BOUNDS_CASES))
+def test_a_changed_limit_is_reported_with_both_values(case: str) -> None:
+    where, was, now, line = _BOUNDS_CASES[case]
+
+    lines = _report_lines(_bounds_spec(where, was), _bounds_spec(where, now))
+
+    assert lines[1:] == [line]
+
+
+def test_a_3_0_exclusive_minimum_reads_as_the_3_1_number() -> None:
+    old = small_specs.before()
+    limit = {"type": "integer", "minimum": 1, "exclusiveMinimum": True}
+    _operation(old, "/things", "get")["parameters"][0]["schema"] = limit
+    new = copy.deepcopy(old)
+    _operation(new, "/things", "get")["parameters"][0]["schema"] = {
+        "type": "integer",
+        "exclusiveMinimum": 1,
+    }
+
+    assert changes.report(old, new) == "API changes: none"
+
+
 def _body_property(spec: small_specs.Spec, name: str) -> dict[str, Any]:
     body = _operation(spec, "/things", "post")["requestBody"]
     prop: dict[str, Any] = body["content"]["application/json"]["schema"]["properties"][name]

@@ -14,6 +14,7 @@ import pytest
 from replicate_typed._schema_diff.versions import compare_versions
 
 Schema = dict[str, Any]
+_S: Schema = {"type": "string"}
 
 
 def _cog() -> Schema:
@@ -27,12 +28,16 @@ def _cog() -> Schema:
                     "type": "object",
                     "required": ["prompt"],
                     "properties": {
-                        "prompt": {"type": "string", "description": "What to make."},
+                        "prompt": {
+                            "type": "string",
+                            "description": "What to make.",
+                            "maxLength": 500,
+                        },
                         "mode": {
                             "allOf": [{"$ref": "#/components/schemas/mode"}],
                             "default": "fast",
                         },
-                        "seed": {"type": "integer"},
+                        "seed": {"type": "integer", "minimum": 0, "maximum": 4},
                     },
                 },
                 "mode": {"type": "string", "title": "mode", "enum": ["fast", "best"]},
@@ -47,7 +52,13 @@ def _cog() -> Schema:
                 },
                 "kind": {"type": "string", "enum": ["photo", "drawing"]},
                 "TrainingInput": {"type": "object", "properties": {"steps": {"type": "integer"}}},
-                "TrainingOutput": {"type": "object", "properties": {"weights": {"type": "string"}}},
+                "TrainingOutput": {
+                    "type": "object",
+                    "properties": {
+                        "weights": {"type": "string"},
+                        "files": {"type": "array", "items": _S, "maxItems": 4},
+                    },
+                },
             }
         },
     }
@@ -115,6 +126,30 @@ CASES: dict[str, tuple[Callable[[Schema], None], str]] = {
     "input default changed": (
         lambda s: _input(s)["properties"]["mode"].update(default="best"),
         'additive  default changed          input.mode  "fast" -> "best"',
+    ),
+    "input maximum raised": (
+        lambda s: _input(s)["properties"]["seed"].update(maximum=8),
+        "additive  bounds loosened          input.seed  maximum 4 -> 8",
+    ),
+    "input minimum raised": (
+        lambda s: _input(s)["properties"]["seed"].update(minimum=1),
+        "BREAKING  bounds tightened         input.seed  minimum 0 -> 1",
+    ),
+    "input pattern added": (
+        lambda s: _input(s)["properties"]["prompt"].update(pattern="^[a-z ]+$"),
+        "BREAKING  bounds tightened         input.prompt  pattern none -> '^[a-z ]+$'",
+    ),
+    "input maxLength removed": (
+        lambda s: _input(s)["properties"]["prompt"].pop("maxLength"),
+        "additive  bounds loosened          input.prompt  maxLength 500 -> none",
+    ),
+    "output maxItems lowered": (
+        lambda s: _component(s, "TrainingOutput")["properties"]["files"].update(maxItems=2),
+        "additive  bounds tightened         training output.files  maxItems 4 -> 2",
+    ),
+    "output maxItems raised": (
+        lambda s: _component(s, "TrainingOutput")["properties"]["files"].update(maxItems=8),
+        "additive  bounds loosened          training output.files  maxItems 4 -> 8",
     ),
     "output field added": (
         lambda s: _output(s)["properties"].update(nsfw={"type": "boolean"}),

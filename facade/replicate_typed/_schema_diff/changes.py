@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from replicate_typed._schema_diff.shapes import Flat, Place
+from replicate_typed._schema_diff.shapes import LOWER_BOUNDS, UPPER_BOUNDS, Facts, Flat, Place
 
 Direction = Literal["request", "response", "both"]
 
@@ -38,6 +38,12 @@ RULES: dict[str, tuple[bool, bool]] = {
     "enum restricted": (True, False),
     "enum lifted": (False, True),
     "default changed": (False, False),
+    # A range or length limit narrowed, or a pattern added or changed: callers' values
+    # may be refused; readers get fewer values.
+    "bounds tightened": (True, False),
+    # A limit widened or removed, or a pattern removed: callers may send more; readers
+    # get values past the old limit, which no generated reader checks (additive).
+    "bounds loosened": (False, False),
 }
 
 
@@ -160,4 +166,37 @@ def compare_fields(
         if was.default != now.default and direction in ("request", "both"):
             # What the server assumes for an omitted input changed: reported, not breaking.
             add("default changed", place, f"{was.default or 'none'} -> {now.default or 'none'}")
+        found += [
+            FieldChange(is_breaking(kind, direction), kind, place, values)
+            for kind, values in bound_changes(was, now)
+        ]
     return found
+
+
+def bound_changes(was: Facts, now: Facts) -> list[tuple[str, str]]:
+    """Each changed limit as (kind, ``maximum 4 -> 8``): tightened or loosened.
+
+    A limit added is tightened, one removed loosened. A pattern changed counts as
+    tightened: whether the new one admits every value the old did cannot be told.
+    """
+    found: list[tuple[str, str]] = []
+    for keyword in (*LOWER_BOUNDS, *UPPER_BOUNDS):
+        old, new = getattr(was, keyword), getattr(now, keyword)
+        if old == new:
+            continue
+        if old is None or new is None:
+            tightened = old is None
+        else:
+            tightened = new > old if keyword in LOWER_BOUNDS else new < old
+        kind = "bounds tightened" if tightened else "bounds loosened"
+        found.append((kind, f"{keyword} {_limit(old)} -> {_limit(new)}"))
+    if was.pattern != now.pattern:
+        kind = "bounds loosened" if now.pattern is None else "bounds tightened"
+        old_text = "none" if was.pattern is None else repr(was.pattern)
+        new_text = "none" if now.pattern is None else repr(now.pattern)
+        found.append((kind, f"pattern {old_text} -> {new_text}"))
+    return found
+
+
+def _limit(value: float | None) -> str:
+    return "none" if value is None else str(value)

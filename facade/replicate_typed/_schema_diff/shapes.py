@@ -9,10 +9,11 @@ does that normalising and nothing else, so the comparison rules can be read
 without the resolution details and vice versa.
 
 Each schema is reduced to ``Facts`` (base type, nullability, enum, required,
-default) at every ``Place`` (a root such as ``response 200 application/json``
-and a path such as ``.results[].name``). Every ``$ref`` is followed; one already
-being expanded on the current path (a recursive schema) is not expanded again
-and reads as "the same as the schema at <path>", which a rename leaves equal.
+default, numeric and length bounds, pattern) at every ``Place`` (a root such as
+``response 200 application/json`` and a path such as ``.results[].name``). Every
+``$ref`` is followed; one already being expanded on the current path (a
+recursive schema) is not expanded again and reads as "the same as the schema at
+<path>", which a rename leaves equal.
 Nullability (``nullable: true``, ``type: [X, "null"]``, a ``{type: null}`` member
 of ``anyOf``/``oneOf``, ``null`` in an ``enum``) is kept apart from the base type.
 ``allOf`` is the merge of its members. Descriptions, titles and examples are
@@ -50,6 +51,24 @@ class Facts:
     enum: tuple[Any, ...] | None
     #: The schema's ``default`` as JSON text, or None when it has none.
     default: str | None = None
+    #: Range, length and pattern limits; None when the schema sets none. A 3.0
+    #: ``exclusiveMinimum: true`` beside ``minimum`` reads as the 3.1 number form.
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusiveMinimum: float | None = None
+    exclusiveMaximum: float | None = None
+    minLength: int | None = None
+    maxLength: int | None = None
+    minItems: int | None = None
+    maxItems: int | None = None
+    #: The ``pattern``; several (an ``allOf`` of patterned members) joined by `` & ``.
+    pattern: str | None = None
+
+
+#: Keywords whose larger value admits fewer values, and those whose smaller value does.
+LOWER_BOUNDS = ("minimum", "exclusiveMinimum", "minLength", "minItems")
+UPPER_BOUNDS = ("maximum", "exclusiveMaximum", "maxLength", "maxItems")
+BOUNDS = (*LOWER_BOUNDS, *UPPER_BOUNDS)
 
 
 #: A place: the root (``query parameter limit``, ``response 200 application/json``)
@@ -134,6 +153,10 @@ class _Shape:
     items: Any = None
     values: Any = None
     default: str | None = None
+    #: Numeric and length bounds (``BOUNDS``) that are set, by keyword.
+    bounds: dict[str, float] = field(default_factory=dict[str, float])
+    #: Every pattern a value must match (all of them, for ``allOf``).
+    patterns: set[str] = field(default_factory=set[str])
     #: The ``$ref`` targets followed to reach this shape.
     expanded: set[str] = field(default_factory=set[str])
 
@@ -142,7 +165,23 @@ class _Shape:
         if not types and self.items is not None:
             types = {"array"}
         enum = None if self.enum is None else tuple(self.enum)
-        return Facts("|".join(sorted(types)) or "any", self.nullable, required, enum, self.default)
+        bound = self.bounds.get
+        return Facts(
+            "|".join(sorted(types)) or "any",
+            self.nullable,
+            required,
+            enum,
+            self.default,
+            minimum=bound("minimum"),
+            maximum=bound("maximum"),
+            exclusiveMinimum=bound("exclusiveMinimum"),
+            exclusiveMaximum=bound("exclusiveMaximum"),
+            minLength=_count(bound("minLength")),
+            maxLength=_count(bound("maxLength")),
+            minItems=_count(bound("minItems")),
+            maxItems=_count(bound("maxItems")),
+            pattern=" & ".join(sorted(self.patterns)) or None,
+        )
 
     @classmethod
     def of(cls, spec: Document, node: Any, path: str, expanding: dict[str, str]) -> _Shape:
@@ -194,6 +233,7 @@ class _Shape:
                 enum = None
         items = schema.get("items")
         values_schema = schema.get("additionalProperties")
+        pattern = schema.get("pattern")
         return cls(
             types=types,
             nullable=nullable,
@@ -203,6 +243,8 @@ class _Shape:
             items=items if isinstance(items, dict) else None,
             values=values_schema if isinstance(values_schema, dict) else None,
             default=json.dumps(schema["default"], sort_keys=True) if "default" in schema else None,
+            bounds=_own_bounds(schema),
+            patterns={pattern} if isinstance(pattern, str) else set(),
         )
 
     @classmethod
@@ -225,6 +267,11 @@ class _Shape:
             merged.items = _both(merged.items, member.items, "allOf")
             merged.values = _both(merged.values, member.values, "allOf")
             merged.default = member.default if member.default is not None else merged.default
+            for keyword, limit in member.bounds.items():  # every limit holds: the narrowest
+                seen = merged.bounds.get(keyword)
+                tighter = max if keyword in LOWER_BOUNDS else min
+                merged.bounds[keyword] = limit if seen is None else tighter(seen, limit)
+            merged.patterns |= member.patterns
             merged.expanded |= member.expanded
         # Nullable only when every member that speaks of types allows null.
         typed = [member for member in members if member.types or member.nullable]
@@ -250,12 +297,38 @@ class _Shape:
                 shape.expanded |= member.expanded
             every = [m.required for m in others if m.properties]
             shape.required = set(every[0]).intersection(*every[1:]) if every else set()
+            # One member holds: the widest limit, none when some member sets none.
+            for keyword in BOUNDS:
+                limits = [m.bounds.get(keyword) for m in others]
+                if limits and all(limit is not None for limit in limits):
+                    wider = min if keyword in LOWER_BOUNDS else max
+                    shape.bounds[keyword] = wider(limit for limit in limits if limit is not None)
+            if others and all(m.patterns == others[0].patterns for m in others):
+                shape.patterns = set(others[0].patterns)
             if others and all(m.enum is not None for m in others):
                 shape.enum = []
                 for member in others:
                     shape.enum += [v for v in member.enum or [] if v not in shape.enum]
         shape.nullable = shape.nullable or bool(nulls) or any(m.nullable for m in others)
         return shape
+
+
+def _own_bounds(schema: Node) -> dict[str, float]:
+    """A schema's numeric limits; 3.0's ``exclusiveMinimum: true`` moves ``minimum`` there."""
+    found: dict[str, float] = {}
+    for keyword in BOUNDS:
+        value = schema.get(keyword)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            found[keyword] = value
+    for exclusive, inclusive in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if schema.get(exclusive) is True and inclusive in found:
+            found[exclusive] = found.pop(inclusive)
+    return found
+
+
+def _count(value: float | None) -> int | None:
+    """A length limit as the integer JSON Schema requires."""
+    return None if value is None else int(value)
 
 
 def _both(first: Any, second: Any, combinator: str) -> Any:
