@@ -25,9 +25,10 @@ FAKE_SURFACE = {
     "max_upload",
     "webhook_secret",
     "on_webhook",
-    # inject faults
+    # inject faults, enforce limits
     "inject",
     "inject_randomly",
+    "enforce_rate_limits",
     # inspect
     "requests",
     "webhooks",

@@ -15,7 +15,7 @@ URL, and the pytest plugin provides a ``fake_replicate`` fixture. It needs the
 ``testing`` extra (``pip install replicate-typed[testing]``) for validation.
 
 Where things live: ``_fake`` is the public FakeReplicate; ``_emulator`` answers
-a request (routing, tokens, faults, validation); ``_handlers/`` holds one
+a request (routing, tokens, rate limits, faults, validation); ``_handlers/`` holds one
 module per API resource; ``_records``, ``_jobs`` and ``_ledger`` hold the
 state; ``_shapes`` writes its JSON; ``_transport`` and ``_server`` carry
 requests in process or over a socket.
@@ -26,6 +26,7 @@ from replicate_typed.testing._clock import Clock, RealClock, VirtualClock
 from replicate_typed.testing._fake import FakeReplicate
 from replicate_typed.testing._faults import Fault
 from replicate_typed.testing._log import FakeRequestLog, RecordedRequest
+from replicate_typed.testing._rate_limits import Limit, RateLimits
 from replicate_typed.testing._records import DeploymentEntry, ModelEntry, StoredFile
 from replicate_typed.testing._server import ServedFake
 from replicate_typed.testing._transport import FakeTransport
@@ -42,7 +43,9 @@ __all__ = [
     "FakeSpecViolation",
     "FakeTransport",
     "Fault",
+    "Limit",
     "ModelEntry",
+    "RateLimits",
     "RealClock",
     "RecordedRequest",
     "ServedFake",

@@ -12,6 +12,10 @@ import sys
 import threading
 
 from replicate_typed.testing._fake import FakeReplicate
+from replicate_typed.testing._rate_limits import RateLimits
+
+#: The rate-limit profiles ``--rate-limits`` names.
+PROFILES = {"documented": RateLimits.documented, "low-credit": RateLimits.low_credit}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,11 +24,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     parser.add_argument("--port", type=int, default=0, help="port, 0 for any free one")
     parser.add_argument("--page-size", type=int, default=100, help="items per list page")
+    parser.add_argument(
+        "--rate-limits",
+        choices=sorted(PROFILES),
+        help="throttle with 429s as Replicate does (off by default)",
+    )
+    parser.add_argument(
+        "--rate-limit-time-scale",
+        type=float,
+        default=1.0,
+        help="how long a limit's second lasts, in seconds (0.01: waits 100 times shorter)",
+    )
     args = parser.parse_args(argv)
+    limits = (
+        PROFILES[args.rate_limits](time_scale=args.rate_limit_time_scale)
+        if args.rate_limits
+        else None
+    )
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda _signum, _frame: stop.set())
-    with FakeReplicate(page_size=args.page_size).serve(args.host, args.port) as served:
+    fake = FakeReplicate(page_size=args.page_size, rate_limits=limits)
+    with fake.serve(args.host, args.port) as served:
         print(served.url, flush=True)
         stop.wait()
     return 0

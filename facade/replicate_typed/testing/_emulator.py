@@ -1,10 +1,12 @@
 """The emulator's request pipeline: how one request to a FakeReplicate is answered.
 
-    route (spec) -> log -> token -> fault -> body check -> handler -> webhooks -> response check
+    route (spec) -> log -> token -> rate limit -> fault -> body check -> handler
+        -> webhooks -> response check
 
 Under /v1 a request is routed by the spec (404, or 405 naming the allowed
 methods), logged in ``FakeReplicate.requests``, refused without a token (401;
-``search`` needs none), given any fault injected for its operation, rejected
+``search`` needs none), throttled (429) if rate limits are on and its
+class's bucket is empty (``_rate_limits``), given any fault injected for its operation, rejected
 if its body breaks the spec, and answered by its handler (``_handlers``)
 while the fake's lock is held, with a ``Date`` header on the fake's clock; a
 sync-mode create is then held open on the fake's clock. Webhooks that came
@@ -36,6 +38,7 @@ from replicate_typed.testing._http import (
 )
 from replicate_typed.testing._ledger import Flow, Ledger
 from replicate_typed.testing._log import RecordedRequest
+from replicate_typed.testing._rate_limits import RateLimiter
 
 if TYPE_CHECKING:
     from replicate_typed.testing._fake import FakeReplicate
@@ -49,6 +52,8 @@ class Emulator:
         self.fake = fake
         self.ledger = Ledger(fake)
         self.faults = FaultSchedule()
+        #: The buckets requests are admitted by; None: no limits (the default).
+        self.rate_limiter: RateLimiter | None = None
         #: Where clients reach the fake (updated by each request), for ``predictions()``.
         self.bases = IN_PROCESS
         self._token = token
@@ -92,6 +97,11 @@ class Emulator:
         route, params = routed
         if not authorized and route.operation_id != "search":
             return problem(401, "Unauthenticated", "You did not pass a valid authentication token")
+        limiter = self.rate_limiter
+        if limiter is not None:
+            refused = limiter.admit(route.operation_id, self.fake.clock.now())
+            if refused is not None:
+                return refused
         fault = self.faults.take(route.operation_id)
         if fault is not None:
             if fault.kind == "slow":

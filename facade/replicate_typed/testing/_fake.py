@@ -24,6 +24,7 @@ from replicate_typed.testing._examples import EXAMPLE_COLLECTIONS, example_model
 from replicate_typed.testing._faults import Fault
 from replicate_typed.testing._http import IN_PROCESS
 from replicate_typed.testing._log import FakeRequestLog
+from replicate_typed.testing._rate_limits import RateLimiter, RateLimits
 from replicate_typed.testing._records import DeploymentEntry, ModelEntry, StoredFile
 from replicate_typed.testing._transport import FakeTransport
 
@@ -51,6 +52,7 @@ class FakeReplicate:
         page_size: Items per page of every list.
         token: If set, the only token accepted; by default any non-empty one.
         account: The username of the fake's account (owner of new deployments).
+        rate_limits: Limits to enforce with 429s (see ``enforce_rate_limits``); none by default.
 
     Raises:
         FakeSpecViolation: The spec has an operation the fake has no handler for.
@@ -89,6 +91,7 @@ class FakeReplicate:
         page_size: int = 100,
         token: str | None = None,
         account: str = "fake-account",
+        rate_limits: RateLimits | None = None,
     ) -> None:
         self.clock = clock or VirtualClock()
         self.page_size = page_size
@@ -104,6 +107,7 @@ class FakeReplicate:
         self.requests = FakeRequestLog()
         self._token = token
         self._emulator = Emulator(self, token)
+        self.enforce_rate_limits(rate_limits)
         if examples:
             for entry in example_models():
                 self.models[entry.full_name] = entry
@@ -212,6 +216,16 @@ class FakeReplicate:
     ) -> None:
         """From now on, fail each request (to ``operations``, or any) with probability ``rate``."""
         self._emulator.faults.inject_randomly(faults, rate, seed, operations)
+
+    def enforce_rate_limits(self, limits: RateLimits | None) -> None:
+        """From now on, throttle requests as Replicate does: 429 once a class's burst is spent.
+
+        ``RateLimits.documented()``, ``RateLimits.low_credit()`` or custom
+        ``RateLimits(creates=Limit(...), other=Limit(...))``; None turns them
+        off. Each call starts with full buckets. Off by default, so tests that
+        do not ask for limits never meet one.
+        """
+        self._emulator.rate_limiter = None if limits is None else RateLimiter(limits)
 
     # -- inspecting ------------------------------------------------------------------------------
 
