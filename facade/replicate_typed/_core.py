@@ -39,6 +39,14 @@ from replicate_typed._errors import (
     NotFoundError,
     describe_transport_error,
 )
+from replicate_typed._events import (
+    Event,
+    EventHook,
+    RequestSent,
+    ResponseReceived,
+    RetryScheduled,
+    Throttled,
+)
 from replicate_typed._inputs import (
     DATA_URI_LIMIT,
     FileStrategy,
@@ -53,6 +61,7 @@ from replicate_typed._polling import PollSchedule
 from replicate_typed._responses import FromDict, error_from_response, parse_model
 from replicate_typed._retry import (
     Attempts,
+    Failure,
     RetryPolicy,
     TimeLimit,
     retry_after_seconds,
@@ -78,6 +87,31 @@ class Core:
     clock: Callable[[], float]
     now: Callable[[], datetime]
     random: Callable[[], float]
+    #: The client's event hook (``_events``); None: no events are built.
+    on_event: EventHook | None = None
+
+    # -- events --------------------------------------------------------------------------
+
+    def emit(self, event: Event) -> None:
+        """Report ``event`` to the hook; an exception it raises is logged, not raised."""
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception:
+            logger.warning("the on_event hook raised on %r", event, exc_info=True)
+
+    def _retrying(self, request: Send, attempt: int, failure: Failure, delay: float) -> None:
+        if self.on_event is None:
+            return
+        status = failure.status_code if isinstance(failure, httpx.Response) else None
+        if status is not None:
+            reason = f"HTTP {status}"
+        elif isinstance(failure, httpx.RequestError):
+            reason = type(failure).__name__
+        else:
+            reason = "unreadable body"
+        self.emit(RetryScheduled(request.operation, attempt, reason, delay, status))
 
     # -- sending -------------------------------------------------------------------------
 
@@ -116,6 +150,9 @@ class Core:
                 raise httpx.PoolTimeout(f"{request.operation}: no time left to send it")
             request = with_changes(request, time_left=left)
         number = attempts.sending()
+        if self.on_event is not None:
+            method = str(request.kwargs["method"]).upper()
+            self.emit(RequestSent(request.operation, method, self._url(request), number))
         started = self.clock()
         try:
             response = yield from response_to(request)
@@ -123,7 +160,17 @@ class Core:
             self._log(request, type(exc).__name__, started, number)
             raise
         self._log(request, response.status_code, started, number)
+        if self.on_event is not None:
+            elapsed = self.clock() - started
+            self.emit(ResponseReceived(request.operation, response.status_code, elapsed, number))
         return response
+
+    def _url(self, request: Send) -> str:
+        """The request's URL, absolute (a generated endpoint's is a path under the base URL)."""
+        url = httpx.URL(request.kwargs["url"], params=request.kwargs.get("params"))
+        if url.is_relative_url:
+            return self.absolute(request.kwargs)
+        return str(url)
 
     def send(self, request: Send, attempts: Attempts) -> Flow[httpx.Response]:
         """Send until a 2xx response while ``attempts`` allows; return it or raise a typed error."""
@@ -135,6 +182,7 @@ class Core:
                 if delay is None:
                     may_exist = attempts.creates and attempts.may_have_arrived
                     raise connection_error(request, exc, may_exist) from exc
+                self._retrying(request, attempts.sent, exc, delay)
             else:
                 if response.is_success:
                     return response
@@ -143,6 +191,8 @@ class Core:
                     date=response.headers.get("Date"),
                     now=self.now,
                 )
+                if response.status_code == 429:
+                    self.emit(Throttled(request.operation, retry_after, attempts.sent))
                 delay = attempts.retry(response, retry_after=retry_after)
                 if delay is None:
                     raise error_from_response(
@@ -151,6 +201,7 @@ class Core:
                         retry_after=retry_after,
                         may_exist=attempts.creates and attempts.may_have_arrived,
                     )
+                self._retrying(request, attempts.sent, response, delay)
             yield Sleep(delay)
 
     def _log(self, request: Send, outcome: int | str, started: float, attempt: int) -> None:
@@ -185,6 +236,7 @@ class Core:
                 if delay is None:
                     raise
                 self._log(request, "unreadable body", self.clock(), attempts.sent)
+                self._retrying(request, attempts.sent, exc, delay)
             yield Sleep(delay)
 
     def create(

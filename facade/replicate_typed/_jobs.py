@@ -18,7 +18,7 @@ import dataclasses
 import math
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Generic, TypeAlias
+from typing import Generic, Literal, TypeAlias
 
 from replicate_api.api.trainings import trainings_create
 from replicate_api.models.prediction import Prediction
@@ -41,6 +41,7 @@ from replicate_typed._errors import (
     UnknownStatusError,
     attach_prediction,
 )
+from replicate_typed._events import StatusChanged
 from replicate_typed._giving_up import cancel_lost_create, cancel_once
 from replicate_typed._inputs import FileStrategy
 from replicate_typed._kinds import PREDICTION, J, JobKind, check_id, job_id
@@ -107,9 +108,12 @@ class Jobs:
         started = self.core.clock()
         if isinstance(job, kind.model):
             current = job
+            seen: str | None = str(current.status)  # reported by whoever saw it first
         else:
             first = None if timeout is None else self.core.time_limit(timeout + TIMEOUT_MARGIN)
             current = yield from self.get(kind, job_id(job), time_limit=first)
+            seen = None
+        seen = status_seen(self.core, current, seen)
         updates = _Updates(on_update)
         updates.see(current)
         try:
@@ -131,6 +135,7 @@ class Jobs:
                     if limit is None or time_limit is None or not time_limit.reached:
                         raise
                     raise kind.timeout_error(current, limit, past_deadline) from exc
+                seen = status_seen(self.core, current, seen)
                 updates.see(current)
         except BaseException as exc:
             if isinstance(current, Prediction):
@@ -171,16 +176,16 @@ class Jobs:
         sent_at = self.core.now()
         in_flight = InFlight()
         try:
-            return (
-                yield from in_flight.watch(
-                    self.core.create(request, Prediction, time_limit=time_limit)
-                )
+            prediction = yield from in_flight.watch(
+                self.core.create(request, Prediction, time_limit=time_limit)
             )
         except BaseException as exc:
             if _is_interrupt(exc) and in_flight.sending:
                 sent = SentCreate.of(target, request, sent_at)
                 exc.add_note((yield from cancel_lost_create(self.core, sent, PREDICTION)))
             raise
+        status_seen(self.core, prediction, None)
+        return prediction
 
     def create_to_stream(self, create: Flow[Prediction]) -> Flow[Prediction]:
         """Create a prediction to stream; one whose model does not stream is canceled.
@@ -223,7 +228,9 @@ class Jobs:
             "trainings.create",
             trainings_create.request_args(owner, name, version_id, body=training),
         )
-        return (yield from self.core.create(request, Training))
+        created = yield from self.core.create(request, Training)
+        status_seen(self.core, created, None)
+        return created
 
     def run(
         self,
@@ -361,6 +368,18 @@ def check_timeout(timeout: float | None) -> None:
         isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0
     ):
         raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+
+
+def status_seen(core: Core, job: Prediction | Training, old: str | None) -> str:
+    """Report a ``StatusChanged`` if ``job``'s status is not ``old``; return its status."""
+    new = str(job.status)
+    if new != old and core.on_event is not None:
+        kind: Literal["prediction", "training"] = (
+            "prediction" if isinstance(job, Prediction) else "training"
+        )
+        model = job.model if isinstance(job.model, str) else None
+        core.emit(StatusChanged(kind, job.id, model, old, new))
+    return new
 
 
 class _Updates(Generic[J]):

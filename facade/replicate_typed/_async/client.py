@@ -34,6 +34,7 @@ from replicate_typed._config import (
     read_token,
 )
 from replicate_typed._core import Core
+from replicate_typed._events import EventHook
 from replicate_typed._inputs import FileStrategy, check_strategy
 from replicate_typed._jobs import OnUpdate, output_of
 from replicate_typed._options import Deadline, check_input, create_options
@@ -94,6 +95,11 @@ class AsyncReplicate:
             (fetched once per model or version, then cached): a bad field
             raises ``InputError`` (a ValueError) before any request creates
             anything. Deployments are not checked. Typed calls are always checked.
+        on_event: Called with each typed event (``RequestSent``,
+            ``ResponseReceived``, ``RetryScheduled``, ``Throttled``,
+            ``StatusChanged``) as it happens, to log or meter. A plain
+            callable, for the async client too; it runs inline, so keep it
+            quick. An exception it raises is logged and does not break the call.
     """
 
     def __init__(
@@ -111,6 +117,7 @@ class AsyncReplicate:
         sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
         check_inputs: bool = False,
+        on_event: EventHook | None = None,
     ) -> None:
         token = read_token(api_token)
         # From here on only the Secret holds the token, so a traceback that
@@ -138,6 +145,7 @@ class AsyncReplicate:
             clock=clock or time.monotonic,
             now=lambda: datetime.now(UTC),
             random=random.random,
+            on_event=on_event,
         )
         self._runner = AsyncRunner(AsyncIO(http_client, sleep, core.clock), core)
         self.predictions: AsyncPredictions = AsyncPredictions(self._runner)

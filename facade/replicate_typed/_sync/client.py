@@ -24,6 +24,7 @@ from replicate_typed._config import (
     read_token,
 )
 from replicate_typed._core import Core
+from replicate_typed._events import EventHook
 from replicate_typed._inputs import FileStrategy, check_strategy
 from replicate_typed._io import SyncIO
 from replicate_typed._jobs import OnUpdate, output_of
@@ -91,6 +92,11 @@ class Replicate:
             (fetched once per model or version, then cached): a bad field
             raises ``InputError`` (a ValueError) before any request creates
             anything. Deployments are not checked. Typed calls are always checked.
+        on_event: Called with each typed event (``RequestSent``,
+            ``ResponseReceived``, ``RetryScheduled``, ``Throttled``,
+            ``StatusChanged``) as it happens, to log or meter. A plain
+            callable, for the async client too; it runs inline, so keep it
+            quick. An exception it raises is logged and does not break the call.
     """
 
     def __init__(
@@ -108,6 +114,7 @@ class Replicate:
         sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] | None = None,
         check_inputs: bool = False,
+        on_event: EventHook | None = None,
     ) -> None:
         token = read_token(api_token)
         # From here on only the Secret holds the token, so a traceback that
@@ -135,6 +142,7 @@ class Replicate:
             clock=clock or time.monotonic,
             now=lambda: datetime.now(UTC),
             random=random.random,
+            on_event=on_event,
         )
         self._runner = Runner(SyncIO(http_client, sleep, core.clock), core)
         self.predictions: Predictions = Predictions(self._runner)
