@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from typing import Any, Literal, cast
 
 import pytest
@@ -102,40 +103,65 @@ def kind(request: pytest.FixtureRequest) -> Kind:
     return cast(Kind, request.param)
 
 
+@contextmanager
+def _clients_of_kind(
+    kind: Kind, sync: Callable[..., Replicate], async_: Callable[..., AsyncReplicate]
+) -> Generator[Callable[..., Replicate]]:
+    """Make clients of ``kind`` with ``sync`` or ``async_``; async ones wrapped to look blocking.
+
+    An async client is built inside the runner's loop, as real async code would
+    build it; every client made is closed at the end.
+    """
+    runner = asyncio.Runner()
+    made: list[Replicate | AsyncReplicate] = []
+
+    def make(**options: Any) -> Replicate:
+        if kind == "sync":
+            client = sync(**options)
+            made.append(client)
+            return client
+
+        async def construct() -> AsyncReplicate:
+            return async_(**options)
+
+        async_client = runner.run(construct())
+        made.append(async_client)
+        return cast(Replicate, Blocking(async_client, runner))
+
+    try:
+        yield make
+    finally:
+        for client in made:
+            if isinstance(client, AsyncReplicate):
+                runner.run(client.aclose())
+            else:
+                client.close()
+        runner.close()
+
+
 @pytest.fixture
 def make_client(
     kind: Kind, fake_time: FakeTime, httpx_mock: HTTPXMock
 ) -> Iterator[Callable[..., Replicate]]:
     """Build a client of this test's kind; the async one is wrapped to look blocking."""
-    runner = asyncio.Runner()
-    made: list[Replicate | AsyncReplicate] = []
 
-    def make(**options: Any) -> Replicate:
-        options.setdefault("api_token", TOKEN)
-        options.setdefault("base_url", API)
-        options.setdefault("clock", fake_time.clock)
-        if kind == "sync":
-            options.setdefault("sleep", fake_time.sleep)
-            client = Replicate(**options)
-            made.append(client)
-            return client
-        options.setdefault("sleep", fake_time.async_sleep)
-        async_client = runner.run(_construct(options))
-        made.append(async_client)
-        return cast(Replicate, Blocking(async_client, runner))
+    def defaults(options: dict[str, Any], sleep: object) -> dict[str, Any]:
+        return {
+            "api_token": TOKEN,
+            "base_url": API,
+            "clock": fake_time.clock,
+            "sleep": sleep,
+            **options,
+        }
 
-    yield make
-    for client in made:
-        if isinstance(client, AsyncReplicate):
-            runner.run(client.aclose())
-        else:
-            client.close()
-    runner.close()
+    def sync(**options: Any) -> Replicate:
+        return Replicate(**defaults(options, fake_time.sleep))
 
+    def async_(**options: Any) -> AsyncReplicate:
+        return AsyncReplicate(**defaults(options, fake_time.async_sleep))
 
-async def _construct(options: dict[str, Any]) -> AsyncReplicate:
-    # Built inside the runner's loop, like real async code would.
-    return AsyncReplicate(**options)
+    with _clients_of_kind(kind, sync, async_) as make:
+        yield make
 
 
 @pytest.fixture
@@ -151,21 +177,16 @@ def fake() -> FakeReplicate:
 
 
 @pytest.fixture
-def client(kind: Kind, fake: FakeReplicate) -> Iterator[Replicate]:
+def make_fake_client(kind: Kind, fake: FakeReplicate) -> Iterator[Callable[..., Replicate]]:
+    """Build clients of this test's kind on ``fake`` (its clock, its token), options as given."""
+    with _clients_of_kind(kind, fake.client, fake.async_client) as make:
+        yield make
+
+
+@pytest.fixture
+def client(make_fake_client: Callable[..., Replicate]) -> Replicate:
     """A client of this test's kind on ``fake``; the async one is wrapped to look blocking."""
-    if kind == "sync":
-        with fake.client() as replicate:
-            yield replicate
-        return
-    runner = asyncio.Runner()
-    async_client = runner.run(_async_client(fake))
-    yield cast(Replicate, Blocking(async_client, runner))
-    runner.run(async_client.aclose())
-    runner.close()
-
-
-async def _async_client(fake: FakeReplicate) -> AsyncReplicate:
-    return fake.async_client()
+    return make_fake_client()
 
 
 def file_class(kind: Kind) -> type[str]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable, Iterator
-from typing import Any, cast
+from collections.abc import Callable
 
 import pytest
 from replicate_typed import (
-    AsyncReplicate,
     Event,
     Replicate,
     RequestSent,
@@ -19,8 +16,6 @@ from replicate_typed import (
     Throttled,
 )
 from replicate_typed.testing import FakeReplicate, Fault
-
-from tests.facade.conftest import Blocking, Kind
 
 TOKEN = "r8_EvEnT_T0ken_must_not_show_0987654321"
 MODEL = "acme/slowish"
@@ -36,32 +31,9 @@ def fake() -> FakeReplicate:
 
 
 @pytest.fixture
-def make_client(kind: Kind, fake: FakeReplicate) -> Iterator[MakeClient]:
-    """A client of this test's kind on ``fake`` with the options given (async wrapped)."""
-    runner = asyncio.Runner()
-    made: list[Replicate | AsyncReplicate] = []
-
-    def make(**options: Any) -> Replicate:
-        options.setdefault("api_token", TOKEN)
-        if kind == "sync":
-            client = fake.client(**options)
-            made.append(client)
-            return client
-
-        async def construct() -> AsyncReplicate:
-            return fake.async_client(**options)
-
-        async_client = runner.run(construct())
-        made.append(async_client)
-        return cast(Replicate, Blocking(async_client, runner))
-
-    yield make
-    for client in made:
-        if isinstance(client, AsyncReplicate):
-            runner.run(client.aclose())
-        else:
-            client.close()
-    runner.close()
+def make_client(make_fake_client: MakeClient) -> MakeClient:
+    """Clients of this test's kind on this module's ``fake``, which knows ``TOKEN``."""
+    return make_fake_client
 
 
 def _statuses(events: list[Event]) -> list[tuple[str | None, str]]:
