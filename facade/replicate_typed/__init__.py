@@ -79,12 +79,14 @@ if TYPE_CHECKING:
     from replicate_typed._events import (
         Event,
         EventHook,
+        RequestFailed,
         RequestSent,
         ResponseReceived,
         RetryScheduled,
         StatusChanged,
         Throttled,
     )
+    from replicate_typed._hooks import combine_hooks
     from replicate_typed._pagination import Page
     from replicate_typed._polling import (
         TERMINAL_STATUSES,
@@ -149,6 +151,7 @@ _LOCATIONS = {
     "EventLoopError": "replicate_typed._errors",
     "Event": "replicate_typed._events",
     "EventHook": "replicate_typed._events",
+    "RequestFailed": "replicate_typed._events",
     "RequestSent": "replicate_typed._events",
     "ResponseReceived": "replicate_typed._events",
     "RetryScheduled": "replicate_typed._events",
@@ -211,6 +214,7 @@ _LOCATIONS = {
     "WebhookIdStore": "replicate_typed._webhook_ids",
     "WebhookVerificationError": "replicate_typed._errors",
     "Webhooks": "replicate_typed._sync.webhooks",
+    "combine_hooks": "replicate_typed._hooks",
     "is_terminal": "replicate_typed._polling",
     "sign_webhook": "replicate_typed._webhooks",
     "verify_webhook": "replicate_typed._webhooks",
@@ -302,6 +306,7 @@ __all__ = [
     "RateLimitError",
     "Replicate",
     "ReplicateError",
+    "RequestFailed",
     "RequestSent",
     "ResponseReceived",
     "RetryPolicy",
@@ -325,6 +330,7 @@ __all__ = [
     "WebhookVerificationError",
     "Webhooks",
     "__version__",
+    "combine_hooks",
     "is_terminal",
     "sign_webhook",
     "verify_webhook",

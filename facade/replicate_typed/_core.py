@@ -42,6 +42,7 @@ from replicate_typed._errors import (
 from replicate_typed._events import (
     Event,
     EventHook,
+    RequestFailed,
     RequestSent,
     ResponseReceived,
     RetryScheduled,
@@ -101,9 +102,10 @@ class Core:
         except Exception:
             logger.warning("the on_event hook raised on %r", event, exc_info=True)
 
-    def _retrying(self, request: Send, attempt: int, failure: Failure, delay: float) -> None:
+    def _retrying(self, request: Send, attempts: Attempts, failure: Failure, delay: float) -> None:
         if self.on_event is None:
             return
+        attempt, call = attempts.sent, attempts.call
         status = failure.status_code if isinstance(failure, httpx.Response) else None
         if status is not None:
             reason = f"HTTP {status}"
@@ -111,7 +113,7 @@ class Core:
             reason = type(failure).__name__
         else:
             reason = "unreadable body"
-        self.emit(RetryScheduled(request.operation, attempt, reason, delay, status))
+        self.emit(RetryScheduled(request.operation, attempt, reason, delay, status, call))
 
     # -- sending -------------------------------------------------------------------------
 
@@ -152,17 +154,23 @@ class Core:
         number = attempts.sending()
         if self.on_event is not None:
             method = str(request.kwargs["method"]).upper()
-            self.emit(RequestSent(request.operation, method, self._url(request), number))
+            url = self._url(request)
+            self.emit(RequestSent(request.operation, method, url, number, attempts.call))
         started = self.clock()
         try:
             response = yield from response_to(request)
         except httpx.RequestError as exc:
             self._log(request, type(exc).__name__, started, number)
+            if self.on_event is not None:
+                elapsed = self.clock() - started
+                error = type(exc).__name__
+                self.emit(RequestFailed(request.operation, error, elapsed, number, attempts.call))
             raise
         self._log(request, response.status_code, started, number)
         if self.on_event is not None:
             elapsed = self.clock() - started
-            self.emit(ResponseReceived(request.operation, response.status_code, elapsed, number))
+            status = response.status_code
+            self.emit(ResponseReceived(request.operation, status, elapsed, number, attempts.call))
         return response
 
     def _url(self, request: Send) -> str:
@@ -182,7 +190,7 @@ class Core:
                 if delay is None:
                     may_exist = attempts.creates and attempts.may_have_arrived
                     raise connection_error(request, exc, may_exist) from exc
-                self._retrying(request, attempts.sent, exc, delay)
+                self._retrying(request, attempts, exc, delay)
             else:
                 if response.is_success:
                     return response
@@ -192,7 +200,8 @@ class Core:
                     now=self.now,
                 )
                 if response.status_code == 429:
-                    self.emit(Throttled(request.operation, retry_after, attempts.sent))
+                    sent, call = attempts.sent, attempts.call
+                    self.emit(Throttled(request.operation, retry_after, sent, call))
                 delay = attempts.retry(response, retry_after=retry_after)
                 if delay is None:
                     raise error_from_response(
@@ -201,7 +210,7 @@ class Core:
                         retry_after=retry_after,
                         may_exist=attempts.creates and attempts.may_have_arrived,
                     )
-                self._retrying(request, attempts.sent, response, delay)
+                self._retrying(request, attempts, response, delay)
             yield Sleep(delay)
 
     def _log(self, request: Send, outcome: int | str, started: float, attempt: int) -> None:
@@ -236,7 +245,7 @@ class Core:
                 if delay is None:
                     raise
                 self._log(request, "unreadable body", self.clock(), attempts.sent)
-                self._retrying(request, attempts.sent, exc, delay)
+                self._retrying(request, attempts, exc, delay)
             yield Sleep(delay)
 
     def create(

@@ -9,14 +9,23 @@ on as if there were no hook.
 
 No event carries a header or a body: the token (sent only in the
 Authorization header) never appears in one. A URL is the request's own, with
-its query.
+its query. The one exception to "no body": ``StatusChanged.job``, the
+prediction or training as parsed (its input and output, never the token), for
+a hook that opts in to recording them; it is left out of the event's repr.
+
+Events of one request carry its ``call`` number (the same for all its
+attempts, unique in the process), so a hook pairs each ``RequestSent`` with its
+``ResponseReceived`` or ``RequestFailed`` when requests run concurrently.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
+
+from replicate_api.models.prediction import Prediction
+from replicate_api.models.training import Training
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +40,8 @@ class RequestSent:
     url: str
     #: Which send of the request this is: 1 for the first, 2 for the first retry.
     attempt: int
+    #: The request's number, shared by its attempts and the events about them.
+    call: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +53,20 @@ class ResponseReceived:
     #: Seconds from sending to the response's headers, on the client's clock.
     elapsed: float
     attempt: int
+    call: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFailed:
+    """A send ended with a transport error (no response): a connection refused, a timeout."""
+
+    operation: str
+    #: The transport error's class, e.g. "ConnectError", "ReadTimeout".
+    error: str
+    #: Seconds from sending to the error, on the client's clock.
+    elapsed: float
+    attempt: int
+    call: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +77,7 @@ class Throttled:
     #: The seconds its Retry-After asked for; None if it sent none (or none readable).
     retry_after: float | None
     attempt: int
+    call: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +94,7 @@ class RetryScheduled:
     delay: float
     #: The failed response's status, if a response was the failure.
     status_code: int | None = None
+    call: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +112,13 @@ class StatusChanged:
     #: The status before; None when first seen (by a create, or a wait by id).
     old: str | None
     new: str
+    #: The prediction or training as seen, input and output included (not in the repr).
+    job: Prediction | Training | None = field(default=None, repr=False, compare=False)
 
 
 #: Every event a client reports.
-Event: TypeAlias = RequestSent | ResponseReceived | Throttled | RetryScheduled | StatusChanged
+Event: TypeAlias = (
+    RequestSent | ResponseReceived | RequestFailed | Throttled | RetryScheduled | StatusChanged
+)
 #: The hook ``Replicate(on_event=...)`` and ``AsyncReplicate(on_event=...)`` take.
 EventHook: TypeAlias = Callable[[Event], None]

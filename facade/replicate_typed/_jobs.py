@@ -378,7 +378,7 @@ def status_seen(core: Core, job: Prediction | Training, old: str | None) -> str:
             "prediction" if isinstance(job, Prediction) else "training"
         )
         model = job.model if isinstance(job.model, str) else None
-        core.emit(StatusChanged(kind, job.id, model, old, new))
+        core.emit(StatusChanged(kind, job.id, model, old, new, job))
     return new
 
 

@@ -39,6 +39,7 @@ not a failure, stopped the request.
 from __future__ import annotations
 
 import email.utils
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -165,6 +166,10 @@ class TimeLimit:
         return False
 
 
+#: Numbers for ``Attempts.call``, one per request (``next`` on a count is thread-safe in CPython).
+_calls = itertools.count(1)
+
+
 class Attempts:
     """The sends of one request: one counter, and the one decision to send it again.
 
@@ -176,6 +181,7 @@ class Attempts:
 
     __slots__ = (
         "_random",
+        "call",
         "creates",
         "may_have_arrived",
         "policy",
@@ -204,6 +210,9 @@ class Attempts:
         #: read), as opposed to one refused unseen (a 429, a connection never made).
         self.may_have_arrived: bool = False
         self._random = random
+        #: This request's number in the process, which its events carry (``_events``)
+        #: so a hook pairs a send with its answer when requests run concurrently.
+        self.call: int = next(_calls)
 
     def sending(self) -> int:
         """Count one more send of the request; return its number (1 for the first)."""

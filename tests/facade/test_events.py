@@ -9,6 +9,7 @@ import pytest
 from replicate_typed import (
     Event,
     Replicate,
+    RequestFailed,
     RequestSent,
     ResponseReceived,
     RetryScheduled,
@@ -88,11 +89,61 @@ def test_a_429_with_retry_after_is_reported_throttled_then_retried(
         429,
         1,
     )
-    assert events[2] == Throttled("predictions.get", 2.0, 1)
-    assert events[3] == RetryScheduled("predictions.get", 1, "HTTP 429", 2.0, 429)
+    call = throttled.call
+    assert events[2] == Throttled("predictions.get", 2.0, 1, call)
+    assert events[3] == RetryScheduled("predictions.get", 1, "HTTP 429", 2.0, 429, call)
     retried = events[4]
     assert isinstance(retried, RequestSent)
     assert retried.attempt == 2
+    # One call number for the request's attempts and every event about them.
+    assert {e.call for e in events if not isinstance(e, StatusChanged)} == {call}
+
+
+def test_each_request_has_its_own_call_number(make_client: MakeClient) -> None:
+    events: list[Event] = []
+    make_client(on_event=events.append).run(MODEL, {}, wait=False)
+    sent = [e.call for e in events if isinstance(e, RequestSent)]
+    assert len(set(sent)) == len(sent) > 1
+    assert [e.call for e in events if isinstance(e, ResponseReceived)] == sent
+
+
+def test_a_transport_error_is_reported_failed_then_retried(
+    make_client: MakeClient, fake: FakeReplicate
+) -> None:
+    events: list[Event] = []
+    client = make_client(on_event=events.append)
+    created = client.create(MODEL, {})
+    fake.inject(Fault.drop(), operation="predictions.get")
+    events.clear()
+    client.predictions.get(created.id)
+    assert [type(e) for e in events] == [
+        RequestSent,
+        RequestFailed,
+        RetryScheduled,
+        RequestSent,
+        ResponseReceived,
+    ]
+    failed = events[1]
+    assert isinstance(failed, RequestFailed)
+    assert (failed.operation, failed.error, failed.attempt) == (
+        "predictions.get",
+        "RemoteProtocolError",
+        1,
+    )
+    assert failed.elapsed >= 0
+    sent = events[0]
+    assert isinstance(sent, RequestSent)
+    assert failed.call == sent.call
+
+
+def test_a_status_change_holds_the_prediction_out_of_its_repr(make_client: MakeClient) -> None:
+    events: list[Event] = []
+    make_client(on_event=events.append).run(MODEL, {}, wait=False)
+    last = [e for e in events if isinstance(e, StatusChanged)][-1]
+    assert last.job is not None
+    assert last.job.id == last.id
+    assert str(last.job.status) == "succeeded"
+    assert "job" not in repr(last)
 
 
 def test_a_500_retry_gives_its_reason_and_backoff(
