@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from replicate_typed._async.streams import AsyncPredictionStream
     from replicate_typed._async.trainings import AsyncTrainings
     from replicate_typed._async.webhooks import AsyncWebhooks
+    from replicate_typed._budget import InProcessBudget, RateBudget
     from replicate_typed._errors import (
         APIConnectionError,
         APIError,
@@ -94,6 +95,7 @@ if TYPE_CHECKING:
         is_terminal,
     )
     from replicate_typed._progress import Progress
+    from replicate_typed._rate_limits import Limit, RateLimits
     from replicate_typed._retry import RetryPolicy
     from replicate_typed._sse import (
         DoneEvent,
@@ -152,6 +154,8 @@ _LOCATIONS = {
     "Event": "replicate_typed._events",
     "EventHook": "replicate_typed._events",
     "RequestFailed": "replicate_typed._events",
+    "InProcessBudget": "replicate_typed._budget",
+    "Limit": "replicate_typed._rate_limits",
     "RequestSent": "replicate_typed._events",
     "ResponseReceived": "replicate_typed._events",
     "RetryScheduled": "replicate_typed._events",
@@ -193,7 +197,9 @@ _LOCATIONS = {
     "PredictionUrls": "replicate_api.models.prediction_urls",
     "Predictions": "replicate_typed._sync.predictions",
     "Progress": "replicate_typed._progress",
+    "RateBudget": "replicate_typed._budget",
     "RateLimitError": "replicate_typed._errors",
+    "RateLimits": "replicate_typed._rate_limits",
     "Replicate": "replicate_typed._sync.client",
     "ReplicateError": "replicate_typed._errors",
     "RetryPolicy": "replicate_typed._retry",
@@ -278,8 +284,10 @@ __all__ = [
     "Hardware",
     "HardwareOptions",
     "InMemoryWebhookIds",
+    "InProcessBudget",
     "InternalServerError",
     "InvalidResponseError",
+    "Limit",
     "LogsEvent",
     "MissingTokenError",
     "Model",
@@ -303,7 +311,9 @@ __all__ = [
     "PredictionUrls",
     "Predictions",
     "Progress",
+    "RateBudget",
     "RateLimitError",
+    "RateLimits",
     "Replicate",
     "ReplicateError",
     "RequestFailed",

@@ -30,6 +30,7 @@ from replicate_api.models.file_create_request_metadata import FileCreateRequestM
 from replicate_api.models.file_resource import FileResource
 from replicate_api.types import UNSET, File, RequestArgs
 
+from replicate_typed._budget import RateBudget
 from replicate_typed._config import Settings
 from replicate_typed._effects import Flow, Send, Sleep, response_to
 from replicate_typed._errors import (
@@ -59,6 +60,7 @@ from replicate_typed._nested import Location
 from replicate_typed._options import check_input
 from replicate_typed._pagination import follow
 from replicate_typed._polling import PollSchedule
+from replicate_typed._rate_limits import LimitClass, limit_class
 from replicate_typed._responses import FromDict, error_from_response, parse_model
 from replicate_typed._retry import (
     Attempts,
@@ -67,6 +69,7 @@ from replicate_typed._retry import (
     TimeLimit,
     retry_after_seconds,
 )
+from replicate_typed._throttle_hint import throttle_hint
 
 logger = logging.getLogger("replicate_typed")
 
@@ -90,6 +93,8 @@ class Core:
     random: Callable[[], float]
     #: The client's event hook (``_events``); None: no events are built.
     on_event: EventHook | None = None
+    #: The client's rate-limit budget (``_budget``), shared by all its calls; None: no pacing.
+    budget: RateBudget | None = None
 
     # -- events --------------------------------------------------------------------------
 
@@ -142,10 +147,20 @@ class Core:
         """Send once, counted in ``attempts`` and logged; return the response, whatever its status.
 
         Every request goes out through here (see ``_retry``); a transport error
-        is raised as it is. Under a time limit the request carries the seconds
-        left; with none left it is not sent, and fails as a request that found
-        no connection in time does (``httpx.PoolTimeout``: certainly not sent).
+        is raised as it is. A request to the API first waits for its slot in
+        the client's budget (``_budget``). Under a time limit the request
+        carries the seconds left; with none left, or a slot further away than
+        the time left, it is not sent, and fails as a request that found no
+        connection in time does (``httpx.PoolTimeout``: certainly not sent).
         """
+        kind = self._limit_class(request)
+        if kind is not None and self.budget is not None:
+            wait = self.budget.reserve(kind)
+            if attempts.time_limit is not None and wait >= attempts.time_limit.left():
+                attempts.time_limit.reached = True
+                raise httpx.PoolTimeout(f"{request.operation}: no time left to send it")
+            if wait > 0:
+                yield Sleep(wait)
         if attempts.time_limit is not None:
             left = attempts.time_limit.left()
             if left <= 0:
@@ -172,6 +187,25 @@ class Core:
             status = response.status_code
             self.emit(ResponseReceived(request.operation, status, elapsed, number, attempts.call))
         return response
+
+    def _limit_class(self, request: Send) -> LimitClass | None:
+        """The rate-limit class of an API request; None for another host (a file, a stream)."""
+        url = httpx.URL(request.kwargs["url"])
+        if url.is_relative_url or str(url).startswith(self.settings.base_url + "/"):
+            return limit_class(request.operation)
+        return None
+
+    def _throttled(
+        self, request: Send, response: httpx.Response, attempts: Attempts, header: float | None
+    ) -> float | None:
+        """Report a 429 (event, budget); return the seconds it asks to wait, body hint first."""
+        retry_after = throttle_hint(response, header)
+        self.emit(Throttled(request.operation, retry_after, attempts.sent, attempts.call))
+        kind = self._limit_class(request)
+        if kind is not None and self.budget is not None:
+            hold = None if retry_after is None else min(retry_after, self.retry.max_retry_after)
+            self.budget.throttled(kind, hold)
+        return retry_after
 
     def _url(self, request: Send) -> str:
         """The request's URL, absolute (a generated endpoint's is a path under the base URL)."""
@@ -200,8 +234,7 @@ class Core:
                     now=self.now,
                 )
                 if response.status_code == 429:
-                    sent, call = attempts.sent, attempts.call
-                    self.emit(Throttled(request.operation, retry_after, sent, call))
+                    retry_after = self._throttled(request, response, attempts, retry_after)
                 delay = attempts.retry(response, retry_after=retry_after)
                 if delay is None:
                     raise error_from_response(

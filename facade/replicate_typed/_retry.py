@@ -232,10 +232,12 @@ class Attempts:
         """Seconds to wait before sending the request again after ``failure``; None to give up.
 
         ``retry_after``: the seconds an error response's Retry-After asked for.
-        A retry whose pause would end past the time limit is not made.
+        A retry whose pause would end past the time limit is not made, nor
+        any once the limit was reached (a rate-limit slot beyond it, say).
         """
         delay = self._delay(failure, retry_after)
-        if delay is None or self.time_limit is None or self.time_limit.allows(delay):
+        limit = self.time_limit
+        if delay is None or limit is None or (not limit.reached and limit.allows(delay)):
             return delay
         return None
 

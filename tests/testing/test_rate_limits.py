@@ -136,3 +136,15 @@ def test_a_client_that_retries_waits_out_the_limit_on_the_virtual_clock() -> Non
 def test_the_served_fake_names_the_profiles() -> None:
     assert PROFILES["documented"](time_scale=0.5) == RateLimits.documented(time_scale=0.5)
     assert PROFILES["low-credit"]() == RateLimits.low_credit()
+
+
+def test_a_scaled_429_gives_the_exact_seconds_in_the_body_and_whole_ones_in_the_header() -> None:
+    fake, _ = _limited(RateLimits.documented(time_scale=0.01))  # a create every 1 ms
+    with httpx.Client(transport=fake.transport()) as http:
+        for _ in range(60):
+            assert _create(http).status_code == 202
+        refused = _create(http)
+
+    assert refused.headers["retry-after"] == "1"
+    assert refused.json()["retry_after"] == 0.001
+    assert refused.json()["detail"] == "Request was throttled. Expected available in 0.001 seconds."

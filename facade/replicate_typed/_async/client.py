@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, overload
 
 import httpx
 from replicate_api.models.prediction import Prediction
@@ -27,6 +27,7 @@ from replicate_typed._async.streams import AsyncPredictionStream
 from replicate_typed._async.trainings import AsyncTrainings
 from replicate_typed._async.typed import output_reader
 from replicate_typed._async_io import AsyncIO
+from replicate_typed._budget import RateBudget, budget_for
 from replicate_typed._config import (
     Settings,
     adopt_http_client,
@@ -40,6 +41,7 @@ from replicate_typed._jobs import OnUpdate, output_of
 from replicate_typed._options import Deadline, check_input, create_options
 from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
+from replicate_typed._rate_limits import RateLimits
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
 from replicate_typed._shortcut import overloaded_shortcut_to, shortcut_to
@@ -100,6 +102,14 @@ class AsyncReplicate:
             ``StatusChanged``) as it happens, to log or meter. A plain
             callable, for the async client too; it runs inline, so keep it
             quick. An exception it raises is logged and does not break the call.
+        rate_limits: How the client paces its requests to the API, shared by
+            all its calls (tasks and threads alike). None (the default): the
+            documented rates, 600 creates and 3,000 other requests a minute,
+            with a minute's worth at once; a 429 holds the class for its
+            Retry-After, once for all callers, and slows it. ``RateLimits``:
+            pace to those (say, the ones a fake enforces), a little below.
+            A ``RateBudget``: used as it is (e.g. one shared across processes).
+            False: no pacing.
     """
 
     def __init__(
@@ -118,6 +128,7 @@ class AsyncReplicate:
         clock: Callable[[], float] | None = None,
         check_inputs: bool = False,
         on_event: EventHook | None = None,
+        rate_limits: RateLimits | RateBudget | Literal[False] | None = None,
     ) -> None:
         token = read_token(api_token)
         # From here on only the Secret holds the token, so a traceback that
@@ -146,6 +157,7 @@ class AsyncReplicate:
             now=lambda: datetime.now(UTC),
             random=random.random,
             on_event=on_event,
+            budget=budget_for(rate_limits, clock or time.monotonic),
         )
         self._runner = AsyncRunner(AsyncIO(http_client, sleep, core.clock), core)
         self.predictions: AsyncPredictions = AsyncPredictions(self._runner)

@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, overload
 
 import httpx
 from replicate_api.models.prediction import Prediction
 from replicate_api.types import JSON
 
+from replicate_typed._budget import RateBudget, budget_for
 from replicate_typed._config import (
     Settings,
     adopt_http_client,
@@ -31,6 +32,7 @@ from replicate_typed._jobs import OnUpdate, output_of
 from replicate_typed._options import Deadline, check_input, create_options
 from replicate_typed._outputs import wrap_files
 from replicate_typed._polling import PollSchedule
+from replicate_typed._rate_limits import RateLimits
 from replicate_typed._refs import ModelReference, resolve
 from replicate_typed._retry import RetryPolicy
 from replicate_typed._shortcut import overloaded_shortcut_to, shortcut_to
@@ -97,6 +99,14 @@ class Replicate:
             ``StatusChanged``) as it happens, to log or meter. A plain
             callable, for the async client too; it runs inline, so keep it
             quick. An exception it raises is logged and does not break the call.
+        rate_limits: How the client paces its requests to the API, shared by
+            all its calls (tasks and threads alike). None (the default): the
+            documented rates, 600 creates and 3,000 other requests a minute,
+            with a minute's worth at once; a 429 holds the class for its
+            Retry-After, once for all callers, and slows it. ``RateLimits``:
+            pace to those (say, the ones a fake enforces), a little below.
+            A ``RateBudget``: used as it is (e.g. one shared across processes).
+            False: no pacing.
     """
 
     def __init__(
@@ -115,6 +125,7 @@ class Replicate:
         clock: Callable[[], float] | None = None,
         check_inputs: bool = False,
         on_event: EventHook | None = None,
+        rate_limits: RateLimits | RateBudget | Literal[False] | None = None,
     ) -> None:
         token = read_token(api_token)
         # From here on only the Secret holds the token, so a traceback that
@@ -143,6 +154,7 @@ class Replicate:
             now=lambda: datetime.now(UTC),
             random=random.random,
             on_event=on_event,
+            budget=budget_for(rate_limits, clock or time.monotonic),
         )
         self._runner = Runner(SyncIO(http_client, sleep, core.clock), core)
         self.predictions: Predictions = Predictions(self._runner)

@@ -17,66 +17,11 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
-from typing import Literal
 
+from replicate_typed._rate_limits import Limit, LimitClass, RateLimits, limit_class
 from replicate_typed.testing._http import FakeResponse, json_response
 
-#: The operations Replicate limits as prediction creates; every other one is "other".
-CREATES = frozenset(
-    {
-        "predictions.create",
-        "models.predictions.create",
-        "deployments.predictions.create",
-        "trainings.create",
-    }
-)
-
-#: The classes a request is limited in.
-LimitClass = Literal["create", "other"]
-
-
-@dataclass(frozen=True)
-class Limit:
-    """A rate for one class of requests: ``per_minute`` on average, ``burst`` at once."""
-
-    per_minute: float
-    """Requests a minute, once a burst is used up."""
-    burst: int
-    """Requests that may come at once, after a quiet spell (the bucket's size)."""
-
-
-@dataclass(frozen=True)
-class RateLimits:
-    """The limits a fake enforces: one for creates, one for everything else.
-
-    ``time_scale`` shrinks (below 1) or stretches time for the limits alone:
-    at 0.01 a limit's minute lasts 0.6 s and every wait is a hundredth as
-    long, so a benchmark on a real clock meets the same throttling, sooner.
-    """
-
-    creates: Limit
-    """Prediction and training creates (by version, model or deployment)."""
-    other: Limit
-    """Every other endpoint."""
-    time_scale: float = 1.0
-    """How long a limit's second lasts, in the fake clock's seconds."""
-
-    @classmethod
-    def documented(cls, *, time_scale: float = 1.0) -> RateLimits:
-        """Replicate's documented limits: 600 creates and 3,000 other requests a minute.
-
-        The API allows "short bursts" without saying how large; the fake
-        allows six seconds' worth at once (60 creates, 300 others), so
-        a client that paces itself never sees a 429 and one that floods is
-        refused within its first second.
-        """
-        return cls(Limit(600, burst=60), Limit(3000, burst=300), time_scale)
-
-    @classmethod
-    def low_credit(cls, *, time_scale: float = 1.0) -> RateLimits:
-        """The limits of an account low on credit: about 6 requests a minute, a burst of 1."""
-        return cls(Limit(6, burst=1), Limit(6, burst=1), time_scale)
+__all__ = ["Limit", "RateLimiter", "RateLimits", "throttled"]
 
 
 class RateLimiter:
@@ -92,10 +37,10 @@ class RateLimiter:
 
     def admit(self, operation: str, now: float) -> FakeResponse | None:
         """None if the request to ``operation`` may go on (taking its token), else the 429."""
-        bucket = self._buckets["create" if operation in CREATES else "other"]
+        bucket = self._buckets[limit_class(operation)]
         with self._lock:
             wait = bucket.take(now)
-        return None if wait is None else throttled(wait)
+        return None if wait is None else throttled(wait, self.limits.time_scale)
 
 
 class _Bucket:
@@ -120,16 +65,25 @@ class _Bucket:
         return (1.0 - self._tokens) / self._per_second
 
 
-def throttled(wait: float) -> FakeResponse:
-    """The API's 429: Retry-After and the detail in whole seconds, rounded up, as it sends them."""
+def throttled(wait: float, time_scale: float = 1.0) -> FakeResponse:
+    """The API's 429: Retry-After and the detail in whole seconds, rounded up, as it sends them.
+
+    Under a ``time_scale`` other than 1 the waits are shorter than the API's
+    whole seconds can say (0.05 s at 0.01), so the body's ``retry_after`` and
+    the detail give the exact seconds (to the millisecond) while the header
+    stays whole seconds, at least 1, as the API sends it: a client that reads
+    the body waits as long as it must, and one that reads the header alone
+    waits longer, never too little.
+    """
     seconds = max(1, math.ceil(round(wait, 6)))  # round(): 6.0000000001 s is 6 s
-    unit = "second" if seconds == 1 else "seconds"
+    hint: float = seconds if time_scale == 1 else max(0.001, round(wait, 3))
+    unit = "second" if hint == 1 else "seconds"
     body = {
         "type": "about:blank",
         "title": "Too Many Requests",
         "status": 429,
-        "detail": f"Request was throttled. Expected available in {seconds} {unit}.",
-        "retry_after": seconds,
+        "detail": f"Request was throttled. Expected available in {hint:g} {unit}.",
+        "retry_after": hint,
     }
     response = json_response(429, body, "application/problem+json")
     response.headers["Retry-After"] = str(seconds)
