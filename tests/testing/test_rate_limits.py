@@ -136,3 +136,16 @@ def test_a_client_that_retries_waits_out_the_limit_on_the_virtual_clock() -> Non
 def test_the_served_fake_names_the_profiles() -> None:
     assert PROFILES["documented"](time_scale=0.5) == RateLimits.documented(time_scale=0.5)
     assert PROFILES["low-credit"]() == RateLimits.low_credit()
+
+
+def test_the_request_counts_tell_the_429s_apart_by_status() -> None:
+    fake, _ = _limited(RateLimits(creates=Limit(6, burst=2), other=Limit(600, burst=100)))
+    with httpx.Client(transport=fake.transport()) as http:
+        statuses = [_create(http).status_code for _ in range(3)]
+        http.get(f"{API}/predictions/nope", headers=AUTH)
+        counts = http.get("https://api.replicate.com/_fake/requests").json()
+
+    assert statuses == [202, 202, 429]
+    assert counts["total"] == 4  # the count query itself is not counted
+    assert counts["by_operation"] == {"models.predictions.create": 3, "predictions.get": 1}
+    assert counts["by_status"] == {"202": 2, "404": 1, "429": 1}
