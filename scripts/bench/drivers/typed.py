@@ -35,7 +35,7 @@ class Typed:
         # Imported here: until RateLimits lands, only B7 needs it (the other scenarios run).
         from replicate_typed import RateLimits  # type: ignore[attr-defined]
 
-        limits = RateLimits.documented(time_scale=LIMIT_TIME_SCALE)
+        limits = RateLimits.documented(time_scale=LIMIT_TIME_SCALE)  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
         async with AsyncReplicate(TOKEN, base_url=self._url, rate_limits=limits) as client:  # type: ignore[call-arg]
             runs = (client.run(model, i) for i in inputs)
             return list(await asyncio.gather(*runs, return_exceptions=True))
