@@ -3,7 +3,8 @@
     scripts/bench/run            # everything; prints a markdown table, saves JSON
 
 The server (FakeReplicate) runs in its own process, and so does every client
-for every scenario, so no one's costs are charged to another. The official
+for every scenario, so no one's costs are charged to another. B7 has a server
+of its own, enforcing the documented rate limits; the others run unlimited. The official
 clients (replicate 1.0.7 and 2.0.0b4, both imported as ``replicate``) are
 installed into their own virtual environments under scripts/bench/.venvs/.
 Everything stays on 127.0.0.1, and every loop is bounded.
@@ -26,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from report import render, summarize
+from report import notes, render, summarize
 
 HERE = Path(__file__).resolve().parent
 DRIVERS = HERE / "drivers"
@@ -119,8 +120,14 @@ REPEATS = {
     "B5": 5,
     "B6-save": 2,
     "B6-read": 2,
+    "B7": 1,
 }
 IMPORT_REPEATS = 9
+#: Scenarios served by the rate-limited server (server.py --rate-limited).
+RATE_LIMITED = {"B7"}
+#: How long a driver may take before it is stopped and its scenario reported failed.
+TIMEOUTS = {"B7": 600}
+DEFAULT_TIMEOUT = 300
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,23 +140,24 @@ def main(argv: list[str] | None = None) -> int:
     chosen = {s: n for s, n in REPEATS.items() if not args.only or s.split("-")[0] in args.only}
     started = time.monotonic()
     everyone = contenders()
-    server = subprocess.Popen(
-        [sys.executable, str(HERE / "server.py")], stdout=subprocess.PIPE, text=True
-    )
+    servers = {"unlimited": _start_server()}
+    if RATE_LIMITED & set(chosen):
+        servers["rate-limited"] = _start_server("--rate-limited")
     try:
-        assert server.stdout is not None
-        info = json.loads(server.stdout.readline())
+        infos = {kind: _ready(server) for kind, server in servers.items()}
         raw: dict[str, dict[str, list[dict[str, Any]]]] = {c.name: {} for c in everyone}
         for scenario, repeats in chosen.items():
             print(
                 f"==> {scenario} ({repeats} round{'s' if repeats > 1 else ''})", end="", flush=True
             )
+            info = infos["rate-limited" if scenario in RATE_LIMITED else "unlimited"]
             began = time.monotonic()
             for _ in range(repeats):
                 for contender in everyone:
                     result = _drive(contender, scenario, info)
                     raw[contender.name].setdefault(scenario, []).append(result)
             print(f": {time.monotonic() - began:.0f} s", flush=True)
+        info = infos["unlimited"]
         if not args.only or "B1" in args.only:
             print("==> B1 instructions (callgrind)", flush=True)
             for contender in everyone:
@@ -159,10 +167,11 @@ def main(argv: list[str] | None = None) -> int:
             for contender in everyone:
                 raw[contender.name]["B4"] = [_imports(contender, info)]
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers.values():
+            server.terminate()
+            server.wait(timeout=30)
     summary = summarize(raw)
-    table = render(summary)
+    table = render(summary) + notes(raw)
     print()
     print(table)
     elapsed = time.monotonic() - started
@@ -171,23 +180,44 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _drive(contender: Contender, scenario: str, info: dict[str, str]) -> dict[str, Any]:
-    done = subprocess.run(
-        [
-            contender.python,
-            str(DRIVERS / contender.driver),
-            scenario,
-            "--url",
-            info["url"],
-            "--finished",
-            info["finished"],
-        ],
-        capture_output=True,
+def _start_server(*flags: str) -> subprocess.Popen[str]:
+    """A benchmark server (server.py) in its own process; it imports the drivers' constants."""
+    return subprocess.Popen(
+        [sys.executable, str(HERE / "server.py"), *flags],
+        stdout=subprocess.PIPE,
         text=True,
-        timeout=300,
         env={**os.environ, "PYTHONPATH": str(DRIVERS)},
-        check=False,
     )
+
+
+def _ready(server: subprocess.Popen[str]) -> dict[str, str]:
+    """The server's {"url", "finished"}, printed once it is ready."""
+    assert server.stdout is not None
+    info: dict[str, str] = json.loads(server.stdout.readline())
+    return info
+
+
+def _drive(contender: Contender, scenario: str, info: dict[str, str]) -> dict[str, Any]:
+    timeout = TIMEOUTS.get(scenario, DEFAULT_TIMEOUT)
+    try:
+        done = subprocess.run(
+            [
+                contender.python,
+                str(DRIVERS / contender.driver),
+                scenario,
+                "--url",
+                info["url"],
+                "--finished",
+                info["finished"],
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, "PYTHONPATH": str(DRIVERS)},
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout} s"}
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])

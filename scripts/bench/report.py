@@ -53,11 +53,29 @@ def summarize(raw: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, dict
             procs = [p for p in scenarios[f"B6-{case}"] if "wall_s" in p]
             figures[f"B6 {case} wall s"] = _median([p["wall_s"] for p in procs])
             figures[f"B6 {case} rss growth MB"] = _median([p["rss_growth_mb"] for p in procs])
+        figures.update(_b7(scenarios["B7"]))
         summary[name] = figures
     for name, ratios in paired_ratios(raw).items():
         for key, ratio in ratios.items():
             summary[name][f"{key} ratio"] = ratio
     return summary
+
+
+def _b7(procs: list[dict[str, Any]]) -> dict[str, float]:
+    """B7's figures: wall against the floor, requests and 429s per run, failures, client CPU."""
+    done = [p for p in procs if "wall_s" in p]
+    if len(done) < len(procs):  # a driver that crashed or timed out: every run counts as failed
+        return {"B7 failed": float(max((p.get("runs", 0) for p in done), default=math.nan))}
+    return {
+        "B7 wall s": _median([p["wall_s"] for p in done]),
+        "B7 floor s": _median([p["floor_s"] for p in done]),
+        "B7 wall/floor": _median([p["wall_s"] / p["floor_s"] for p in done]),
+        "B7 requests per run": _median([p["requests"] / p["runs"] for p in done]),
+        "B7 429s": _median([p["throttled"] for p in done]),
+        "B7 429 %": _median([100 * p["throttled"] / max(1, p["requests"]) for p in done]),
+        "B7 failed": _median([p["failed"] for p in done]),
+        "B7 cpu s": _median([p["cpu_s"] for p in done]),
+    }
 
 
 def _median(values: list[float]) -> float:
@@ -130,6 +148,14 @@ ROWS: list[tuple[str, str, str, float | None]] = [
     ("B6 save() a 50 MB output: RSS growth (MB)", "B6 save rss growth MB", "abs", 5.0),
     ("B6 read() a 50 MB output: wall (s)", "B6 read wall s", "ratio", None),
     ("B6 read() a 50 MB output: RSS growth (MB)", "B6 read rss growth MB", "abs", None),
+    ("B7 1,000 runs of a 2 s model under the limits: wall (s)", "B7 wall s", "abs", None),
+    ("B7 floor: runs / create rate + model time (s)", "B7 floor s", "abs", None),
+    ("B7 wall / floor", "B7 wall/floor", "abs", 1.15),
+    ("B7 requests per prediction (create included)", "B7 requests per run", "abs", 3.0),
+    ("B7 429s received", "B7 429s", "abs", None),
+    ("B7 429s (% of requests)", "B7 429 %", "abs", 1.0),
+    ("B7 failed runs", "B7 failed", "abs", 0.0),
+    ("B7 client CPU (s)", "B7 cpu s", "abs", None),
 ]
 
 
@@ -155,6 +181,23 @@ def render(summary: dict[str, dict[str, float]]) -> str:
             f"| {label} | " + " | ".join(cells) + f" | {_target(summary, key, kind, limit)} |"
         )
     return "\n".join(lines)
+
+
+def notes(raw: dict[str, dict[str, list[dict[str, Any]]]]) -> str:
+    """What the table cannot say: drivers that failed (and why), and why B7's runs failed."""
+    lines = [
+        f"- {name}, {scenario}: {proc['error']}"
+        for name, found in raw.items()
+        for scenario, procs in found.items()
+        for proc in procs
+        if "error" in proc
+    ]
+    for name, found in raw.items():
+        for proc in found.get("B7", []):
+            failures: dict[str, int] = proc.get("failures", {})
+            for reason, count in sorted(failures.items(), key=lambda item: -item[1])[:3]:
+                lines.append(f"- {name}, B7: {count} runs failed with {reason}")
+    return "\n\n" + "\n".join(lines) if lines else ""
 
 
 def _unmeasured(summary: dict[str, dict[str, float]], key: str, kind: str) -> bool:

@@ -148,3 +148,16 @@ def test_a_scaled_429_gives_the_exact_seconds_in_the_body_and_whole_ones_in_the_
     assert refused.headers["retry-after"] == "1"
     assert refused.json()["retry_after"] == 0.001
     assert refused.json()["detail"] == "Request was throttled. Expected available in 0.001 seconds."
+
+
+def test_the_request_counts_tell_the_429s_apart_by_status() -> None:
+    fake, _ = _limited(RateLimits(creates=Limit(6, burst=2), other=Limit(600, burst=100)))
+    with httpx.Client(transport=fake.transport()) as http:
+        statuses = [_create(http).status_code for _ in range(3)]
+        http.get(f"{API}/predictions/nope", headers=AUTH)
+        counts = http.get("https://api.replicate.com/_fake/requests").json()
+
+    assert statuses == [202, 202, 429]
+    assert counts["total"] == 4  # the count query itself is not counted
+    assert counts["by_operation"] == {"models.predictions.create": 3, "predictions.get": 1}
+    assert counts["by_status"] == {"202": 2, "404": 1, "429": 1}

@@ -12,7 +12,7 @@ while the fake's lock is held, with a ``Date`` header on the fake's clock; a
 sync-mode create is then held open on the fake's clock. Webhooks that came
 due are sent; the response is checked against the spec. /delivery and /stream
 are the file and stream hosts (``_outputs``); /_fake/requests counts requests
-by operation.
+by operation and by the status they were answered with.
 
 Answering is a flow that yields the seconds it waits for; ``Ledger.drive``
 performs them in a thread, ``Ledger.async_drive`` on an event loop.
@@ -37,7 +37,7 @@ from replicate_typed.testing._http import (
     problem,
 )
 from replicate_typed.testing._ledger import Flow, Ledger
-from replicate_typed.testing._log import RecordedRequest
+from replicate_typed.testing._log import RecordedRequest, StatusTally
 from replicate_typed.testing._rate_limits import RateLimiter
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ class Emulator:
         #: Where clients reach the fake (updated by each request), for ``predictions()``.
         self.bases = IN_PROCESS
         self._token = token
+        self._statuses = StatusTally()
 
     def handle(self, request: FakeRequest, bases: Bases) -> FakeResponse:
         """Answer one request in this thread; ``bases`` says where the client reached the fake."""
@@ -70,17 +71,20 @@ class Emulator:
         """
         self.bases = bases
         path = request.url.path
-        if path.startswith("/delivery/"):
-            self._record(request, "output.download")
-            return _outputs.download(self, request, path)
-        if path.startswith("/stream/"):
-            self._record(request, "predictions.stream")
-            return _outputs.stream(self, request, path)
         if path == "/_fake/requests":
             return self._request_counts()
-        if not path.startswith("/v1/"):
+        if path.startswith("/delivery/"):
+            self._record(request, "output.download")
+            response = _outputs.download(self, request, path)
+        elif path.startswith("/stream/"):
+            self._record(request, "predictions.stream")
+            response = _outputs.stream(self, request, path)
+        elif path.startswith("/v1/"):
+            response = yield from self._api(request, path.removeprefix("/v1"), bases)
+        else:
             return problem(404, "Not found", f"no route for {path}")
-        return (yield from self._api(request, path.removeprefix("/v1"), bases))
+        self._statuses.count(response.status)
+        return response
 
     def _api(self, request: FakeRequest, path: str, bases: Bases) -> Flow[FakeResponse]:
         routed = _spec.match(request.method, path)
@@ -130,11 +134,23 @@ class Emulator:
         return response
 
     def _request_counts(self) -> FakeResponse:
-        """How many requests the fake has seen, by operation: for tools measuring a client."""
+        """How many requests the fake has seen, by operation and by the status it answered.
+
+        For tools measuring a client: a benchmark counts the 429s a client
+        drew from the server's side, not from what the client says it saw.
+        A request still being answered (a held create) has no status yet.
+        """
         counts: dict[str, int] = {}
         for seen in list(self.fake.requests):
             counts[seen.operation or "unrouted"] = counts.get(seen.operation or "unrouted", 0) + 1
-        return json_response(200, {"total": sum(counts.values()), "by_operation": counts})
+        return json_response(
+            200,
+            {
+                "total": sum(counts.values()),
+                "by_operation": counts,
+                "by_status": self._statuses.snapshot(),
+            },
+        )
 
     def _record(self, request: FakeRequest, operation: str) -> None:
         """Log a request to the file or stream hosts; ``authorized`` says a token came along."""

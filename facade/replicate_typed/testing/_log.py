@@ -1,7 +1,8 @@
-"""What the fake saw: ``FakeReplicate.requests``, one record per request, in order."""
+"""What the fake saw: ``FakeReplicate.requests`` (one record per request) and the statuses sent."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 
@@ -25,3 +26,21 @@ class FakeRequestLog(list[RecordedRequest]):
     def to(self, operation: str) -> list[RecordedRequest]:
         """Only those for one operationId."""
         return [r for r in self if r.operation == operation]
+
+
+class StatusTally:
+    """How many responses the fake answered with each HTTP status (its server threads share it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: dict[int, int] = {}
+
+    def count(self, status: int) -> None:
+        """One more response with ``status``."""
+        with self._lock:
+            self._counts[status] = self._counts.get(status, 0) + 1
+
+    def snapshot(self) -> dict[str, int]:
+        """The counts so far, keyed by the status as text (as JSON keys are)."""
+        with self._lock:
+            return {str(status): n for status, n in sorted(self._counts.items())}

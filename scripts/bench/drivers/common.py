@@ -30,6 +30,14 @@ OUTLIVE_RUN = 0.3
 #: Enough runs that the median overhead is not the luck of a few queue times.
 OUTLIVE_RUNS = 12
 MID_EXPECTED_RUNS = 3
+#: B7's server enforces Replicate's documented limits with every limit second
+#: lasting this long (0.6 s): 600 creates a minute become 1,000 a minute, so
+#: B7's thousand runs take about a minute. Its server and drivers read it here.
+LIMIT_TIME_SCALE = 0.6
+#: The documented create limit, per limit minute (RateLimits.documented()).
+DOCUMENTED_CREATES_PER_MINUTE = 600
+B7_RUNS = 1000
+B7_RUN_TIME = 2.0
 
 
 class Client(Protocol):
@@ -42,6 +50,12 @@ class Client(Protocol):
     def async_runs(
         self, model: str, inputs: list[dict[str, Any]]
     ) -> Coroutine[Any, Any, list[Any]]: ...
+
+    def async_runs_under_limits(
+        self, model: str, inputs: list[dict[str, Any]]
+    ) -> Coroutine[Any, Any, list[Any]]:
+        """All at once on one async client, each run's output or exception (none raised)."""
+        ...
 
     def list_page(self) -> int: ...
 
@@ -75,6 +89,12 @@ class Official(ABC):
     async def async_runs(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
         async with self.connect_async() as run:
             return list(await asyncio.gather(*(run(model, input=i) for i in inputs)))
+
+    async def async_runs_under_limits(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
+        # Their own async run with their defaults: whatever they do about a 429.
+        async with self.connect_async() as run:
+            runs = (run(model, input=i) for i in inputs)
+            return list(await asyncio.gather(*runs, return_exceptions=True))
 
     def run(self, model: str, input: dict[str, Any], wait: int | None) -> Any:
         if wait is None:
@@ -112,11 +132,17 @@ def main(make: Callable[[str], Client]) -> None:
     print(json.dumps(result), flush=True)
 
 
-def server_requests(url: str) -> int:
-    """How many requests the server has seen (FakeReplicate's /_fake/requests)."""
+def server_counts(url: str) -> dict[str, Any]:
+    """The requests the server has seen: total, by_operation, by_status (/_fake/requests)."""
     origin = url.rsplit("/v1", 1)[0]
     with urllib.request.urlopen(f"{origin}/_fake/requests", timeout=10) as response:
-        return int(json.load(response)["total"])
+        counts: dict[str, Any] = json.load(response)
+    return counts
+
+
+def server_requests(url: str) -> int:
+    """How many requests the server has seen."""
+    return int(server_counts(url)["total"])
 
 
 def rss_mb() -> float:
@@ -229,6 +255,54 @@ def b3_concurrent(client: Client, url: str, finished: str) -> dict[str, Any]:
     }
 
 
+def b7_floor_s() -> float:
+    """The fastest B7 can finish: every create at the scaled create rate, then one model run."""
+    creates_per_second = DOCUMENTED_CREATES_PER_MINUTE / 60 / LIMIT_TIME_SCALE
+    return B7_RUNS / creates_per_second + B7_RUN_TIME
+
+
+def b7_under_limits(client: Client, url: str, finished: str) -> dict[str, Any]:
+    """1,000 runs of a 2 s model at once on one async client, inside the documented limits.
+
+    Counted by the server: every API request it saw while the runs went on
+    (creates, polls, retries and the 429s among them). A run fails if it
+    raised or returned the wrong output; failures are counted, not raised.
+    """
+    inputs = [{"n": n} for n in range(B7_RUNS)]
+    before = server_counts(url)
+    cpu, wall = time.process_time(), time.perf_counter()
+    outcomes = asyncio.run(client.async_runs_under_limits("bench/2s", inputs))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    after = server_counts(url)
+    failures: dict[str, int] = {}
+    for outcome, input in zip(outcomes, inputs, strict=True):
+        if outcome != input["n"] * 3:
+            reason = _reason(outcome)
+            failures[reason] = failures.get(reason, 0) + 1
+    return {
+        "wall_s": wall,
+        "floor_s": b7_floor_s(),
+        "cpu_s": cpu,
+        "runs": len(inputs),
+        "failed": sum(failures.values()),
+        "failures": failures,
+        "requests": after["total"] - before["total"],
+        "throttled": after["by_status"].get("429", 0) - before["by_status"].get("429", 0),
+        "by_status": {
+            status: n - before["by_status"].get(status, 0)
+            for status, n in after["by_status"].items()
+        },
+    }
+
+
+def _reason(outcome: object) -> str:
+    """Why a run failed, short enough to tally: the exception's type and its first line."""
+    if isinstance(outcome, BaseException):
+        first = (str(outcome).splitlines() or [""])[0]
+        return f"{type(outcome).__name__}: {first[:120]}"
+    return f"wrong output: {outcome!r:.60}"
+
+
 def b5_list(client: Client, url: str, finished: str) -> dict[str, Any]:
     """One page of 100 predictions, parsed: client CPU per page."""
     for _ in range(5):
@@ -292,6 +366,7 @@ SCENARIOS: dict[str, Callable[[Client, str, str], dict[str, Any]]] = {
     "B5": b5_list,
     "B6-save": b6_save,
     "B6-read": b6_read,
+    "B7": b7_under_limits,
 }
 
 

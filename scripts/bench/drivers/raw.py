@@ -33,6 +33,15 @@ class Raw:
         return prediction["output"]
 
     async def async_runs(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
+        return await self._gather(model, inputs, return_exceptions=False)
+
+    async def async_runs_under_limits(self, model: str, inputs: list[dict[str, Any]]) -> list[Any]:
+        # Naive on purpose: a 429 is not retried, so the run fails (reading its "id").
+        return await self._gather(model, inputs, return_exceptions=True)
+
+    async def _gather(
+        self, model: str, inputs: list[dict[str, Any]], *, return_exceptions: bool
+    ) -> list[Any]:
         import asyncio
 
         async with httpx.AsyncClient(
@@ -51,7 +60,8 @@ class Raw:
                     prediction = (await client.get(f"/predictions/{prediction['id']}")).json()
                 return prediction["output"]
 
-            return list(await asyncio.gather(*(one(i) for i in inputs)))
+            runs = (one(i) for i in inputs)
+            return list(await asyncio.gather(*runs, return_exceptions=return_exceptions))
 
     def list_page(self) -> int:
         return len(self._client.get("/predictions").json()["results"])
