@@ -177,9 +177,11 @@ class _Pacer:
         self._hold_until = max(self._hold_until, hold)
         self._recovering_from = self._hold_until
         # Drain the burst: after the hold one request goes at once, then one an
-        # interval. Slots reserved before the 429 keep theirs, and their debt
-        # stays (min): new slots queue after them, never beside them.
-        self._tokens = min(self._tokens, 1.0)
+        # interval. Slots reserved before the 429 keep theirs: the part of their
+        # debt still unpaid at the hold's end stays, so new slots queue after
+        # them, never beside them.
+        paid = max(0.0, self._hold_until - self._as_of) * self._per_second(self._as_of)
+        self._tokens = min(self._tokens + paid, 1.0)
         self._as_of = max(self._as_of, self._hold_until)
 
 

@@ -153,3 +153,15 @@ def test_invalid_limits_are_refused() -> None:
         RateLimits.documented(time_scale=0)
     with pytest.raises(ValueError, match="margin"):
         InProcessBudget(LIMITS, margin=1.0)
+
+
+def test_slots_reserved_before_a_429_keep_their_place_after_the_hold() -> None:
+    budget, clock = _budget(RateLimits(Limit(600, burst=10), Limit(600, burst=10)))
+    ahead = [budget.reserve("create") for _ in range(100)]  # slots out to about 9 s
+    budget.throttled("create", 1.0)
+
+    after = budget.reserve("create")
+
+    # The hold ends at 1 s, but the slots already given out run to ahead[-1]:
+    # the next one comes after them, not at 1 s beside them.
+    assert after > ahead[-1]
