@@ -118,12 +118,14 @@ class InProcessBudget:
 
 
 class _Pacer:
-    """The slots of one class: a token bucket that may go below zero, plus a hold and a pace.
+    """The slots of one class, by virtual scheduling (GCRA): a token bucket kept as one time.
 
-    ``_tokens`` is the bucket as of ``_as_of``; a reservation takes a token
-    at once, and one that takes it below zero gets the moment the refill
-    pays it back. After a 429 ``_as_of`` is the end of the hold, so no token
-    refills before it.
+    ``_next`` is when the bucket would be full again if nobody asked: each
+    reservation pushes it one interval on, and a request may go as soon as
+    ``_next`` is at most ``burst - 1`` intervals ahead. Kept this way, a
+    change of pace (a 429) applies to the slots given out after it and never
+    re-prices the ones already given out, and a request retried after a 429
+    queues behind those, not behind a re-priced debt.
     """
 
     def __init__(self, limit: Limit, time_scale: float, margin: float) -> None:
@@ -131,8 +133,7 @@ class _Pacer:
         self._burst = float(max(1, math.floor(limit.burst * (1 - margin))))
         #: How long the pace takes to recover from a 429: one limit-minute.
         self._recovery = 60.0 * time_scale
-        self._tokens = self._burst
-        self._as_of = -math.inf
+        self._next = -math.inf
         self._hold_until = -math.inf
         #: The pace after the last 429 (a share of the rate), when it began to recover,
         #: and when it was last lowered.
@@ -150,39 +151,33 @@ class _Pacer:
             return self._rate
         return self._rate * (self._lowered + (1.0 - self._lowered) * max(0.0, progress))
 
-    def _refill(self, now: float) -> None:
-        if now > self._as_of:
-            if self._as_of > -math.inf:
-                gained = (now - self._as_of) * self._per_second(now)
-                self._tokens = min(self._burst, self._tokens + gained)
-            self._as_of = now
-
     def reserve(self, now: float) -> float:
-        self._refill(now)
-        self._tokens -= 1.0
-        at = self._as_of
-        if self._tokens < 0:
-            at += -self._tokens / self._per_second(self._as_of)
-        return max(at, self._hold_until, now) - now
+        interval = 1.0 / self._per_second(now)
+        due = max(self._next, now)
+        slot = max(due - (self._burst - 1.0) * interval, now, self._hold_until)
+        self._next = due + interval
+        # round(): intervals summed a thousand times are off by 1e-12, not a wait.
+        return round(slot - now, 9)
 
     def throttled(self, now: float, retry_after: float | None) -> None:
-        self._refill(now)
         # Slow down once per hold: 429s that meet a hold in force, or arrive
         # together, were sent at the old pace and say nothing new.
-        if now >= self._hold_until and now > self._lowered_at:
+        first = now >= self._hold_until and now > self._lowered_at
+        if first:
             pace = self._per_second(now) / self._rate
             self._lowered = max(MIN_PACE, pace * THROTTLED_PACE)
             self._lowered_at = now
         hold = now + retry_after if retry_after is not None and retry_after > 0 else now
         self._hold_until = max(self._hold_until, hold)
         self._recovering_from = self._hold_until
-        # Drain the burst: after the hold one request goes at once, then one an
-        # interval. Slots reserved before the 429 keep theirs: the part of their
-        # debt still unpaid at the hold's end stays, so new slots queue after
-        # them, never beside them.
-        paid = max(0.0, self._hold_until - self._as_of) * self._per_second(self._as_of)
-        self._tokens = min(self._tokens + paid, 1.0)
-        self._as_of = max(self._as_of, self._hold_until)
+        # Drain the burst, once per hold: after the hold, or after the slots
+        # given out before the 429 (they keep theirs: they are spoken for), one
+        # request goes, then one an interval, with no burst on top.
+        tolerance = (self._burst - 1.0) / self._per_second(now)
+        if first:
+            self._next = max(self._next, self._hold_until) + tolerance
+        else:
+            self._next = max(self._next, self._hold_until + tolerance)
 
 
 def budget_for(

@@ -155,13 +155,22 @@ def test_invalid_limits_are_refused() -> None:
         InProcessBudget(LIMITS, margin=1.0)
 
 
-def test_slots_reserved_before_a_429_keep_their_place_after_the_hold() -> None:
+def test_slots_given_out_before_a_429_and_after_it_together_stay_inside_the_limit() -> None:
     budget, clock = _budget(RateLimits(Limit(600, burst=10), Limit(600, burst=10)))
+    start = clock.now
     ahead = [budget.reserve("create") for _ in range(100)]  # slots out to about 9 s
-    budget.throttled("create", 1.0)
+    clock.now += 0.5
+    budget.throttled("create", 1.0)  # a jitter 429: held to 1.5 s, half the pace after
 
-    after = budget.reserve("create")
+    after = [clock.now - start + budget.reserve("create") for _ in range(50)]
 
-    # The hold ends at 1 s, but the slots already given out run to ahead[-1]:
-    # the next one comes after them, not at 1 s beside them.
-    assert after > ahead[-1]
+    # The old slots keep their times; the new ones go after the hold and,
+    # merged with the old, never more than burst + rate * t in any window t.
+    assert min(after) >= 1.5
+    sends = sorted(ahead + after)
+    for i, start in enumerate(sends):
+        for j in range(i, len(sends)):
+            assert j - i + 1 <= 10 + 10 * (sends[j] - start) + 1e-9
+    # And a retried request is not pushed behind a re-priced queue: it goes
+    # within a burst's worth of the last slot given out before the 429.
+    assert after[0] <= max(ahead) + 1.0
