@@ -15,10 +15,11 @@ How that cancel went is logged and added to the error as a note.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Generic, Literal, TypeAlias
+from typing import Generic, Literal, TypeAlias, cast
 
 from replicate_api.api.trainings import trainings_create
 from replicate_api.models.prediction import Prediction
@@ -51,6 +52,7 @@ from replicate_typed._polling import is_terminal
 from replicate_typed._retry import TimeLimit
 from replicate_typed._schema_checks import InputSchemas
 from replicate_typed._sse import stream_unavailable
+from replicate_typed._status_board import Seat, StatusBoard, poll
 
 #: How long past its deadline a prediction may stay unfinished before ``wait``
 #: stops waiting for the server to end it.
@@ -71,6 +73,8 @@ class Jobs:
         self.core = core
         #: The schemas ``check_inputs`` checks untyped inputs against, fetched once each.
         self.input_schemas: InputSchemas = InputSchemas()
+        #: The prediction waits in flight, sharing list refreshes when many (``_status_board``).
+        self.board: StatusBoard = StatusBoard(core.clock)
 
     def get(self, kind: JobKind[J], job_id: str, *, time_limit: TimeLimit | None = None) -> Flow[J]:
         """Fetch a prediction's or training's current state (within ``time_limit``)."""
@@ -116,6 +120,7 @@ class Jobs:
         seen = status_seen(self.core, current, seen)
         updates = _Updates(on_update)
         updates.see(current)
+        seat = self.board.join(current) if isinstance(current, Prediction) else None
         try:
             for delay in self.core.polling.delays():
                 if is_terminal(current):
@@ -130,7 +135,7 @@ class Jobs:
                     time_limit = TimeLimit(started + limit + TIMEOUT_MARGIN, self.core.clock)
                 yield Sleep(pause)
                 try:
-                    current = yield from self.get(kind, job_id(current), time_limit=time_limit)
+                    current = yield from self._poll(kind, current, seat, time_limit)
                 except (APIError, APIConnectionError) as exc:
                     if limit is None or time_limit is None or not time_limit.reached:
                         raise
@@ -144,7 +149,20 @@ class Jobs:
                 _, note = yield from cancel_once(self.core, kind, job_id(current), "interrupted")
                 exc.add_note(note)
             raise
+        finally:
+            if seat is not None:
+                self.board.leave(seat)
         raise AssertionError("unreachable: the poll schedule is endless")
+
+    def _poll(
+        self, kind: JobKind[J], current: J, seat: Seat | None, time_limit: TimeLimit | None
+    ) -> Flow[J]:
+        """One poll of ``wait``: a GET, or through the board when many predictions wait."""
+        if seat is None or not isinstance(current, Prediction) or not self.board.crowded():
+            return (yield from self.get(kind, job_id(current), time_limit=time_limit))
+        get = functools.partial(self.get, PREDICTION, current.id, time_limit=time_limit)
+        polled = yield from poll(self.core, self.board, seat, current, get, time_limit=time_limit)
+        return cast(J, polled)
 
     def create_prediction(
         self,
