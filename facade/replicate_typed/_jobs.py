@@ -19,7 +19,7 @@ import functools
 import math
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Generic, Literal, TypeAlias, cast
+from typing import Generic, Literal, TypeAlias
 
 from replicate_api.api.trainings import trainings_create
 from replicate_api.models.prediction import Prediction
@@ -150,8 +150,7 @@ class Jobs:
                 exc.add_note(note)
             raise
         finally:
-            if seat is not None:
-                self.board.leave(seat)
+            self.board.leave(seat)
         raise AssertionError("unreachable: the poll schedule is endless")
 
     def _poll(
@@ -161,8 +160,7 @@ class Jobs:
         if seat is None or not isinstance(current, Prediction) or not self.board.crowded():
             return (yield from self.get(kind, job_id(current), time_limit=time_limit))
         get = functools.partial(self.get, PREDICTION, current.id, time_limit=time_limit)
-        polled = yield from poll(self.core, self.board, seat, current, get, time_limit=time_limit)
-        return cast(J, polled)
+        return (yield from poll(self.core, self.board, seat, current, get, time_limit=time_limit))
 
     def create_prediction(
         self,

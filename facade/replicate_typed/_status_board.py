@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import httpx
 from replicate_api.api.predictions import predictions_list
@@ -134,8 +134,10 @@ class StatusBoard:
             self._seats.add(seat)
         return seat
 
-    def leave(self, seat: Seat) -> None:
-        """The wait ended (finished, failed, interrupted)."""
+    def leave(self, seat: Seat | None) -> None:
+        """The wait ended (finished, failed, interrupted); None: it had no seat (a training)."""
+        if seat is None:
+            return
         with self._lock:
             self._seats.discard(seat)
 
@@ -204,7 +206,8 @@ def _parse_page(response: httpx.Response) -> tuple[list[Listed], str | None]:
     operation = "predictions.list"
     data = parse_json(response, operation)
     page = read_model(response, PredictionPage, data, operation)
-    raw: list[Any] = data.get("results") or [] if isinstance(data, dict) else []
+    results = cast(dict[str, Any], data).get("results") if isinstance(data, dict) else None
+    raw: list[Any] = results if isinstance(results, list) else []  # pyright: ignore[reportUnknownVariableType]
     listed = [
         Listed(prediction, isinstance(item, dict) and all(key in item for key in COMPLETE_FIELDS))
         for prediction, item in zip(page.results or (), raw, strict=False)
