@@ -121,8 +121,9 @@ class _Pacer:
     """The slots of one class, by virtual scheduling (GCRA): a token bucket kept as one time.
 
     ``_next`` is when the bucket would be full again if nobody asked: each
-    reservation pushes it one interval on, and a request may go as soon as
-    ``_next`` is at most ``burst - 1`` intervals ahead. Kept this way, a
+    reservation pushes it one interval (at the pace of the moment) on, and a
+    request may go as soon as ``_next`` is at most ``_tolerance`` ahead: the
+    burst, ``burst - 1`` intervals at the configured rate. Kept this way, a
     change of pace (a 429) applies to the slots given out after it and never
     re-prices the ones already given out, and a request retried after a 429
     queues behind those, not behind a re-priced debt.
@@ -130,7 +131,10 @@ class _Pacer:
 
     def __init__(self, limit: Limit, time_scale: float, margin: float) -> None:
         self._rate = limit.per_minute * (1 - margin) / 60.0 / time_scale
-        self._burst = float(max(1, math.floor(limit.burst * (1 - margin))))
+        burst = max(1, math.floor(limit.burst * (1 - margin)))
+        #: How far ahead of now ``_next`` may run: the burst, as time at the configured
+        #: rate. Fixed, so a pace recovering after a 429 does not move slots given out.
+        self._tolerance = (burst - 1) / self._rate
         #: How long the pace takes to recover from a 429: one limit-minute.
         self._recovery = 60.0 * time_scale
         self._next = -math.inf
@@ -154,7 +158,7 @@ class _Pacer:
     def reserve(self, now: float) -> float:
         interval = 1.0 / self._per_second(now)
         due = max(self._next, now)
-        slot = max(due - (self._burst - 1.0) * interval, now, self._hold_until)
+        slot = max(due - self._tolerance, now, self._hold_until)
         self._next = due + interval
         # round(): intervals summed a thousand times are off by 1e-12, not a wait.
         return round(slot - now, 9)
@@ -173,11 +177,10 @@ class _Pacer:
         # Drain the burst, once per hold: after the hold, or after the slots
         # given out before the 429 (they keep theirs: they are spoken for), one
         # request goes, then one an interval, with no burst on top.
-        tolerance = (self._burst - 1.0) / self._per_second(now)
         if first:
-            self._next = max(self._next, self._hold_until) + tolerance
+            self._next = max(self._next, self._hold_until) + self._tolerance
         else:
-            self._next = max(self._next, self._hold_until + tolerance)
+            self._next = max(self._next, self._hold_until + self._tolerance)
 
 
 def budget_for(
