@@ -14,12 +14,13 @@ import pytest
 from replicate_typed import (
     APITimeoutError,
     Event,
+    FileOutput,
     RateLimits,
     RequestSent,
     ResponseReceived,
     RetryPolicy,
 )
-from replicate_typed.testing import FakeReplicate, Fault, Limit, VirtualClock
+from replicate_typed.testing import FakeFile, FakeReplicate, Fault, Limit, VirtualClock
 
 MODEL = "replicate/hello-world"
 INPUT = {"text": "hi"}
@@ -209,3 +210,18 @@ def test_a_slot_beyond_the_callers_time_limit_fails_at_once_unsent() -> None:
 
     assert len(fake.requests) == sent
     assert clock.now() == 0.0
+
+
+def test_output_files_on_another_host_are_not_counted_against_the_budget() -> None:
+    fake = FakeReplicate(clock=VirtualClock())
+    fake.add_model("acme/painter", lambda input: FakeFile(b"png bytes", "out.png"))
+    budget = CountingBudget()
+
+    with fake.client(rate_limits=budget) as client:
+        output = client.run("acme/painter", {})
+        assert isinstance(output, FileOutput)
+        assert output.read() == b"png bytes"
+
+    downloads = [r for r in fake.requests if r.operation == "output.download"]
+    assert downloads  # the file came from the delivery host...
+    assert len(budget.reserved) == len(fake.requests) - len(downloads)  # ...unasked
