@@ -3,8 +3,9 @@
     scripts/bench/run            # everything; prints a markdown table, saves JSON
 
 The server (FakeReplicate) runs in its own process, and so does every client
-for every scenario, so no one's costs are charged to another. B7 has a server
-of its own, enforcing the documented rate limits; the others run unlimited. The official
+for every scenario, so no one's costs are charged to another. B7 gets a fresh
+server for each client, enforcing the documented rate limits (scaled); the others
+share one, unlimited. The official
 clients (replicate 1.0.7 and 2.0.0b4, both imported as ``replicate``) are
 installed into their own virtual environments under scripts/bench/.venvs/.
 Everything stays on 127.0.0.1, and every loop is bounded.
@@ -123,7 +124,7 @@ REPEATS = {
     "B7": 1,
 }
 IMPORT_REPEATS = 9
-#: Scenarios served by the rate-limited server (server.py --rate-limited).
+#: Scenarios served by a rate-limited server (server.py --rate-limited), one per client.
 RATE_LIMITED = {"B7"}
 #: How long a driver may take before it is stopped and its scenario reported failed.
 TIMEOUTS = {"B7": 600}
@@ -140,24 +141,23 @@ def main(argv: list[str] | None = None) -> int:
     chosen = {s: n for s, n in REPEATS.items() if not args.only or s.split("-")[0] in args.only}
     started = time.monotonic()
     everyone = contenders()
-    servers = {"unlimited": _start_server()}
-    if RATE_LIMITED & set(chosen):
-        servers["rate-limited"] = _start_server("--rate-limited")
+    server = _start_server()
     try:
-        infos = {kind: _ready(server) for kind, server in servers.items()}
+        info = _ready(server)
         raw: dict[str, dict[str, list[dict[str, Any]]]] = {c.name: {} for c in everyone}
         for scenario, repeats in chosen.items():
             print(
                 f"==> {scenario} ({repeats} round{'s' if repeats > 1 else ''})", end="", flush=True
             )
-            info = infos["rate-limited" if scenario in RATE_LIMITED else "unlimited"]
             began = time.monotonic()
             for _ in range(repeats):
                 for contender in everyone:
-                    result = _drive(contender, scenario, info)
+                    if scenario in RATE_LIMITED:
+                        result = _drive_on_a_fresh_limited_server(contender, scenario)
+                    else:
+                        result = _drive(contender, scenario, info)
                     raw[contender.name].setdefault(scenario, []).append(result)
             print(f": {time.monotonic() - began:.0f} s", flush=True)
-        info = infos["unlimited"]
         if not args.only or "B1" in args.only:
             print("==> B1 instructions (callgrind)", flush=True)
             for contender in everyone:
@@ -167,9 +167,8 @@ def main(argv: list[str] | None = None) -> int:
             for contender in everyone:
                 raw[contender.name]["B4"] = [_imports(contender, info)]
     finally:
-        for server in servers.values():
-            server.terminate()
-            server.wait(timeout=30)
+        server.terminate()
+        server.wait(timeout=30)
     summary = summarize(raw)
     table = render(summary) + notes(raw)
     print()
@@ -188,6 +187,20 @@ def _start_server(*flags: str) -> subprocess.Popen[str]:
         text=True,
         env={**os.environ, "PYTHONPATH": str(DRIVERS)},
     )
+
+
+def _drive_on_a_fresh_limited_server(contender: Contender, scenario: str) -> dict[str, Any]:
+    """Drive a rate-limited scenario on a server of its own (server.py --rate-limited).
+
+    Fresh for each client: each starts with full buckets, and none meets the
+    backlog (drained buckets, predictions still running) of the one before.
+    """
+    server = _start_server("--rate-limited")
+    try:
+        return _drive(contender, scenario, _ready(server))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def _ready(server: subprocess.Popen[str]) -> dict[str, str]:
