@@ -50,7 +50,7 @@ class PollSchedule:
     sync window) may prefer a larger ``interval``.
     """
 
-    interval: float = 0.075
+    interval: float = 0.05
     fast_for: float = 2.0
     growth: float = 1.5
     max_interval: float = 2.0

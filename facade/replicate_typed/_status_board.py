@@ -1,7 +1,7 @@
 """Many waits, few requests: one ``predictions.list`` refresh serves every wait in flight.
 
 Each prediction ``wait`` polls with one GET per poll. That is cheap for a
-few, but a thousand waits polling every 75 ms would spend the API's 3,000
+few, but a thousand waits polling every 50 ms would spend the API's 3,000
 other requests a minute in a second. So the waits of one client share a
 ``StatusBoard``: once ``THRESHOLD`` prediction waits are in flight, a wait
 whose poll is due reads its prediction from the latest list snapshot taken
@@ -42,10 +42,10 @@ from replicate_typed._responses import parse_json, read_model
 from replicate_typed._retry import TimeLimit
 
 #: Prediction waits in flight from which polls go through the board. Below it
-#: each wait GETs on its own 75 ms schedule: 8 waits make about 27 polls each
-#: in their first 2 s, some 216 requests, inside the API's burst of 300 other
-#: requests, and a single ``run`` keeps its latency.
-THRESHOLD = 8
+#: each wait GETs on its own 50 ms schedule: 6 waits make about 40 polls each
+#: in their first 2 s, some 240 requests, inside the burst of 300 other
+#: requests the fake allows, and a single ``run`` keeps its latency.
+THRESHOLD = 6
 #: Seconds between the starts of two refreshes: 2 list requests a second
 #: (120 of the 3,000 a minute) for up to 100 waits, and a status at most half a
 #: second old, finer than the 2 s the poll schedule grows to.

@@ -66,7 +66,7 @@ def test_window_closing_mid_processing_waits_for_the_real_output(
 
     assert output == "hello Alice"
     assert httpx_mock.get_requests()[0].headers["Prefer"] == "wait=5"
-    assert fake_time.sleeps == [0.075, 0.075]
+    assert fake_time.sleeps == [0.05, 0.05]
 
 
 def test_failed_prediction_raises_model_error_with_logs(

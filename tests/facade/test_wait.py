@@ -52,7 +52,7 @@ def test_waits_by_id_and_reports_each_change(
         ("processing", "step 1\nstep 2\n"),
         ("succeeded", "Generating...\n"),
     ]
-    assert fake_time.sleeps == [0.075, 0.075, 0.075, 0.075]
+    assert fake_time.sleeps == [0.05, 0.05, 0.05, 0.05]
 
 
 def test_a_finished_prediction_is_returned_without_a_request(replicate: Replicate) -> None:
@@ -152,10 +152,10 @@ def test_timeout_must_be_positive(replicate: Replicate) -> None:
 
 def test_default_schedule_is_fast_then_capped() -> None:
     delays = PollSchedule().delays()
-    first = [next(delays) for _ in range(40)]
+    first = [next(delays) for _ in range(60)]
 
-    assert first[:27] == [0.075] * 27  # 2 s of fast polls
-    assert first[27] == pytest.approx(0.1125)
+    assert first[:40] == [0.05] * 40  # 2 s of fast polls
+    assert first[40] == pytest.approx(0.075)
     assert max(first) <= 2.0
     assert first[-1] == 2.0
 
