@@ -153,7 +153,7 @@ class Core:
         the time left, it is not sent, and fails as a request that found no
         connection in time does (``httpx.PoolTimeout``: certainly not sent).
         """
-        kind = self._limit_class(request)
+        kind = None if self.budget is None else self._limit_class(request)
         if kind is not None and self.budget is not None:
             wait = self.budget.reserve(kind)
             if attempts.time_limit is not None and wait >= attempts.time_limit.left():
@@ -190,8 +190,10 @@ class Core:
 
     def _limit_class(self, request: Send) -> LimitClass | None:
         """The rate-limit class of an API request; None for another host (a file, a stream)."""
-        url = httpx.URL(request.kwargs["url"])
-        if url.is_relative_url or str(url).startswith(self.settings.base_url + "/"):
+        # Plain string tests, not httpx.URL: this runs before every request (B1).
+        # A generated endpoint's URL is a path; page links are absolute.
+        url = str(request.kwargs["url"])
+        if url.startswith("/") or url.startswith(self.settings.base_url + "/"):
             return limit_class(request.operation)
         return None
 
