@@ -124,7 +124,7 @@ def _sse(*chunks: str) -> bytes:
 
 def test_stream_example(httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[str]) -> None:
     llama = f"{payloads.API}/models/meta/meta-llama-3-8b-instruct/predictions"
-    starting = payloads.prediction("starting")
+    starting = payloads.prediction("starting", streams=True)
     httpx_mock.add_response(
         method="POST", url=llama, status_code=201, json=starting, is_reusable=True
     )

@@ -16,10 +16,10 @@ from typing import Any
 
 import httpx
 
-from replicate_typed._effects import Effect, Send
+from replicate_typed._effects import Effect, ReadUntil, Send
 from replicate_typed._errors import EventLoopError
 from replicate_typed._io import closed_error, redirects_of
-from replicate_typed._time_limits import bound_body, timeout_for
+from replicate_typed._time_limits import BoundedBody, bound_body, timeout_for
 
 
 class AsyncIO:
@@ -38,7 +38,10 @@ class AsyncIO:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def perform(self, effect: Effect) -> Any:
-        """Send the request (returning the response) or sleep."""
+        """Send the request (returning the response), read a streamed body, or sleep."""
+        if isinstance(effect, ReadUntil):
+            await self._read_until(effect)
+            return None
         if not isinstance(effect, Send):
             await self.sleep(effect.seconds)
             return None
@@ -65,6 +68,18 @@ class AsyncIO:
             await response.aclose()
             raise
         return response
+
+    async def _read_until(self, effect: ReadUntil) -> None:
+        """Read the response's chunks until ``effect.enough`` says so or it ends; close it."""
+        response = effect.response
+        if effect.deadline is not None:
+            response.stream = BoundedBody(response, effect.deadline, self.clock)
+        try:
+            async for chunk in response.aiter_bytes():
+                if effect.enough(chunk):
+                    return
+        finally:
+            await response.aclose()
 
     def _adopt_loop(self, effect: Send) -> None:
         """Take the running loop as this client's if it has none yet; refuse any other."""

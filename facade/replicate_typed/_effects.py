@@ -30,7 +30,7 @@ exactly once; the generator's own ``.send`` appears only in the performers.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import TypeAlias, TypeVar
 
@@ -72,8 +72,25 @@ class Sleep:
     seconds: float
 
 
-Effect: TypeAlias = Send | Sleep
-#: What the performer sends back into a flow: the response to a ``Send``, None after a ``Sleep``.
+@dataclass(frozen=True, slots=True)
+class ReadUntil:
+    """Read a streamed response's body until ``enough(chunk)`` says so, or it ends; then close it.
+
+    The result is None: what the chunks meant is ``enough``'s to record. A
+    transport error while reading (a drop, a read timeout) is raised into the
+    flow, the response closed all the same. ``deadline``: the clock reading
+    after which a piece arriving raises ``httpx.ReadTimeout`` (None: only the
+    request's own read timeout bounds each wait), so a stream that keeps
+    trickling cannot outlast the caller's time limit.
+    """
+
+    response: httpx.Response
+    enough: Callable[[bytes], bool]
+    deadline: float | None = None
+
+
+Effect: TypeAlias = Send | Sleep | ReadUntil
+#: What the performer sends back into a flow: the response to a ``Send``, None otherwise.
 Received: TypeAlias = httpx.Response | None
 #: A generator that yields effects, receives their results and returns a ``T``.
 Flow: TypeAlias = Generator[Effect, Received, T]

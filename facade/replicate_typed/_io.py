@@ -8,9 +8,9 @@ from typing import Any
 
 import httpx
 
-from replicate_typed._effects import Effect, Send
+from replicate_typed._effects import Effect, ReadUntil, Send
 from replicate_typed._errors import ClientClosedError
-from replicate_typed._time_limits import bound_body, timeout_for
+from replicate_typed._time_limits import BoundedBody, bound_body, timeout_for
 
 
 class SyncIO:
@@ -27,7 +27,10 @@ class SyncIO:
         self.clock: Callable[[], float] = clock
 
     def perform(self, effect: Effect) -> Any:
-        """Send the request (returning the response) or sleep."""
+        """Send the request (returning the response), read a streamed body, or sleep."""
+        if isinstance(effect, ReadUntil):
+            read_until(effect, self.clock)
+            return None
         if not isinstance(effect, Send):
             self.sleep(effect.seconds)
             return None
@@ -47,6 +50,19 @@ class SyncIO:
             response.close()
             raise
         return response
+
+
+def read_until(effect: ReadUntil, clock: Callable[[], float]) -> None:
+    """Read ``effect.response``'s chunks until ``effect.enough`` says so or it ends; close it."""
+    response = effect.response
+    if effect.deadline is not None:
+        response.stream = BoundedBody(response, effect.deadline, clock)
+    try:
+        for chunk in response.iter_bytes():
+            if effect.enough(chunk):
+                return
+    finally:
+        response.close()
 
 
 def closed_error(effect: Send) -> ClientClosedError:

@@ -31,6 +31,7 @@ from replicate_api.types import JSON
 from replicate_typed import _refs
 from replicate_typed._core import Core, logger
 from replicate_typed._create_request import create_request, events_of
+from replicate_typed._done_shortcut import hear_done, streams
 from replicate_typed._effects import Flow, Send, Sleep
 from replicate_typed._errors import (
     APIConnectionError,
@@ -103,6 +104,10 @@ class Jobs:
     ) -> Flow[J]:
         """Poll until finished; interrupting (Ctrl-C, task cancellation) cancels it first.
 
+        A prediction that streams is heard finishing on its stream instead,
+        then fetched once, unless many waits share list refreshes (see
+        ``_done_shortcut``); a stream that fails falls back to polling.
+
         With a time limit (``timeout``, or the prediction's deadline) every
         poll, retries included, must end within the limit plus
         ``TIMEOUT_MARGIN``; a poll stopped by that raises the timeout error,
@@ -122,18 +127,24 @@ class Jobs:
         updates.see(current)
         seat = self.board.join(current) if isinstance(current, Prediction) else None
         try:
+            shortcut = (
+                isinstance(current, Prediction) and streams(current) and not self.board.crowded()
+            )
             for delay in self.core.polling.delays():
                 if is_terminal(current):
                     return current
                 limit, past_deadline = self._limit(current, timeout, deadline_budget)
-                pause, time_limit = delay, None
+                pause, time_limit, deadline = delay, None, None
                 if limit is not None:
                     left = limit - (self.core.clock() - started)
                     if left <= 0:
                         raise kind.timeout_error(current, limit, past_deadline)
-                    pause = min(delay, left)
-                    time_limit = TimeLimit(started + limit + TIMEOUT_MARGIN, self.core.clock)
-                yield Sleep(pause)
+                    pause, deadline = min(delay, left), started + limit
+                    time_limit = TimeLimit(deadline + TIMEOUT_MARGIN, self.core.clock)
+                yield from self._before_poll(
+                    current, pause, shortcut=shortcut, deadline=deadline, time_limit=time_limit
+                )
+                shortcut = False  # the stream is opened once; after it, polls
                 try:
                     current = yield from self._poll(kind, current, seat, time_limit)
                 except (APIError, APIConnectionError) as exc:
@@ -152,6 +163,31 @@ class Jobs:
         finally:
             self.board.leave(seat)
         raise AssertionError("unreachable: the poll schedule is endless")
+
+    def _before_poll(
+        self,
+        current: J,
+        pause: float,
+        *,
+        shortcut: bool,
+        deadline: float | None,
+        time_limit: TimeLimit | None,
+    ) -> Flow[None]:
+        """Wait for the next poll: the pause, or with ``shortcut`` the stream's ``done``.
+
+        A stream that could not be read is followed by the pause all the
+        same, cut to what is left before ``deadline``, so the poll after it
+        comes as the schedule's would (and within the time limit).
+        """
+        if shortcut and isinstance(current, Prediction):
+            heard = yield from hear_done(
+                self.core, current, deadline=deadline, time_limit=time_limit
+            )
+            if heard:
+                return
+            if deadline is not None:
+                pause = max(0.0, min(pause, deadline - self.core.clock()))
+        yield Sleep(pause)
 
     def _poll(
         self, kind: JobKind[J], current: J, seat: Seat | None, time_limit: TimeLimit | None

@@ -81,7 +81,7 @@ def test_create_without_waiting_returns_a_starting_prediction(exchange: Exchange
 
 @pytest.mark.operation("predictions.get", 200)
 def test_get_a_running_prediction(exchange: Exchange) -> None:
-    exchange.respond(200, payloads.prediction("processing"))
+    exchange.respond(200, payloads.prediction("processing", streams=True))
 
     prediction = exchange.parsed(Prediction, PREDICTION_ID)
 

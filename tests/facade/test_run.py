@@ -130,10 +130,10 @@ def test_a_client_clock_a_minute_ahead_of_the_server_does_not_cancel_a_healthy_r
         "created_at": created.isoformat().replace("+00:00", "Z"),
         "deadline": (created + timedelta(seconds=10)).isoformat().replace("+00:00", "Z"),
     }
-    running = payloads.prediction("processing", **dates)
+    running = payloads.prediction("processing") | dates
     httpx_mock.add_response(method="POST", status_code=201, json=running)
     httpx_mock.add_response(method="GET", url=GET, json=running)
-    httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("succeeded", **dates))
+    httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("succeeded") | dates)
 
     output = replicate.run(VERSION_ID, {"text": "Alice"}, wait=1, deadline="10s")
 

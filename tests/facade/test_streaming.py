@@ -29,7 +29,7 @@ from tests.support.streams import Dropping
 STREAM = f"https://stream.replicate.com/v1/files/{PREDICTION_ID}"
 CANCEL = f"{API}/predictions/{PREDICTION_ID}/cancel"
 SSE = {"Content-Type": "text/event-stream"}
-STARTING = payloads.prediction("starting")
+STARTING = payloads.prediction("starting", streams=True)
 
 
 def sse(*events: tuple[str, str, str]) -> bytes:
@@ -130,9 +130,7 @@ def test_an_error_event_raises_model_error_with_the_final_state(
 
 
 def _without_stream_url(status: str) -> dict[str, object]:
-    prediction = payloads.prediction(status)
-    del prediction["urls"]["stream"]
-    return prediction
+    return payloads.prediction(status)
 
 
 def test_a_model_without_a_stream_url_gets_its_prediction_canceled_and_a_clear_error(

@@ -183,7 +183,8 @@ def event_streams(draw: st.DrawFn) -> tuple[bytes, list[StreamEvent]]:
 
 
 def _read(body: bytes, cuts: list[int]) -> list[StreamEvent | ErrorSignal]:
-    reader = StreamReader(Prediction.from_dict(payloads.prediction("starting")), httpx.Timeout(5))
+    starting = payloads.prediction("starting", streams=True)
+    reader = StreamReader(Prediction.from_dict(starting), httpx.Timeout(5))
     reader.open(httpx.Response(200, headers={"Content-Type": "text/event-stream"}))
     pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)], strict=True)]
     return [event for piece in pieces for event in reader.receive(piece)]

@@ -21,7 +21,7 @@ import pytest
 from replicate_typed import PollSchedule, RetryPolicy
 from replicate_typed._config import Settings
 from replicate_typed._core import Core
-from replicate_typed._effects import Effect, Flow, Received, Send, Sleep
+from replicate_typed._effects import Effect, Flow, ReadUntil, Received, Send, Sleep
 
 from tests.support import payloads
 from tests.support.clock import FakeTime
@@ -74,6 +74,8 @@ class Script:
                 if self.time is not None:
                     self.time.sleep(effect.seconds)
                 continue
+            if isinstance(effect, ReadUntil):
+                raise AssertionError("a streamed body read (ReadUntil) is not scripted")
             if not self.replies:
                 raise AssertionError(f"{effect.operation} sent with no reply scripted")
             reply = self.replies.pop(0)

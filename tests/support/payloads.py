@@ -22,9 +22,16 @@ COMPLETED_AT = "2026-11-22T10:15:04.98114576Z"
 
 Payload = dict[str, Any]
 
+#: The stream URL of a prediction whose model streams (``prediction(streams=True)``).
+STREAM_URL = f"https://stream.replicate.com/v1/files/{PREDICTION_ID}"
 
-def prediction(status: str = "succeeded", **overrides: Any) -> Payload:
-    """A prediction as GET /predictions/{id} returns it in ``status``."""
+
+def prediction(status: str = "succeeded", *, streams: bool = False, **overrides: Any) -> Payload:
+    """A prediction as GET /predictions/{id} returns it in ``status``.
+
+    ``streams``: its model streams output, so it carries ``urls.stream`` (which
+    ``wait`` then reads for the ``done`` event; see ``_done_shortcut``).
+    """
     started = status not in ("starting", "aborted")
     finished = status in ("succeeded", "failed", "canceled", "aborted")
     return {
@@ -44,7 +51,7 @@ def prediction(status: str = "succeeded", **overrides: Any) -> Payload:
         "urls": {
             "cancel": f"{API}/predictions/{PREDICTION_ID}/cancel",
             "get": f"{API}/predictions/{PREDICTION_ID}",
-            "stream": f"https://stream.replicate.com/v1/files/{PREDICTION_ID}",
+            **({"stream": STREAM_URL} if streams else {}),
             "web": f"https://replicate.com/p/{PREDICTION_ID}",
         },
         "metrics": {"predict_time": 1.47943655, "total_time": 2.85768898} if finished else {},

@@ -29,7 +29,7 @@ from tests.support.payloads import API, PREDICTION_ID, TOKEN
 from tests.support.streams import Dropping
 
 FILE_URL = "https://replicate.delivery/xezq/output.bin"
-STARTING = Prediction.from_dict(payloads.prediction("starting"))
+STARTING = Prediction.from_dict(payloads.prediction("starting", streams=True))
 #: The length of the file the cut downloads are for: more than they ever deliver.
 FILE_SIZE = 100 * CHUNK_SIZE
 Reply = Callable[[httpx.Request], httpx.Response]

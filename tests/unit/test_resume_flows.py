@@ -258,7 +258,8 @@ def test_a_download_cut_every_time_is_sent_one_plus_max_retries_times(
 
 
 def _reader() -> StreamReader:
-    return StreamReader(Prediction.from_dict(payloads.prediction("starting")), httpx.Timeout(5))
+    starting = payloads.prediction("starting", streams=True)
+    return StreamReader(Prediction.from_dict(starting), httpx.Timeout(5))
 
 
 def test_a_dropped_stream_reconnects_after_the_last_event_without_repeats() -> None:
