@@ -115,16 +115,11 @@ class Jobs:
         """
         check_timeout(timeout)
         started = self.core.clock()
-        if isinstance(job, kind.model):
-            current = job
-            seen: str | None = str(current.status)  # reported by whoever saw it first
-        else:
-            first = None if timeout is None else self.core.time_limit(timeout + TIMEOUT_MARGIN)
-            current = yield from self.get(kind, job_id(job), time_limit=first)
-            seen = None
-        seen = status_seen(self.core, current, seen)
+        current, seen = yield from self._first_look(kind, job, timeout)
         updates = _Updates(on_update)
         updates.see(current)
+        if is_terminal(current):  # a run finished in its sync window: nothing to wait for
+            return current
         seat = self.board.join(current) if isinstance(current, Prediction) else None
         try:
             shortcut = (
@@ -163,6 +158,19 @@ class Jobs:
         finally:
             self.board.leave(seat)
         raise AssertionError("unreachable: the poll schedule is endless")
+
+    def _first_look(
+        self, kind: JobKind[J], job: J | str, timeout: float | None
+    ) -> Flow[tuple[J, str]]:
+        """The job as ``wait`` starts from (fetched if given by id), and its status, reported."""
+        if isinstance(job, kind.model):
+            current = job
+            seen: str | None = str(current.status)  # reported by whoever saw it first
+        else:
+            first = None if timeout is None else self.core.time_limit(timeout + TIMEOUT_MARGIN)
+            current = yield from self.get(kind, job_id(job), time_limit=first)
+            seen = None
+        return current, status_seen(self.core, current, seen)
 
     def _before_poll(
         self,

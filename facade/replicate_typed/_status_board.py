@@ -106,6 +106,8 @@ Step: TypeAlias = Listed | Pause | Refresh | Unlisted
 class Seat:
     """One wait's place on the board: its prediction and the snapshot it last read."""
 
+    __slots__ = ("created_at", "prediction_id", "seen")
+
     def __init__(self, prediction_id: str, created_at: datetime) -> None:
         self.prediction_id = prediction_id
         self.created_at = created_at
