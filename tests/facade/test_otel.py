@@ -84,16 +84,18 @@ def test_a_run_gives_a_span_per_call_and_one_for_the_lifecycle(
     assert str(attributes["url.full"]).endswith("/models/acme/echoes/predictions")
     assert attributes["server.address"]
     assert "http.request.resend_count" not in attributes
+    assert attributes["replicate.model"] == MODEL  # read from the create's path
     assert create.status.status_code is StatusCode.UNSET
     polls = _calls(spans, "predictions.get")
     assert polls, "the wait polled"
     assert all((p.attributes or {})["http.request.method"] == "GET" for p in polls)
+    polled = {(p.attributes or {})["replicate.prediction.id"] for p in polls}
 
     [lifecycle] = _lifecycles(spans)
     attributes = dict(lifecycle.attributes or {})
     assert attributes["replicate.model"] == MODEL
     assert attributes["replicate.prediction.status"] == "succeeded"
-    assert str(attributes["replicate.prediction.id"])
+    assert polled == {attributes["replicate.prediction.id"]}
     changes = [dict(e.attributes or {}) for e in lifecycle.events]
     assert [c.get("replicate.status.old") for c in changes] == [None, "starting", "processing"]
     assert [c["replicate.status.new"] for c in changes] == ["starting", "processing", "succeeded"]

@@ -9,6 +9,7 @@ to be small and an output can be megabytes.
 from __future__ import annotations
 
 import json
+import re
 
 import httpx
 
@@ -17,6 +18,9 @@ IO_ATTRIBUTE_LIMIT = 4096
 
 #: The port a URL without one uses (``server.port`` is given either way).
 _DEFAULT_PORTS = {"https": 443, "http": 80}
+#: A call about one prediction or training (get, cancel), and a create naming its model.
+_JOB_PATH = re.compile(r"/(predictions|trainings)/([^/]+)(?:/cancel)?$")
+_MODEL_PATH = re.compile(r"/models/([^/]+/[^/]+)(?:/versions/[^/]+)?/(?:predictions|trainings)$")
 
 
 def url_attributes(url: str) -> dict[str, str | int]:
@@ -27,6 +31,11 @@ def url_attributes(url: str) -> dict[str, str | int]:
     attributes: dict[str, str | int] = {"url.full": str(bare), "server.address": parsed.host}
     if port is not None:
         attributes["server.port"] = port
+    if job := _JOB_PATH.search(parsed.path):
+        noun = "prediction" if job.group(1) == "predictions" else "training"
+        attributes[f"replicate.{noun}.id"] = job.group(2)
+    elif model := _MODEL_PATH.search(parsed.path):
+        attributes["replicate.model"] = model.group(1)
     return attributes
 
 
