@@ -89,13 +89,13 @@ def test_a_run_gives_a_span_per_call_and_one_for_the_lifecycle(
     polls = _calls(spans, "predictions.get")
     assert polls, "the wait polled"
     assert all((p.attributes or {})["http.request.method"] == "GET" for p in polls)
-    polled = {(p.attributes or {})["replicate.prediction.id"] for p in polls}
+    polled = {str((p.attributes or {})["replicate.prediction.id"]) for p in polls}
 
     [lifecycle] = _lifecycles(spans)
     attributes = dict(lifecycle.attributes or {})
     assert attributes["replicate.model"] == MODEL
     assert attributes["replicate.prediction.status"] == "succeeded"
-    assert polled == {attributes["replicate.prediction.id"]}
+    assert polled == {str(attributes["replicate.prediction.id"])}
     changes = [dict(e.attributes or {}) for e in lifecycle.events]
     assert [c.get("replicate.status.old") for c in changes] == [None, "starting", "processing"]
     assert [c["replicate.status.new"] for c in changes] == ["starting", "processing", "succeeded"]
