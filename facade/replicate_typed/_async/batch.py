@@ -220,7 +220,7 @@ class AsyncBatch(Generic[O]):
             if not isinstance(exc, Exception):  # an interrupt: the wait canceled the prediction
                 self._journal.interrupted(key)
             raise
-        if self._stop.is_set():  # canceled by the interrupt, not an answer
+        if self._stop.is_set() and str(finished.status) == "canceled":  # by the interrupt
             self._journal.interrupted(key)
             return None
         return finished
