@@ -9,9 +9,9 @@ from typing import Any, cast
 
 import pytest
 from replicate_typed import BatchProgress, BatchResult, BatchRetry, Price, Replicate
-from replicate_typed._batch.journal import Journal
+from replicate_typed._batch.journal import Journal, Phase
 from replicate_typed._batch.keys import item_key
-from replicate_typed.testing import FakeReplicate
+from replicate_typed.testing import FakeReplicate, Fault
 
 from tests.facade.conftest import unwrap
 from tests.support.bindings import HELLO_WORLD, HelloWorldInput
@@ -302,3 +302,57 @@ def test_resume_saves_the_outputs_of_a_success_not_saved_yet(
     (result,) = results
     (saved,) = result.saved
     assert saved.read_bytes() == b"\x89PNGa"
+
+
+def test_a_create_whose_reply_was_lost_is_adopted_by_the_next_run(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    fake.inject(Fault.cut_body(), operation="models.predictions.create")
+
+    first = client.batch("acme/echo", _inputs(["a", "b"]), journal=tmp_path / "j")
+
+    assert (first.succeeded, first.unfinished) == (1, 1)
+    assert len(fake.predictions()) == 2
+    second = client.batch("acme/echo", _inputs(["a", "b"]), journal=tmp_path / "j")
+
+    assert (second.succeeded, second.skipped, second.adopted, second.unfinished) == (2, 1, 1, 0)
+    assert len(fake.predictions()) == 2
+
+
+def test_an_intent_is_not_created_again_while_the_list_cannot_be_read_to_its_end(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    journal, key = _journal_with(tmp_path / "j", "acme/echo", {"text": "a"})
+    journal.intent(key, _now(client))
+    journal.close()
+    fake.inject(Fault.self_link(), operation="predictions.list", times=1000)
+
+    summary = client.batch("acme/echo", _inputs(["a"]), journal=tmp_path / "j")
+
+    assert (summary.unfinished, summary.recreated) == (1, 0)
+    assert fake.predictions() == []
+    reopened = Journal(tmp_path / "j")
+    assert reopened.row(key).phase is Phase.INTENT
+    reopened.close()
+
+
+def test_outputs_gone_before_saving_are_recorded_as_the_items_error(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    client.batch("acme/picture", _inputs(["a"]), journal=tmp_path / "j")
+    fake.inject(Fault.server_error(404), operation="output.download", times=10)
+    results: list[BatchResult[Any]] = []
+
+    client.batch(
+        "acme/picture",
+        _inputs(["a"]),
+        journal=tmp_path / "j",
+        output_dir=tmp_path / "out",
+        on_result=results.append,
+    )
+
+    (result,) = results
+    assert result.saved == ()
+    assert result.error is not None
+    assert result.error.startswith("outputs not saved: output.download failed with 404")
+    assert list((tmp_path / "out").rglob("*.png")) == []
