@@ -356,3 +356,18 @@ def test_outputs_gone_before_saving_are_recorded_as_the_items_error(
     assert result.error is not None
     assert result.error.startswith("outputs not saved: output.download failed with 404")
     assert list((tmp_path / "out").rglob("*.png")) == []
+
+
+def test_a_callback_that_raises_is_logged_and_the_batch_goes_on(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(_: object) -> None:
+        raise RuntimeError("my bug")
+
+    summary = client.batch(
+        "acme/echo", _inputs(), journal=tmp_path / "j", on_result=broken, on_progress=broken
+    )
+
+    assert summary.succeeded == 3
+    assert "on_result of batch item" in caplog.text
+    assert "on_progress raised" in caplog.text

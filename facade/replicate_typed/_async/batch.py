@@ -124,30 +124,39 @@ class AsyncBatch(Generic[O]):
         return call
 
     async def _item(self, key: str) -> None:
-        """Take one item as far as it goes: to done, or to a step the next run continues from."""
+        """Take one item as far as it goes: to done, or to a step the next run continues from.
+
+        A failure (a request that failed after its retries, a journal that
+        cannot be written) stops this item only: it is logged, and the item
+        counts as unfinished.
+        """
         if self._stop.is_set():
             return
-        row = self._journal.row(key)
-        action = plan(row, retry=self._options.retry, saving=self._options.output_dir is not None)
-        if action is Action.SKIP:
-            self._tally.note("skipped")
-            self._tally.finished_before()
-            self._progress()
-            return
-        self._tally.start()
-        self._progress()
-        status: str | None = None
         try:
-            status = await self._advance(row, action)
+            row = self._journal.row(key)
+            action = plan(
+                row, retry=self._options.retry, saving=self._options.output_dir is not None
+            )
+            if action is Action.SKIP:
+                self._tally.note("skipped")
+                self._tally.finished_before()
+                self._progress()
+                return
+            self._tally.start()
+            self._progress()
+            status: str | None = None
+            try:
+                status = await self._advance(row, action)
+            finally:
+                self._tally.stop(status)
+                self._progress()
         except Exception:
             logger.warning(
                 "batch item %s stopped; the next run continues it", key[:SHORT], exc_info=True
             )
-        finally:
-            self._tally.stop(status)
-            self._progress()
-        if status is not None and self._options.on_result is not None:
-            self._options.on_result(self._result(self._journal.row(key)))
+            return
+        if status is not None:
+            self._report(key)
 
     async def _advance(self, row: Row, action: Action) -> str | None:
         """Perform ``action`` and the ones after it; the final status, None if not done."""
@@ -269,8 +278,24 @@ class AsyncBatch(Generic[O]):
             await self._cancel(prediction_id)
 
     def _progress(self) -> None:
+        """Call ``on_progress``; like ``on_event``, what it raises is logged, not raised."""
         if self._options.on_progress is not None:
-            self._options.on_progress(self._tally.progress())
+            try:
+                self._options.on_progress(self._tally.progress())
+            except Exception:
+                logger.warning("on_progress raised; the batch goes on", exc_info=True)
+
+    def _report(self, key: str) -> None:
+        """Call ``on_result`` with the finished item; what it raises is logged, not raised."""
+        if self._options.on_result is not None:
+            try:
+                self._options.on_result(self._result(self._journal.row(key)))
+            except Exception:
+                logger.warning(
+                    "on_result of batch item %s raised; the batch goes on",
+                    key[:SHORT],
+                    exc_info=True,
+                )
 
     def _result(self, row: Row) -> BatchResult[O]:
         output = self._options.read(row.output) if row.status == "succeeded" else None
