@@ -10,13 +10,14 @@ in the sync twin), and the client's rate budget paces the requests.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from replicate_api.models.prediction import Prediction
 
@@ -102,8 +103,8 @@ class AsyncBatch(Generic[O]):
         """Run every item not done yet and return the summary; an interrupt leaves it resumable."""
         try:
             await run_limited(
-                [self._item_call(key) for key in self._positions],
-                self._options.concurrency,
+                [functools.partial(self._item, key) for key in self._positions],
+                max(1, min(self._options.concurrency, len(self._positions))),
                 self._interrupted,
             )
             rows = [self._journal.row(key) for key in self._positions]
@@ -116,12 +117,6 @@ class AsyncBatch(Generic[O]):
             return self._tally.summary(self._options.journal, outcomes, price)
         finally:
             self._journal.close()
-
-    def _item_call(self, key: str) -> Callable[[], Any]:
-        async def call() -> None:
-            await self._item(key)
-
-        return call
 
     async def _item(self, key: str) -> None:
         """Take one item as far as it goes: to done, or to a step the next run continues from.
