@@ -371,3 +371,28 @@ def test_a_callback_that_raises_is_logged_and_the_batch_goes_on(
     assert summary.succeeded == 3
     assert "on_result of batch item" in caplog.text
     assert "on_progress raised" in caplog.text
+
+
+def test_resume_after_a_crash_between_the_outcome_and_the_save_saves_without_creating(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    done = client.wait(client.create("acme/picture", {"text": "a"}))
+    journal, key = _journal_with(tmp_path / "j", "acme/picture", {"text": "a"})
+    journal.intent(key, _now(client))
+    journal.created(key, done.id, "starting")
+    journal.finished(key, "succeeded", done.output, 1.0, None)
+    journal.close()
+    results: list[BatchResult[Any]] = []
+
+    summary = client.batch(
+        "acme/picture",
+        _inputs(["a"]),
+        journal=tmp_path / "j",
+        output_dir=tmp_path / "out",
+        on_result=results.append,
+    )
+
+    assert [p["id"] for p in fake.predictions()] == [done.id]
+    assert (summary.succeeded, summary.adopted, summary.recreated) == (1, 0, 0)
+    (result,) = results
+    assert [path.read_bytes() for path in result.saved] == [b"\x89PNGa"]
