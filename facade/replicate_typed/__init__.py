@@ -48,6 +48,13 @@ if TYPE_CHECKING:
     from replicate_typed._async.streams import AsyncPredictionStream
     from replicate_typed._async.trainings import AsyncTrainings
     from replicate_typed._async.webhooks import AsyncWebhooks
+    from replicate_typed._batch.summary import (
+        BatchProgress,
+        BatchResult,
+        BatchRetry,
+        BatchSummary,
+        Price,
+    )
     from replicate_typed._budget import InProcessBudget, RateBudget
     from replicate_typed._errors import (
         APIConnectionError,
@@ -187,6 +194,11 @@ _LOCATIONS = {
     "Pager": "replicate_typed._sync.pager",
     "PermissionDeniedError": "replicate_typed._errors",
     "PollSchedule": "replicate_typed._polling",
+    "BatchProgress": "replicate_typed._batch.summary",
+    "BatchResult": "replicate_typed._batch.summary",
+    "BatchRetry": "replicate_typed._batch.summary",
+    "BatchSummary": "replicate_typed._batch.summary",
+    "Price": "replicate_typed._batch.summary",
     "Prediction": "replicate_api.models.prediction",
     "PredictionCanceledError": "replicate_typed._errors",
     "PredictionError": "replicate_typed._errors",
@@ -266,6 +278,10 @@ __all__ = [
     "AsyncWebhooks",
     "AuthenticationError",
     "BadRequestError",
+    "BatchProgress",
+    "BatchResult",
+    "BatchRetry",
+    "BatchSummary",
     "ClientClosedError",
     "Collection",
     "CollectionSummary",
@@ -310,6 +326,7 @@ __all__ = [
     "PredictionTimeoutError",
     "PredictionUrls",
     "Predictions",
+    "Price",
     "Progress",
     "RateBudget",
     "RateLimitError",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -90,3 +90,30 @@ class AsyncIO:
                 "client inside the event loop that uses it (one client per loop)."
             )
         self._loop = asyncio.get_running_loop()
+
+
+async def run_limited(
+    calls: Iterable[Callable[[], Awaitable[None]]],
+    limit: int,
+    on_interrupt: Callable[[], Awaitable[None]],
+) -> None:
+    """Run every call, at most ``limit`` at once, as tasks of this loop (``_io`` uses threads).
+
+    Cancelled (Ctrl-C under ``asyncio.run``, or the caller's task), every
+    running call is cancelled and awaited, so each cleans up after itself
+    (a wait cancels its prediction); then ``on_interrupt`` runs and the
+    cancellation goes on.
+    """
+    pending = iter(calls)
+
+    async def worker() -> None:
+        for call in pending:
+            await call()
+
+    try:
+        async with asyncio.TaskGroup() as group:
+            for _ in range(limit):
+                group.create_task(worker())
+    except asyncio.CancelledError:
+        await on_interrupt()
+        raise

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -78,3 +80,33 @@ def redirects_of(effect: Send) -> bool | Any:
     if effect.follow_redirects is None:
         return httpx.USE_CLIENT_DEFAULT
     return effect.follow_redirects
+
+
+def run_limited(
+    calls: Iterable[Callable[[], None]], limit: int, on_interrupt: Callable[[], None]
+) -> None:
+    """Run every call, at most ``limit`` at once, on worker threads (``_async_io`` uses tasks).
+
+    Ctrl-C reaches only the main thread, waiting here: it runs
+    ``on_interrupt`` at once (which tells the calls to stop and cancels what
+    they wait on), waits for the workers to return, and raises on.
+    """
+    pending = iter(calls)
+    lock = threading.Lock()
+
+    def next_call() -> Callable[[], None] | None:
+        with lock:
+            return next(pending, None)
+
+    def worker() -> None:
+        while (call := next_call()) is not None:
+            call()
+
+    with ThreadPoolExecutor(max_workers=limit, thread_name_prefix="batch") as pool:
+        workers = [pool.submit(worker) for _ in range(limit)]
+        try:
+            for running in workers:
+                running.result()
+        except KeyboardInterrupt:
+            on_interrupt()
+            raise

@@ -79,30 +79,51 @@ class SentCreate:
         return prediction.deployment == name
 
 
+@dataclass(frozen=True)
+class Found:
+    """The predictions a create may have made, and whether the list reached back to the send."""
+
+    predictions: list[Prediction]
+    #: The list was read to its end: a prediction the create made is among ``predictions``.
+    complete: bool
+
+
 def find_unfinished(core: Core, sent: SentCreate) -> Flow[list[Prediction]]:
     """The unfinished predictions that may be the one ``sent`` made; raises if a list fails.
 
     Every request is sent once (the caller is going away) and shielded from
     the interrupt that led to it.
     """
+    found = yield from find_made(core, sent)
+    return [p for p in found.predictions if not is_terminal(p)]
+
+
+def find_made(core: Core, sent: SentCreate, *, max_pages: int = MAX_PAGES) -> Flow[Found]:
+    """The predictions, finished or not, that may be the one ``sent`` made; raises if a list fails.
+
+    ``complete``: whether the list was read to its end within ``max_pages``.
+    """
     listed_from = sent.sent_at - MARGIN
-    found, offset = yield from _created_after(core, listed_from)
+    found, offset, complete = yield from _created_after(core, listed_from, max_pages)
     sent_on_server = sent.sent_at + offset
     if sent_on_server - DATE_RESOLUTION < listed_from:  # the server's clock is far behind
-        found, _ = yield from _created_after(core, sent_on_server - MARGIN)
+        found, _, complete = yield from _created_after(core, sent_on_server - MARGIN, max_pages)
     since = sent_on_server - MARGIN
-    return [p for p in found if not is_terminal(p) and sent.may_have_made(p, since)]
+    return Found([p for p in found if sent.may_have_made(p, since)], complete)
 
 
-def _created_after(core: Core, moment: datetime) -> Flow[tuple[list[Prediction], timedelta]]:
-    """Predictions created at or after ``moment``, and how far the server's clock is ahead."""
+def _created_after(
+    core: Core, moment: datetime, max_pages: int
+) -> Flow[tuple[list[Prediction], timedelta, bool]]:
+    """Predictions created at or after ``moment``, how far the server's clock is ahead,
+    and whether the list was read to its end."""
     request = Send(
         "predictions.list", predictions_list.request_args(created_after=moment), cleanup=True
     )
     parse = parser(PredictionPage, request.operation)
     found: list[Prediction] = []
     offset: timedelta | None = None
-    for _ in range(MAX_PAGES):
+    for _ in range(max_pages):
         response = yield from core.send_once(request, core.attempts(repeatable=True))
         if not response.is_success:
             raise error_from_response(response, request.operation)
@@ -111,9 +132,9 @@ def _created_after(core: Core, moment: datetime) -> Flow[tuple[list[Prediction],
         page = parse(response)
         found.extend(page.results)
         if page.next is None:
-            break
+            return found, offset or timedelta(0), True
         request = replace(core.follow(page.next, request.operation), cleanup=True)
-    return found, offset or timedelta(0)
+    return found, offset or timedelta(0), False
 
 
 def _server_ahead_by(date: str | None, now: datetime) -> timedelta:

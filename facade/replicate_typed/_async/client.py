@@ -8,13 +8,15 @@ resource.
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast, overload
 
 import httpx
 from replicate_api.models.prediction import Prediction
@@ -64,6 +66,13 @@ if TYPE_CHECKING:
     from replicate_typed._async.models import AsyncModels
     from replicate_typed._async.search import AsyncSearch
     from replicate_typed._async.webhooks import AsyncWebhooks
+    from replicate_typed._batch.summary import (
+        BatchProgress,
+        BatchResult,
+        BatchRetry,
+        BatchSummary,
+        Price,
+    )
 
 I = TypeVar("I", bound=ModelInput)  # noqa: E741 - the bindings' letter for the input
 O = TypeVar("O")  # noqa: E741 - and for the output
@@ -410,6 +419,118 @@ class AsyncReplicate:
         if not file_output:
             return output
         return wrap_files(output, lambda url: AsyncFileOutput(url, self._runner))
+
+    @overload
+    async def batch(
+        self,
+        ref: AsyncModelOf[I, O],
+        inputs: Iterable[I],
+        *,
+        journal: str | os.PathLike[str],
+        concurrency: int | None = None,
+        deadline: Deadline | None = None,
+        output_dir: str | os.PathLike[str] | None = None,
+        on_result: Callable[[BatchResult[O]], None] | None = None,
+        on_progress: Callable[[BatchProgress], None] | None = None,
+        retry: BatchRetry | None = None,
+        allow_duplicates: bool = False,
+        prices: Mapping[str, Price] | None = None,
+    ) -> BatchSummary: ...
+
+    @overload
+    async def batch(
+        self,
+        ref: str,
+        inputs: Iterable[Mapping[str, object]],
+        *,
+        journal: str | os.PathLike[str],
+        concurrency: int | None = None,
+        deadline: Deadline | None = None,
+        output_dir: str | os.PathLike[str] | None = None,
+        on_result: Callable[[BatchResult[JSON]], None] | None = None,
+        on_progress: Callable[[BatchProgress], None] | None = None,
+        retry: BatchRetry | None = None,
+        allow_duplicates: bool = False,
+        prices: Mapping[str, Price] | None = None,
+    ) -> BatchSummary: ...
+
+    async def batch(
+        self,
+        ref: AsyncModelOf[Any, Any] | str,
+        inputs: Iterable[ModelInput] | Iterable[Mapping[str, object]],
+        *,
+        journal: str | os.PathLike[str],
+        concurrency: int | None = None,
+        deadline: Deadline | None = None,
+        output_dir: str | os.PathLike[str] | None = None,
+        on_result: Callable[[BatchResult[Any]], None] | None = None,
+        on_progress: Callable[[BatchProgress], None] | None = None,
+        retry: BatchRetry | None = None,
+        allow_duplicates: bool = False,
+        prices: Mapping[str, Price] | None = None,
+    ) -> BatchSummary:
+        """Run every input once, journaled in ``journal``, and return a summary.
+
+        ``ref`` is "owner/name" or "owner/name:version", or a ``TypedModel``
+        (``inputs`` are then its input class, and ``on_result`` gets typed
+        outputs). Inputs are plain JSON mappings, read and recorded in the
+        journal up front. Running the same call again with the same journal
+        continues where it stopped (see the README, "Batches"): finished items
+        are skipped, known predictions waited for, never created twice.
+
+        Args:
+            journal: The SQLite file of this batch (created if absent); a
+                journal of another model is a ValueError naming both.
+            concurrency: Items in flight at most (default 32); the client's
+                rate budget paces the requests anyway.
+            deadline: Per item, as ``run``'s (Cancel-After): the server
+                aborts an item that never started, unbilled.
+            output_dir: Save each success's files under ``<output_dir>/<key12>/``
+                as soon as it succeeds, never over an existing file.
+            on_result: Called with each item that finishes in this run.
+            on_progress: Called with the counts whenever an item starts or ends.
+            retry: Run items again that end in ``retry.on`` (off by default).
+            allow_duplicates: False: an input listed twice runs once. True:
+                each occurrence is its own item.
+            prices: Per model ("owner/name"), for ``cost_estimate``.
+
+        Interrupted (Ctrl-C, task cancellation), it cancels every prediction
+        in flight, leaves the journal resumable, and lets the interrupt go on.
+        """
+        # The batch loads on first use: sqlite3 and the journal are its own.
+        from replicate_typed._async.batch import DEFAULT_CONCURRENCY, AsyncBatch, BatchOptions
+
+        if concurrency is not None and concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, got {concurrency}")
+        create = create_options(deadline=deadline)
+        if isinstance(ref, TypedModel):
+            model = model_reference(ref, None) or ref.model
+            read: Callable[[object], Any] = output_reader(ref, self._runner)
+            plain: list[Mapping[str, object]] = [typed_input(ref, input) or {} for input in inputs]
+        else:
+            resolve(ref, None)
+            model = ref
+            runner = self._runner
+
+            def wrap(url: str) -> AsyncFileOutput:
+                return AsyncFileOutput(url, runner)
+
+            read = lambda raw: wrap_files(cast(JSON, raw), wrap)  # noqa: E731 - one of two readers
+            plain = [untyped_input(cast(Mapping[str, object], input)) or {} for input in inputs]
+        options = BatchOptions(
+            model=model,
+            journal=Path(journal),
+            concurrency=concurrency or DEFAULT_CONCURRENCY,
+            create=create,
+            output_dir=None if output_dir is None else Path(output_dir),
+            read=read,
+            on_result=on_result,
+            on_progress=on_progress,
+            retry=retry,
+            allow_duplicates=allow_duplicates,
+            prices=prices,
+        )
+        return await AsyncBatch(self._runner, options, plain).run()
 
     @overload
     def stream(
