@@ -109,8 +109,8 @@ class Seat:
     __slots__ = ("created_at", "prediction_id", "seen")
 
     def __init__(self, prediction_id: str, created_at: datetime) -> None:
-        self.prediction_id = prediction_id
-        self.created_at = created_at
+        self.prediction_id: str = prediction_id
+        self.created_at: datetime = created_at
         #: The generation of the newest snapshot this wait has seen past.
         self.seen: int = 0
 
