@@ -280,6 +280,26 @@ def test_fake_example(fake_replicate: FakeReplicate) -> None:
     assert len(fake_replicate.requests.to("predictions.get")) >= 2
 
 
+def test_batch_example(
+    fake_replicate: FakeReplicate, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake_replicate.add_model("acme/captioner", lambda input: f"a {input['animal']}", run_time=4)
+    caption_all = _run("batch")["caption_all"]
+
+    with fake_replicate.client() as replicate:
+        caption_all(replicate, ["fox", "owl", "fox"], tmp_path)  # type: ignore[operator]
+        first = sorted(capsys.readouterr().out.splitlines())
+        caption_all(replicate, ["fox", "owl", "fox"], tmp_path)  # type: ignore[operator]
+
+    assert first == [
+        "0 succeeded a fox 0",
+        "1 succeeded a owl 0",
+        "2 succeeded, 0 skipped, $0.0018",
+    ]
+    assert capsys.readouterr().out == "2 succeeded, 2 skipped, $0.0018\n"
+    assert len(fake_replicate.predictions()) == 2
+
+
 def test_cli_examples(workdir: Path) -> None:
     """Each command in the README's CLI block runs, with the exit code its model calls for."""
     block = README.read_text(encoding="utf-8").split("<!-- readme-cli -->\n```console\n", 1)[1]

@@ -9,9 +9,9 @@ from typing import Any, cast
 
 import pytest
 from replicate_typed import BatchProgress, BatchResult, BatchRetry, Price, Replicate
-from replicate_typed._batch.journal import Journal
+from replicate_typed._batch.journal import Journal, Phase
 from replicate_typed._batch.keys import item_key
-from replicate_typed.testing import FakeReplicate
+from replicate_typed.testing import FakeReplicate, Fault
 
 from tests.facade.conftest import unwrap
 from tests.support.bindings import HELLO_WORLD, HelloWorldInput
@@ -302,3 +302,97 @@ def test_resume_saves_the_outputs_of_a_success_not_saved_yet(
     (result,) = results
     (saved,) = result.saved
     assert saved.read_bytes() == b"\x89PNGa"
+
+
+def test_a_create_whose_reply_was_lost_is_adopted_by_the_next_run(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    fake.inject(Fault.cut_body(), operation="models.predictions.create")
+
+    first = client.batch("acme/echo", _inputs(["a", "b"]), journal=tmp_path / "j")
+
+    assert (first.succeeded, first.unfinished) == (1, 1)
+    assert len(fake.predictions()) == 2
+    second = client.batch("acme/echo", _inputs(["a", "b"]), journal=tmp_path / "j")
+
+    assert (second.succeeded, second.skipped, second.adopted, second.unfinished) == (2, 1, 1, 0)
+    assert len(fake.predictions()) == 2
+
+
+def test_an_intent_is_not_created_again_while_the_list_cannot_be_read_to_its_end(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    journal, key = _journal_with(tmp_path / "j", "acme/echo", {"text": "a"})
+    journal.intent(key, _now(client))
+    journal.close()
+    fake.inject(Fault.self_link(), operation="predictions.list", times=1000)
+
+    summary = client.batch("acme/echo", _inputs(["a"]), journal=tmp_path / "j")
+
+    assert (summary.unfinished, summary.recreated) == (1, 0)
+    assert fake.predictions() == []
+    reopened = Journal(tmp_path / "j")
+    assert reopened.row(key).phase is Phase.INTENT
+    reopened.close()
+
+
+def test_outputs_gone_before_saving_are_recorded_as_the_items_error(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    client.batch("acme/picture", _inputs(["a"]), journal=tmp_path / "j")
+    fake.inject(Fault.server_error(404), operation="output.download", times=10)
+    results: list[BatchResult[Any]] = []
+
+    client.batch(
+        "acme/picture",
+        _inputs(["a"]),
+        journal=tmp_path / "j",
+        output_dir=tmp_path / "out",
+        on_result=results.append,
+    )
+
+    (result,) = results
+    assert result.saved == ()
+    assert result.error is not None
+    assert result.error.startswith("outputs not saved: output.download failed with 404")
+    assert list((tmp_path / "out").rglob("*.png")) == []
+
+
+def test_a_callback_that_raises_is_logged_and_the_batch_goes_on(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(_: object) -> None:
+        raise RuntimeError("my bug")
+
+    summary = client.batch(
+        "acme/echo", _inputs(), journal=tmp_path / "j", on_result=broken, on_progress=broken
+    )
+
+    assert summary.succeeded == 3
+    assert "on_result of batch item" in caplog.text
+    assert "on_progress raised" in caplog.text
+
+
+def test_resume_after_a_crash_between_the_outcome_and_the_save_saves_without_creating(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    done = client.wait(client.create("acme/picture", {"text": "a"}))
+    journal, key = _journal_with(tmp_path / "j", "acme/picture", {"text": "a"})
+    journal.intent(key, _now(client))
+    journal.created(key, done.id, "starting")
+    journal.finished(key, "succeeded", done.output, 1.0, None)
+    journal.close()
+    results: list[BatchResult[Any]] = []
+
+    summary = client.batch(
+        "acme/picture",
+        _inputs(["a"]),
+        journal=tmp_path / "j",
+        output_dir=tmp_path / "out",
+        on_result=results.append,
+    )
+
+    assert [p["id"] for p in fake.predictions()] == [done.id]
+    assert (summary.succeeded, summary.adopted, summary.recreated) == (1, 0, 0)
+    (result,) = results
+    assert [path.read_bytes() for path in result.saved] == [b"\x89PNGa"]

@@ -171,6 +171,7 @@ def test_the_summary_counts_outcomes_and_costs_what_ran() -> None:
     )
 
     assert (summary.total, summary.succeeded, summary.failed, summary.aborted) == (4, 1, 1, 1)
+    assert summary.unfinished == 1
     assert (summary.skipped, summary.total_predict_time, summary.mean_predict_time) == (1, 3.0, 1.5)
     assert summary.cost_estimate == pytest.approx(0.1 + 1.0 + 0.1 + 0.5)
     assert summary.wall_time == 10.0

@@ -89,6 +89,8 @@ class BatchSummary:
     ``skipped`` were done before this run; ``adopted`` were found by
     reconciliation (their create had reached the server); ``recreated`` were
     created again after an interrupt or a reconciliation that found nothing.
+    ``unfinished`` are not done: a request failed (it is logged), and the
+    next run continues them from where the journal has them.
     """
 
     journal: Path
@@ -100,6 +102,7 @@ class BatchSummary:
     skipped: int
     adopted: int
     recreated: int
+    unfinished: int
     total_predict_time: float
     mean_predict_time: float | None
     wall_time: float
@@ -183,6 +186,7 @@ class Tally:
             skipped=self.counts["skipped"],
             adopted=self.counts["adopted"],
             recreated=self.counts["recreated"],
+            unfinished=statuses[None],
             total_predict_time=sum(times),
             mean_predict_time=sum(times) / len(times) if times else None,
             wall_time=self.clock() - self.started,

@@ -5,13 +5,14 @@ Written by scripts/unasync from _async/batch.py: edit that file.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from replicate_api.models.prediction import Prediction
 
@@ -97,8 +98,8 @@ class Batch(Generic[O]):
         """Run every item not done yet and return the summary; an interrupt leaves it resumable."""
         try:
             run_limited(
-                [self._item_call(key) for key in self._positions],
-                self._options.concurrency,
+                [functools.partial(self._item, key) for key in self._positions],
+                max(1, min(self._options.concurrency, len(self._positions))),
                 self._interrupted,
             )
             rows = [self._journal.row(key) for key in self._positions]
@@ -112,37 +113,40 @@ class Batch(Generic[O]):
         finally:
             self._journal.close()
 
-    def _item_call(self, key: str) -> Callable[[], Any]:
-        def call() -> None:
-            self._item(key)
-
-        return call
-
     def _item(self, key: str) -> None:
-        """Take one item as far as it goes: to done, or to a step the next run continues from."""
+        """Take one item as far as it goes: to done, or to a step the next run continues from.
+
+        A failure (a request that failed after its retries, a journal that
+        cannot be written) stops this item only: it is logged, and the item
+        counts as unfinished.
+        """
         if self._stop.is_set():
             return
-        row = self._journal.row(key)
-        action = plan(row, retry=self._options.retry, saving=self._options.output_dir is not None)
-        if action is Action.SKIP:
-            self._tally.note("skipped")
-            self._tally.finished_before()
-            self._progress()
-            return
-        self._tally.start()
-        self._progress()
-        status: str | None = None
         try:
-            status = self._advance(row, action)
+            row = self._journal.row(key)
+            action = plan(
+                row, retry=self._options.retry, saving=self._options.output_dir is not None
+            )
+            if action is Action.SKIP:
+                self._tally.note("skipped")
+                self._tally.finished_before()
+                self._progress()
+                return
+            self._tally.start()
+            self._progress()
+            status: str | None = None
+            try:
+                status = self._advance(row, action)
+            finally:
+                self._tally.stop(status)
+                self._progress()
         except Exception:
             logger.warning(
                 "batch item %s stopped; the next run continues it", key[:SHORT], exc_info=True
             )
-        finally:
-            self._tally.stop(status)
-            self._progress()
-        if status is not None and self._options.on_result is not None:
-            self._options.on_result(self._result(self._journal.row(key)))
+            return
+        if status is not None:
+            self._report(key)
 
     def _advance(self, row: Row, action: Action) -> str | None:
         """Perform ``action`` and the ones after it; the final status, None if not done."""
@@ -215,7 +219,7 @@ class Batch(Generic[O]):
             if not isinstance(exc, Exception):  # an interrupt: the wait canceled the prediction
                 self._journal.interrupted(key)
             raise
-        if self._stop.is_set():  # canceled by the interrupt, not an answer
+        if self._stop.is_set() and str(finished.status) == "canceled":  # by the interrupt
             self._journal.interrupted(key)
             return None
         return finished
@@ -264,8 +268,24 @@ class Batch(Generic[O]):
             self._cancel(prediction_id)
 
     def _progress(self) -> None:
+        """Call ``on_progress``; like ``on_event``, what it raises is logged, not raised."""
         if self._options.on_progress is not None:
-            self._options.on_progress(self._tally.progress())
+            try:
+                self._options.on_progress(self._tally.progress())
+            except Exception:
+                logger.warning("on_progress raised; the batch goes on", exc_info=True)
+
+    def _report(self, key: str) -> None:
+        """Call ``on_result`` with the finished item; what it raises is logged, not raised."""
+        if self._options.on_result is not None:
+            try:
+                self._options.on_result(self._result(self._journal.row(key)))
+            except Exception:
+                logger.warning(
+                    "on_result of batch item %s raised; the batch goes on",
+                    key[:SHORT],
+                    exc_info=True,
+                )
 
     def _result(self, row: Row) -> BatchResult[O]:
         output = self._options.read(row.output) if row.status == "succeeded" else None
