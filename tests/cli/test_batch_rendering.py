@@ -30,6 +30,7 @@ def _summary(**changes: object) -> BatchSummary:
         "skipped": 0,
         "adopted": 0,
         "recreated": 0,
+        "unfinished": 0,
         "total_predict_time": 25.0,
         "mean_predict_time": 2.5,
         "wall_time": 83.0,
@@ -153,7 +154,7 @@ def test_a_missing_price_table_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_summary_lines_count_items_not_finished_and_say_how_to_resume() -> None:
-    lines = summary_lines(_summary(succeeded=7, total=10))
+    lines = summary_lines(_summary(succeeded=7, unfinished=3))
 
     assert lines[:2] == [
         "10 items: 7 succeeded",

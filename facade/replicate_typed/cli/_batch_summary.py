@@ -19,10 +19,10 @@ def summary_lines(summary: BatchSummary) -> list[str]:
         if count
     ]
     lines = [f"{summary.total} items: {', '.join(outcomes)}"]
-    unfinished = summary.total - summary.succeeded - summary.failed
-    unfinished -= summary.canceled + summary.aborted
-    if unfinished:
-        lines.append(f"{unfinished} not finished: run the same command again to resume them")
+    if summary.unfinished:
+        lines.append(
+            f"{summary.unfinished} not finished: run the same command again to resume them"
+        )
     this_run = [
         f"{count} {what}"
         for what, count in (
