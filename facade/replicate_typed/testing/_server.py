@@ -102,6 +102,9 @@ class _Handler(BaseHTTPRequestHandler):
         # BaseRequestHandler types it as any BaseServer; this handler only ever gets a _Server.
         assert isinstance(server, _Server)
         body = self._body()
+        if body is None:  # the client went away mid-request: a real server acts on none of it
+            self._abort()
+            return
         host = self.headers.get("Host") or f"127.0.0.1:{server.server_address[1]}"
         url = httpx.URL(f"http://{host}{self.path}")
         headers = {name.lower(): value for name, value in self.headers.items()}
@@ -143,17 +146,21 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
-    def _body(self) -> bytes:
+    def _body(self) -> bytes | None:
+        """The request's body; None if the connection closed before all of it arrived."""
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
             parts: list[bytes] = []
             while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
                 parts.append(self.rfile.read(size))
+                if len(parts[-1]) < size:
+                    return None
                 self.rfile.readline()
             while self.rfile.readline() not in (b"\r\n", b"\n", b""):
                 pass  # trailers
             return b"".join(parts)
         length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
+        body = self.rfile.read(length) if length else b""
+        return body if len(body) == length else None
 
     def _chunk(self, data: bytes) -> None:
         if data:
