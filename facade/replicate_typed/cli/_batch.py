@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from replicate_typed import BatchRetry, BatchSummary, Price, Replicate
-from replicate_typed._options import deadline_seconds
 from replicate_typed.cli._batch_progress import open_batch_view
 from replicate_typed.cli._batch_summary import summary_lines
-from replicate_typed.cli._exit import CommandError, ExitCode, UsageError
+from replicate_typed.cli._exit import CommandError, ExitCode, check_deadline_option
 from replicate_typed.cli._jsonl import read_inputs
 from replicate_typed.cli._prices import read_prices
 
@@ -42,11 +41,7 @@ class BatchOptions:
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BatchOptions:
         """Read them from argparse's namespace; UsageError for a bad file or --deadline."""
-        if args.deadline is not None:
-            try:
-                deadline_seconds(args.deadline)
-            except ValueError as exc:
-                raise UsageError(f"--deadline: {exc}") from None
+        check_deadline_option(args.deadline)
         return cls(
             model=args.model,
             inputs_path=args.inputs,

@@ -15,6 +15,7 @@ from replicate_typed import (
     UnknownStatusError,
 )
 from replicate_typed._config import TOKEN_VARIABLE
+from replicate_typed._options import deadline_seconds
 
 
 class ExitCode(IntEnum):
@@ -49,6 +50,16 @@ class UsageError(CommandError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, ExitCode.USAGE)
+
+
+def check_deadline_option(value: str | None) -> None:
+    """Refuse a bad ``--deadline`` (``run``, ``batch``) as a usage error, before any request."""
+    if value is None:
+        return
+    try:
+        deadline_seconds(value)
+    except ValueError as exc:
+        raise UsageError(f"--deadline: {exc}") from None
 
 
 MISSING_TOKEN = (

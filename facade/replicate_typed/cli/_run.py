@@ -22,8 +22,8 @@ from replicate_typed import (
     Replicate,
 )
 from replicate_typed._jobs import output_of
-from replicate_typed._options import deadline_seconds, window_within
-from replicate_typed.cli._exit import CommandError, ExitCode, UsageError
+from replicate_typed._options import window_within
+from replicate_typed.cli._exit import CommandError, ExitCode, UsageError, check_deadline_option
 from replicate_typed.cli._inputs import parse_inputs
 from replicate_typed.cli._output import prepare_output_dir, render, save_files
 from replicate_typed.cli._show import print_json
@@ -48,11 +48,7 @@ class RunOptions:
         """Read them from argparse's namespace, checking what argparse cannot (-i included)."""
         if (args.model is None) == (args.deployment is None):
             raise UsageError("run needs a MODEL or --deployment OWNER/NAME (one of them)")
-        if args.deadline is not None:
-            try:
-                deadline_seconds(args.deadline)
-            except ValueError as exc:
-                raise UsageError(f"--deadline: {exc}") from None
+        check_deadline_option(args.deadline)
         return cls(
             model=args.model,
             deployment=args.deployment,
