@@ -55,7 +55,9 @@ def _check_interrupted_and_resume(fake: FakeReplicate, journal: Path) -> None:
 
 @pytest.fixture(autouse=True)
 def slow_model(fake: FakeReplicate) -> None:
-    fake.add_model(SLOW, lambda input: input["text"], run_time=3600)
+    # A year: on the virtual clock, a worker polling it never sees it finish
+    # before the interrupt is handled, however late the signal lands.
+    fake.add_model(SLOW, lambda input: input["text"], run_time=365 * 24 * 3600)
 
 
 def test_ctrl_c_in_a_sync_batch_cancels_what_is_in_flight(
@@ -64,11 +66,26 @@ def test_ctrl_c_in_a_sync_batch_cancels_what_is_in_flight(
     hook = AfterCreates(2)
     main = threading.main_thread().ident
     assert main is not None
-    hook.interrupt = lambda: signal.pthread_kill(main, signal.SIGINT)
-    journal = tmp_path / "j"
+    handled = threading.Event()
 
-    with fake.client(on_event=hook) as client, pytest.raises(KeyboardInterrupt):
-        client.batch(SLOW, INPUTS, journal=journal, concurrency=2)
+    def on_sigint(_signum: int, _frame: object) -> None:
+        handled.set()
+        raise KeyboardInterrupt
+
+    def interrupt() -> None:
+        signal.pthread_kill(main, signal.SIGINT)
+        # The worker that saw the second create goes on only once the main
+        # thread has the interrupt (a wait on an event, not a sleep).
+        assert handled.wait(timeout=30)
+
+    hook.interrupt = interrupt
+    journal = tmp_path / "j"
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        with fake.client(on_event=hook) as client, pytest.raises(KeyboardInterrupt):
+            client.batch(SLOW, INPUTS, journal=journal, concurrency=2)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
     _check_interrupted_and_resume(fake, journal)
 
