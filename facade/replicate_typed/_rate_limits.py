@@ -14,6 +14,7 @@ same object and agree on what it means.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -91,3 +92,11 @@ class RateLimits:
     def of(self, kind: LimitClass) -> Limit:
         """The limit of one class."""
         return self.creates if kind == "create" else self.other
+
+
+#: The named limits the command lines take (``--rate-limits NAME``): the served fake
+#: enforces them, ``replicate-typed batch`` paces itself to them.
+PROFILES: dict[str, Callable[..., RateLimits]] = {
+    "documented": RateLimits.documented,
+    "low-credit": RateLimits.low_credit,
+}

@@ -11,7 +11,7 @@ import pytest
 from replicate_typed import BatchProgress, BatchResult, BatchRetry, Price, Replicate
 from replicate_typed._batch.journal import Journal, Phase
 from replicate_typed._batch.keys import item_key
-from replicate_typed.testing import FakeReplicate, Fault
+from replicate_typed.testing import FakeFile, FakeReplicate, Fault
 
 from tests.facade.conftest import unwrap
 from tests.support.bindings import HELLO_WORLD, HelloWorldInput
@@ -112,15 +112,22 @@ def test_a_typed_reference_gives_typed_results(
     assert all(p["model"] == "replicate/hello-world" for p in fake.predictions())
 
 
-def test_outputs_are_saved_per_key_and_never_overwrite(client: Replicate, tmp_path: Path) -> None:
+def test_outputs_are_saved_per_key_with_a_name_per_file(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    fake.add_model(
+        "acme/pair",
+        lambda input: [
+            FakeFile(b"one", "out.png", "image/png"),
+            FakeFile(b"two", "out.png", "image/png"),
+        ],
+    )
     out = tmp_path / "out"
-    folder = out / item_key("acme/picture", {"text": "a"})[:12]
-    folder.mkdir(parents=True)
-    (folder / "out.png").write_bytes(b"mine")
+    folder = out / item_key("acme/pair", {"text": "a"})[:12]
     results: list[BatchResult[Any]] = []
 
     client.batch(
-        "acme/picture",
+        "acme/pair",
         _inputs(["a"]),
         journal=tmp_path / "j",
         output_dir=out,
@@ -128,12 +135,28 @@ def test_outputs_are_saved_per_key_and_never_overwrite(client: Replicate, tmp_pa
     )
 
     (result,) = results
-    assert result.saved == (folder / "out-1.png",)
-    assert (folder / "out-1.png").read_bytes() == b"\x89PNGa"
-    assert (folder / "out.png").read_bytes() == b"mine"
+    assert result.saved == (folder / "out.png", folder / "out-1.png")
+    assert [path.read_bytes() for path in result.saved] == [b"one", b"two"]
     journal = Journal(tmp_path / "j")
-    assert journal.rows()[0].saved == [str(folder / "out-1.png")]
+    assert journal.rows()[0].saved == [str(folder / "out.png"), str(folder / "out-1.png")]
     journal.close()
+
+
+def test_a_file_already_at_its_path_is_kept_not_overwritten_nor_downloaded_again(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    # What a run killed between a save's rename and its journal write leaves behind.
+    out = tmp_path / "out"
+    folder = out / item_key("acme/picture", {"text": "a"})[:12]
+    folder.mkdir(parents=True)
+    (folder / "out.png").write_bytes(b"saved before")
+
+    summary = client.batch("acme/picture", _inputs(["a"]), journal=tmp_path / "j", output_dir=out)
+
+    assert summary.succeeded == 1
+    assert sorted(path.name for path in folder.iterdir()) == ["out.png"]
+    assert (folder / "out.png").read_bytes() == b"saved before"
+    assert fake.requests.to("output.download") == []
 
 
 def test_a_deadline_aborts_items_that_never_start(
@@ -356,6 +379,45 @@ def test_outputs_gone_before_saving_are_recorded_as_the_items_error(
     assert result.error is not None
     assert result.error.startswith("outputs not saved: output.download failed with 404")
     assert list((tmp_path / "out").rglob("*.png")) == []
+
+
+def test_a_failed_save_is_counted_and_tried_again_by_the_next_run(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    fake.inject(Fault.server_error(404), operation="output.download", times=2)
+    journal, out = tmp_path / "j", tmp_path / "out"
+
+    first = client.batch("acme/picture", _inputs(["a", "b"]), journal=journal, output_dir=out)
+    second = client.batch("acme/picture", _inputs(["a", "b"]), journal=journal, output_dir=out)
+
+    assert (first.succeeded, first.unsaved) == (2, 2)
+    assert (second.succeeded, second.unsaved, second.skipped) == (2, 0, 0)
+    assert len(fake.predictions()) == 2
+    assert sorted(path.read_bytes() for path in out.rglob("*.png")) == [b"\x89PNGa", b"\x89PNGb"]
+    reopened = Journal(journal)
+    assert [row.error for row in reopened.rows()] == [None, None]
+    reopened.close()
+
+
+def test_a_journaled_prediction_the_server_does_not_know_fails_and_is_not_created_again(
+    client: Replicate, fake: FakeReplicate, tmp_path: Path
+) -> None:
+    journal, key = _journal_with(tmp_path / "j", "acme/echo", {"text": "a"})
+    journal.intent(key, _now(client))
+    journal.created(key, "gone-elsewhere", "starting")
+    journal.close()
+    results: list[BatchResult[Any]] = []
+
+    summary = client.batch(
+        "acme/echo", _inputs(["a"]), journal=tmp_path / "j", on_result=results.append
+    )
+
+    assert (summary.failed, summary.unfinished) == (1, 0)
+    assert fake.predictions() == []
+    (result,) = results
+    assert result.status == "failed"
+    assert result.error is not None
+    assert "prediction gone-elsewhere, recorded in the journal, was not found" in result.error
 
 
 def test_a_callback_that_raises_is_logged_and_the_batch_goes_on(

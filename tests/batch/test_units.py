@@ -43,7 +43,7 @@ def test_the_journal_is_wal_and_round_trips_every_step(tmp_path: Path) -> None:
     journal.status("k1", "processing")
     assert journal.in_flight() == ["p1"]
     journal.finished("k1", "succeeded", ["https://x/out.png"], 2.5, None)
-    journal.done("k1", ["/out/k1/out.png"], None)
+    journal.saved("k1", ["/out/k1/out.png"], None)
     journal.close()
 
     again = Journal(path)
@@ -133,7 +133,8 @@ def _row(phase: Phase, status: str | None = None, **changes: object) -> Row:
         (_row(Phase.DONE, "succeeded", saved=["a"]), True, Action.SKIP),
         (_row(Phase.DONE, "succeeded"), False, Action.SKIP),
         (_row(Phase.DONE, "succeeded"), True, Action.SAVE),
-        (_row(Phase.DONE, "succeeded", error="gone"), True, Action.SKIP),
+        (_row(Phase.DONE, "succeeded", saved=[], error="gone"), True, Action.SAVE),
+        (_row(Phase.DONE, "succeeded", saved=[], error="gone"), False, Action.SKIP),
         (_row(Phase.DONE, "failed"), False, Action.SKIP),
         (_row(Phase.DONE, "aborted"), False, Action.SKIP),
     ],

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from replicate_typed.testing import FakeFile, FakeReplicate, Fault
+import httpx
+from replicate_typed.testing import FakeFile, FakeReplicate, Fault, RateLimits
 
 from tests.batch_crash.kill_points import Kill, KillPoint
 
@@ -31,9 +32,13 @@ MODEL = "acme/filer"
 CHILD_TIMEOUT = 120.0
 #: How many runs without a kill may be needed to finish (faults can fail a run).
 MAX_RESUMES = 5
-#: The faults of the faulty runs, drawn at random: server errors (some after the work), lost
-#: connections, cut bodies (a create's answer, or an output file).
+#: The limits the fake enforces and every child's client paces itself to: the documented
+#: ones with a minute of 3 s, so a run throttled by a 429 recovers within the test.
+LIMITS = RateLimits.documented(time_scale=0.05)
+#: The faults of the faulty runs, drawn at random: 429s (held for a second), server errors
+#: (some after the work), lost connections, cut bodies (a create's answer, or an output file).
 FAULTS = [
+    Fault.rate_limit("1"),
     Fault.server_error(503),
     Fault.server_error(503, commit=True),
     Fault.drop(),
@@ -64,6 +69,8 @@ class Report:
     lost: int = 0
     bad_files: list[str] = field(default_factory=list[str])
     kill_points: list[str] = field(default_factory=list[str])
+    #: The fake's responses by HTTP status ("429": how many), over every run.
+    statuses: dict[str, int] = field(default_factory=dict[str, int])
 
     def summary(self) -> str:
         """The figures on one line."""
@@ -71,7 +78,8 @@ class Report:
             f"{self.count} items: {self.kills} kills ({', '.join(self.kill_points)}), "
             f"{self.resumes} resumes, {self.predictions} predictions on the server, "
             f"{self.duplicates} duplicates, {self.lost} lost, "
-            f"{len(self.bad_files)} missing or wrong output files"
+            f"{len(self.bad_files)} missing or wrong output files; the fake answered "
+            + ", ".join(f"{n} x {status}" for status, n in self.statuses.items())
         )
 
 
@@ -90,7 +98,7 @@ def crash_and_resume(
     workdir: Path, count: int, kills: list[Kill], *, faults: float = 0.0, seed: int = 0
 ) -> Report:
     """Run a ``count``-item batch killed at ``kills`` and resumed until done; audit it."""
-    fake = FakeReplicate()
+    fake = FakeReplicate(rate_limits=LIMITS)
     fake.add_model(MODEL, _make_file)
     if faults:
         fake.inject_randomly(FAULTS, rate=faults, seed=seed)
@@ -124,6 +132,8 @@ def crash_and_resume(
         # Every run but the first starts from the journal the one before left.
         report.resumes = runs - 1
         fake.inject_randomly([], rate=0.0)  # the audit reads the ledger, not through faults
+        counts = httpx.get(served.url.removesuffix("/v1") + "/_fake/requests", timeout=10).json()
+        report.statuses = counts["by_status"]
         _audit(fake, count, output_dir, report)
     return report
 
@@ -131,6 +141,7 @@ def crash_and_resume(
 def _child(url: str, inputs: Path, journal: Path, output_dir: Path, kill: Kill | None) -> int:
     command = [sys.executable, "-m", "tests.batch_crash.driver", url, MODEL]
     command += [str(inputs), str(journal), str(output_dir)]
+    command += ["--rate-limit-time-scale", str(LIMITS.time_scale)]
     if kill is not None:
         command += ["--kill", str(kill)]
     done = subprocess.run(command, capture_output=True, timeout=CHILD_TIMEOUT, check=False)

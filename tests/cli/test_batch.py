@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from replicate_typed.testing import FakeFile, FakeModelError
+from replicate_typed.testing import FakeFile, FakeModelError, Fault
 
 from tests.cli.support import TIMEOUT, Result, Served, error_line
 
@@ -79,6 +79,26 @@ def test_a_failed_item_is_counted_and_exits_1(shouting: Served, tmp_path: Path) 
 
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[0] == "2 items: 1 succeeded, 1 failed"
+
+
+def test_files_not_saved_exit_1_and_the_same_command_saves_them(
+    shouting: Served, tmp_path: Path
+) -> None:
+    shouting.fake.inject(Fault.server_error(404), operation="output.download", times=1)
+    inputs, out = _inputs(tmp_path, "a"), str(tmp_path / "out")
+
+    first = _batch(shouting, tmp_path, inputs, "--output-dir", out)
+    again = _batch(shouting, tmp_path, inputs, "--output-dir", out)
+
+    assert first.returncode == 1, first.stderr
+    assert first.stdout.splitlines()[:2] == [
+        "1 items: 1 succeeded",
+        "1 succeeded but their files were not all saved (see the journal's error column): "
+        "run the same command again within the hour the outputs last",
+    ]
+    assert again.returncode == 0, again.stderr
+    assert len(shouting.predictions()) == 1
+    assert [path.read_bytes() for path in (tmp_path / "out").rglob("shout.txt")] == [b"A"]
 
 
 def test_retry_runs_a_failed_item_again(shouting: Served, tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ def _summary(**changes: object) -> BatchSummary:
         "adopted": 0,
         "recreated": 0,
         "unfinished": 0,
+        "unsaved": 0,
         "total_predict_time": 25.0,
         "mean_predict_time": 2.5,
         "wall_time": 83.0,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 from replicate_typed import RateLimitError, RetryPolicy
+from replicate_typed._rate_limits import PROFILES
 from replicate_typed.testing import FakeReplicate, Limit, RateLimits, VirtualClock
-from replicate_typed.testing.__main__ import PROFILES
 
 API = "https://api.replicate.com/v1"
 AUTH = {"Authorization": "Bearer r8_test"}

@@ -26,6 +26,7 @@ from replicate_typed._async.runner import AsyncRunner
 from replicate_typed._async_io import run_limited
 from replicate_typed._batch.journal import Journal, Phase, Row
 from replicate_typed._batch.keys import SHORT, canonical_json, item_key
+from replicate_typed._batch.outputs import file_targets
 from replicate_typed._batch.plan import Action, plan
 from replicate_typed._batch.reconcile import reconcile
 from replicate_typed._batch.summary import (
@@ -37,11 +38,10 @@ from replicate_typed._batch.summary import (
     Tally,
     price_of,
 )
+from replicate_typed._errors import NotFoundError
 from replicate_typed._jobs import output_of
 from replicate_typed._kinds import PREDICTION
-from replicate_typed._nested import leaves
 from replicate_typed._options import CreateOptions
-from replicate_typed._outputs import is_file_url
 
 O = TypeVar("O")  # noqa: E741 - the bindings' letter for the output
 
@@ -111,10 +111,14 @@ class AsyncBatch(Generic[O]):
             outcomes = [
                 (row.status if row.phase is Phase.DONE else None, row.predict_time) for row in rows
             ]
+            unsaved = sum(
+                row.phase is Phase.DONE and row.status == "succeeded" and row.error is not None
+                for row in rows
+            )
             price = price_of(self._options.prices, self._options.model)
             if self._options.prices is not None and price is None:
                 logger.warning("no price for %s in prices: no cost estimate", self._options.model)
-            return self._tally.summary(self._options.journal, outcomes, price)
+            return self._tally.summary(self._options.journal, outcomes, price, unsaved)
         finally:
             self._journal.close()
 
@@ -173,21 +177,38 @@ class AsyncBatch(Generic[O]):
         while action is not Action.SKIP:
             if action is Action.SAVE:
                 await self._save(key, row.output)
-            else:
-                if action is Action.CREATE:
-                    prediction = await self._create(row)
-                    if prediction is None:
-                        return None
-                finished = await self._wait(key, prediction)
-                if finished is None:
-                    return None
-                await self._finish(key, finished)
+            elif not await self._run(row, action, prediction):
+                return None
             row = self._journal.row(key)
             action = plan(
                 row, retry=self._options.retry, saving=self._options.output_dir is not None
             )
+            if action is Action.SAVE:  # a save just failed: the next run tries it again
+                break
             prediction = None
         return row.status
+
+    async def _run(self, row: Row, action: Action, prediction: Prediction | str | None) -> bool:
+        """Create (for CREATE) and wait for the item's prediction, and record how it ended.
+
+        False if the batch is stopping and the item is left for the next run.
+        """
+        key = row.key
+        if action is Action.CREATE:
+            prediction = await self._create(row)
+            if prediction is None:
+                return False
+        try:
+            finished = await self._wait(key, prediction)
+        except NotFoundError as exc:
+            if not isinstance(prediction, str):  # not a journaled id: nothing to say
+                raise
+            self._not_found(key, prediction, exc)
+            return True
+        if finished is None:
+            return False
+        await self._finish(key, finished)
+        return True
 
     async def _create(self, row: Row) -> Prediction | None:
         """Record the intent, create, record the id; None if the batch is stopping."""
@@ -240,25 +261,45 @@ class AsyncBatch(Generic[O]):
         if status == "succeeded" and self._options.output_dir is not None:
             await self._save(key, output)
         else:
-            self._journal.done(key, None, None)
+            self._journal.done(key)
+
+    def _not_found(self, key: str, prediction_id: str, error: NotFoundError) -> None:
+        """The journaled prediction is not on the server (another token or API?): failed.
+
+        It is not created again: it may have run, and been billed, where this
+        client cannot see it. The error says so; ``retry`` may still run it.
+        """
+        self._journal.finished(
+            key,
+            "failed",
+            None,
+            None,
+            f"prediction {prediction_id}, recorded in the journal, was not found ({error}); "
+            "not created again, since it may have run (another API token or base URL?)",
+        )
+        self._journal.done(key)
 
     async def _save(self, key: str, output: object) -> None:
-        """Save the files of ``output`` in ``output_dir/<key12>/``, never over one; record where."""
+        """Save the files of ``output`` in ``output_dir/<key12>/``, never over one; record where.
+
+        A file already at its path was saved by an earlier run (saves are
+        atomic) and is kept. A save that fails is recorded, not raised: the
+        next run tries it again, while the output URLs last (an hour).
+        """
         directory = self._options.output_dir
         if directory is None:
             raise ValueError("no output_dir to save into")
         saved: list[str] = []
         error = None
         try:
-            for _, leaf in leaves(output):
-                if is_file_url(leaf):
-                    folder = directory / key[:SHORT]
-                    folder.mkdir(parents=True, exist_ok=True)
-                    path = await AsyncFileOutput(leaf, self._runner).save(folder)
-                    saved.append(os.fspath(path))
-        except Exception as exc:  # gone after an hour, or a full disk: recorded, not raised
+            for url, target in file_targets(output, directory / key[:SHORT]):
+                if not os.path.lexists(target):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    await AsyncFileOutput(url, self._runner).save(target)
+                saved.append(os.fspath(target))
+        except Exception as exc:  # gone after an hour, or a full disk
             error = f"outputs not saved: {exc}"
-        self._journal.done(key, saved, error)
+        self._journal.saved(key, saved, error)
 
     async def _cancel(self, prediction_id: str) -> None:
         try:

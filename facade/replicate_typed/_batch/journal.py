@@ -194,14 +194,18 @@ class Journal:
             error,
         )
 
-    def done(self, key: str, saved: list[str] | None, error: str | None) -> None:
-        """The item is done: where its outputs were saved, or why they were not."""
+    def done(self, key: str) -> None:
+        """The item is done, with nothing to save (no ``output_dir``, or it did not succeed)."""
+        self._update(key, "phase = ?", Phase.DONE.value)
+
+    def saved(self, key: str, saved: list[str], error: str | None) -> None:
+        """A succeeded item's files: where they were saved, and why not all were (or None).
+
+        A save that failed leaves the files saved so far and the reason; the
+        next run tries again (``_batch.plan``), and a success clears the reason.
+        """
         self._update(
-            key,
-            "phase = ?, saved = ?, error = COALESCE(?, error)",
-            Phase.DONE.value,
-            None if saved is None else json.dumps(saved),
-            error,
+            key, "phase = ?, saved = ?, error = ?", Phase.DONE.value, json.dumps(saved), error
         )
 
     def interrupted(self, key: str) -> None:

@@ -23,7 +23,7 @@ class Action(StrEnum):
     RECONCILE = "reconcile"
     #: The prediction exists: wait for it (at once if finished), then save its outputs.
     WAIT = "wait"
-    #: Succeeded and finished, outputs not saved yet: save them from the recorded output.
+    #: Succeeded and finished, outputs not (all) saved yet: save them from the recorded output.
     SAVE = "save"
 
 
@@ -37,6 +37,6 @@ def plan(row: Row, *, retry: BatchRetry | None, saving: bool) -> Action:
         return Action.WAIT
     if retry is not None and row.status in retry.on and row.attempts < retry.attempts:
         return Action.CREATE
-    if saving and row.status == "succeeded" and row.saved is None and row.error is None:
-        return Action.SAVE
+    if saving and row.status == "succeeded" and (row.saved is None or row.error is not None):
+        return Action.SAVE  # never saved, or a save failed (a succeeded item's only error)
     return Action.SKIP

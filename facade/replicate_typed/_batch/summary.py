@@ -90,7 +90,9 @@ class BatchSummary:
     reconciliation (their create had reached the server); ``recreated`` were
     created again after an interrupt or a reconciliation that found nothing.
     ``unfinished`` are not done: a request failed (it is logged), and the
-    next run continues them from where the journal has them.
+    next run continues them from where the journal has them. ``unsaved``
+    succeeded, but a save of their files failed (their ``error`` says why):
+    the next run tries again, while the output URLs last (an hour).
     """
 
     journal: Path
@@ -103,6 +105,7 @@ class BatchSummary:
     adopted: int
     recreated: int
     unfinished: int
+    unsaved: int
     total_predict_time: float
     mean_predict_time: float | None
     wall_time: float
@@ -170,8 +173,10 @@ class Tally:
         journal: Path,
         outcomes: list[tuple[str | None, float | None]],
         price: Price | None,
+        unsaved: int = 0,
     ) -> BatchSummary:
-        """The summary, from every item's (final status, predict_time) in the journal."""
+        """The summary, from every item's (final status, predict_time) in the journal, and
+        the count of succeeded items whose files were not all saved."""
         statuses = Counter(status for status, _ in outcomes)
         times = [seconds for status, seconds in outcomes if status in FINAL and seconds is not None]
         # An aborted prediction never started, and is not billed.
@@ -187,6 +192,7 @@ class Tally:
             adopted=self.counts["adopted"],
             recreated=self.counts["recreated"],
             unfinished=statuses[None],
+            unsaved=unsaved,
             total_predict_time=sum(times),
             mean_predict_time=sum(times) / len(times) if times else None,
             wall_time=self.clock() - self.started,

@@ -23,6 +23,7 @@ from replicate_typed.cli._args import Handler, Offline
 from replicate_typed.cli._client import open_client
 from replicate_typed.cli._exit import CommandError, ExitCode, classify
 from replicate_typed.cli._parser import parse
+from replicate_typed.cli._rate_limit_options import chosen_rate_limits
 
 __all__ = ["main"]
 
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(work, Offline):
             code = work.run()
         else:
-            with open_client(fake=args.fake) as replicate:
+            with open_client(fake=args.fake, rate_limits=chosen_rate_limits(args)) as replicate:
                 code = work(replicate)
         sys.stdout.flush()  # a closed pipe shows here, not as noise at exit
         return int(code)

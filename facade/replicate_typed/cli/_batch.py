@@ -37,6 +37,8 @@ class BatchOptions:
     allow_duplicates: bool
     prices_path: Path | None
     prices: dict[str, Price] | None
+    rate_limits: str
+    rate_limit_time_scale: float
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BatchOptions:
@@ -54,6 +56,8 @@ class BatchOptions:
             allow_duplicates=args.allow_duplicates,
             prices_path=args.prices,
             prices=None if args.prices is None else read_prices(args.prices),
+            rate_limits=args.rate_limits,
+            rate_limit_time_scale=args.rate_limit_time_scale,
         )
 
     def batch_retry(self) -> BatchRetry | None:
@@ -76,6 +80,10 @@ class BatchOptions:
             words.append("--allow-duplicates")
         if self.prices_path is not None:
             words += ["--prices", str(self.prices_path)]
+        if self.rate_limits != "documented":
+            words += ["--rate-limits", self.rate_limits]
+        if self.rate_limit_time_scale != 1.0:
+            words += ["--rate-limit-time-scale", str(self.rate_limit_time_scale)]
         return shlex.join(words)
 
 
@@ -113,6 +121,8 @@ def run_batch(replicate: Replicate, options: BatchOptions) -> ExitCode:
 
 
 def _exit_code(summary: BatchSummary) -> ExitCode:
-    # Failed, canceled, aborted, or not finished (a create that may have reached
-    # the server is left for the next run to look up): all need a look or a rerun.
-    return ExitCode.SUCCEEDED if summary.succeeded == summary.total else ExitCode.FAILED
+    # Failed, canceled, aborted, not finished (a create that may have reached the
+    # server is left for the next run to look up), or succeeded with files not
+    # saved: all need a look or a rerun.
+    everything = summary.succeeded == summary.total and not summary.unsaved
+    return ExitCode.SUCCEEDED if everything else ExitCode.FAILED

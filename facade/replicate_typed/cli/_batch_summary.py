@@ -23,6 +23,11 @@ def summary_lines(summary: BatchSummary) -> list[str]:
         lines.append(
             f"{summary.unfinished} not finished: run the same command again to resume them"
         )
+    if summary.unsaved:
+        lines.append(
+            f"{summary.unsaved} succeeded but their files were not all saved (see the journal's "
+            "error column): run the same command again within the hour the outputs last"
+        )
     this_run = [
         f"{count} {what}"
         for what, count in (

@@ -11,11 +11,8 @@ import signal
 import sys
 import threading
 
+from replicate_typed._rate_limits import PROFILES
 from replicate_typed.testing._fake import FakeReplicate
-from replicate_typed.testing._rate_limits import RateLimits
-
-#: The rate-limit profiles ``--rate-limits`` names.
-PROFILES = {"documented": RateLimits.documented, "low-credit": RateLimits.low_credit}
 
 
 def main(argv: list[str] | None = None) -> int:

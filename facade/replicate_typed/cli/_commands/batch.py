@@ -7,6 +7,7 @@ from pathlib import Path
 
 from replicate_typed.cli._args import Register, Subcommands, Work, positive_int, subparser
 from replicate_typed.cli._batch import BatchOptions, run_batch
+from replicate_typed.cli._rate_limit_options import add_rate_limit_options
 
 
 def register(commands: Subcommands) -> None:
@@ -58,6 +59,7 @@ def register(commands: Subcommands) -> None:
         metavar="FILE",
         help="a JSON price table, to add a cost estimate to the summary",
     )
+    add_rate_limit_options(parser)
     parser.set_defaults(handler=_handle)
 
 
