@@ -62,7 +62,10 @@ class Report:
     the audit's findings."""
 
     count: int
+    planned: int = 0
     kills: int = 0
+    #: Runs that ended (exit 1, items left unfinished) before reaching their kill point.
+    ended_early: int = 0
     resumes: int = 0
     predictions: int = 0
     duplicates: int = 0
@@ -75,7 +78,8 @@ class Report:
     def summary(self) -> str:
         """The figures on one line."""
         return (
-            f"{self.count} items: {self.kills} kills ({', '.join(self.kill_points)}), "
+            f"{self.count} items: {self.kills} of {self.planned} planned kills "
+            f"({', '.join(self.kill_points)}), {self.ended_early} runs ended before their kill, "
             f"{self.resumes} resumes, {self.predictions} predictions on the server, "
             f"{self.duplicates} duplicates, {self.lost} lost, "
             f"{len(self.bad_files)} missing or wrong output files; the fake answered "
@@ -105,7 +109,7 @@ def crash_and_resume(
     inputs = workdir / "inputs.jsonl"
     inputs.write_text("".join(json.dumps({"item": i}) + "\n" for i in range(count)))
     journal, output_dir = workdir / "run.db", workdir / "out"
-    report = Report(count)
+    report = Report(count, planned=len(kills))
     with fake.serve() as served:
         runs, code = 0, None
         for kill in kills:
@@ -118,6 +122,7 @@ def crash_and_resume(
                 code = _child(served.url, inputs, journal, output_dir, kill)
                 if code != 1:
                     break
+                report.ended_early += 1
             if code == 0:
                 break
             assert code == -signal.SIGKILL, f"the child was to die at {kill} but exited {code}"
