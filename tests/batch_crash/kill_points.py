@@ -10,6 +10,11 @@ the one point the test picked:
   reconciliation can find that prediction);
 - ``mid-download``: half of the Nth output file has arrived.
 
+Under injected faults the Nth create may be refused (a 429, a 503) or its
+connection dropped, and the Nth download cut by the fault: the kill then
+comes at the first one after it that the server answered, so every planned
+kill happens.
+
 Test-only code: the product never kills itself.
 """
 
@@ -73,20 +78,21 @@ class KillingTransport(httpx.BaseTransport):
         if _is_create(request):
             with self._lock:
                 self._creates += 1
-                mine = self._creates == kill.nth
-            if mine and kill.point is KillPoint.BEFORE_SEND:
+                due = self._creates >= kill.nth
+            if due and kill.point is KillPoint.BEFORE_SEND:
                 _die()
             response = self._inner.handle_request(request)
-            if mine and kill.point is KillPoint.AFTER_ANSWER:
+            if due and kill.point is KillPoint.AFTER_ANSWER and response.is_success:
                 response.read()  # the server has made it and said so
                 _die()
             return response
         if request.url.host != self._api_host and kill.point is KillPoint.MID_DOWNLOAD:
             with self._lock:
                 self._downloads += 1
-                mine = self._downloads == kill.nth
-            if mine:
-                return _cut_by_death(request, self._inner.handle_request(request))
+                due = self._downloads >= kill.nth
+            if due:
+                response = self._inner.handle_request(request)
+                return _cut_by_death(request, response) if response.is_success else response
         return self._inner.handle_request(request)
 
     def close(self) -> None:
