@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
 import replicate_api
 import replicate_typed
+from hatchling.builders.sdist import SdistBuilder
 from hatchling.builders.wheel import WheelBuilder
+from package_check import archives
 
 from tests.support.spec import ROOT
 
@@ -37,3 +40,29 @@ def test_the_wheel_holds_exactly_the_two_packages(tmp_path: Path) -> None:
     assert "replicate_typed/lowlevel/models_search.py" in names
     for folder in ("generated", "facade"):
         assert not (ROOT / folder / "__init__.py").exists()
+
+
+def test_the_wheel_passes_the_package_checks(tmp_path: Path) -> None:
+    """What scripts/check-package asks of the wheel, on one built here from the work tree."""
+    (built,) = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
+    version = replicate_typed.__version__
+    info = archives.dist_info("replicate-typed", version)
+
+    with zipfile.ZipFile(built) as archive:
+        names = [entry.filename for entry in archive.infolist() if not entry.is_dir()]
+        metadata = archive.read(f"{info}/METADATA").decode()
+        shipped_license = archive.read(f"{info}/licenses/{archives.LICENSE}")
+
+    assert archives.wheel_problems(names, "replicate-typed", version) == []
+    assert archives.metadata_problems(metadata) == []
+    assert shipped_license == (ROOT / archives.LICENSE).read_bytes()
+
+
+def test_the_sdist_passes_the_package_checks(tmp_path: Path) -> None:
+    (built,) = SdistBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
+    version = replicate_typed.__version__
+
+    with tarfile.open(built) as archive:
+        names = [entry.name for entry in archive.getmembers() if entry.isfile()]
+
+    assert archives.sdist_problems(names, "replicate-typed", version) == []

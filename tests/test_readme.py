@@ -65,6 +65,25 @@ def test_lowlevel_example(httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().out == "hello Alice\n"
 
 
+def test_first_run_example(
+    httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[str], workdir: Path
+) -> None:
+    image = "https://replicate.delivery/xezq/out-0.webp"
+    httpx_mock.add_response(
+        method="POST",
+        url=FLUX,
+        match_headers={"Authorization": f"Bearer {payloads.TOKEN}"},
+        status_code=201,
+        json=payloads.prediction(output=[image]),
+    )
+    httpx_mock.add_response(method="GET", url=image, content=b"RIFF webp")
+
+    _run("first-run")
+
+    assert capsys.readouterr().out == "out-0.webp\n"
+    assert (workdir / "out-0.webp").read_bytes() == b"RIFF webp"
+
+
 def test_run_example(httpx_mock: HTTPXMock, capsys: pytest.CaptureFixture[str]) -> None:
     httpx_mock.add_response(method="POST", url=FLUX, status_code=201, json=payloads.prediction())
     httpx_mock.add_response(

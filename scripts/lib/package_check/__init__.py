@@ -1,0 +1,1 @@
+"""Build the wheel and the sdist, check what they ship, and install the wheel as users will."""
