@@ -7,6 +7,7 @@ installed and nothing touches the network.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tomllib
 from pathlib import Path
@@ -20,7 +21,7 @@ PINNED = PYPROJECT["tool"]["uv"]["required-version"].removeprefix("==")
 
 def _helper(command: str, *, python: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run COMMAND in bash at the repository root, with scripts/lib/uv.sh sourced."""
-    env = {"PATH": "/usr/bin:/bin"}
+    env = {name: value for name, value in os.environ.items() if name != "PYTHON"}
     if python is not None:
         env["PYTHON"] = str(python)
     return subprocess.run(
@@ -106,13 +107,15 @@ def test_without_the_pinned_uv_pip_installs_it_into_the_last_venv(tmp_path: Path
 
 def test_a_venv_without_python_is_created_first(tmp_path: Path) -> None:
     venv = tmp_path / "new"
-    # A stand-in interpreter whose "-m venv DIR" makes a stand-in venv in DIR.
+    stub = tmp_path / "stub-python"
+    _executable(stub, f'echo "$@" >> "{venv}/calls"')
+    # A stand-in interpreter whose "-m venv DIR" puts the stand-in python in DIR.
     python = tmp_path / "python3.11"
     _executable(
         python,
+        f'echo "$@" >> "{tmp_path}/interpreter-calls"\n'
         'if [ "$1" = --version ]; then echo "Python 3.11.0"; exit; fi\n'
-        f'mkdir -p "$3/bin" && printf \'#!/bin/sh\\necho "$@" >> {venv}/calls\\n\' > "$3/bin/python"'
-        ' && chmod +x "$3/bin/python"',
+        f'mkdir -p "$3/bin" && cp "{stub}" "$3/bin/python"',
     )
 
     done = _helper(f"pinned_uv {venv}", python=python)
@@ -121,5 +124,9 @@ def test_a_venv_without_python_is_created_first(tmp_path: Path) -> None:
     assert done.stderr.splitlines() == [
         f"==> Creating {venv} with Python 3.11.0",
         f"==> Installing uv {PINNED} into {venv}",
+    ]
+    assert (tmp_path / "interpreter-calls").read_text(encoding="utf-8").splitlines() == [
+        "--version",
+        f"-m venv {venv}",
     ]
     assert _calls(venv) == [f"-m pip install --quiet --disable-pip-version-check uv=={PINNED}"]
