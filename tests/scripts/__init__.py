@@ -1,0 +1,1 @@
+"""The shell helpers behind scripts/bootstrap and scripts/demo."""
