@@ -18,6 +18,7 @@ def repo_copy(tmp_path: Path) -> Path:
     for part in (
         "openapi.json",
         "scripts/lib/regenerate/handwritten.toml",
+        "scripts/lib/regenerate/descriptions.toml",
         "facade/replicate_typed/lowlevel/models_search.py",
     ):
         (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from regenerate import __main__ as regenerate
 from regenerate import tree
+from regenerate.descriptions import load_table
 from regenerate.generate import generate
 from regenerate.spec import dump
 
@@ -77,8 +78,9 @@ def test_check_fails_naming_each_drifted_file(
 def test_generation_is_deterministic(tmp_path: Path) -> None:
     spec = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
 
-    first = generate(spec, tmp_path / "one" / "replicate_api").package_dir
-    second = generate(spec, tmp_path / "two" / "replicate_api").package_dir
+    table = load_table(ROOT)
+    first = generate(spec, tmp_path / "one" / "replicate_api", table).package_dir
+    second = generate(spec, tmp_path / "two" / "replicate_api", table).package_dir
 
     assert tree.files(first) == tree.files(second)
     assert tree.files(first) == tree.files(ROOT / PACKAGE)
@@ -176,7 +178,7 @@ def test_an_invalid_spec_is_refused_before_anything_is_written(
 def test_a_generator_crash_leaves_generated_untouched(
     small_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def crash_halfway(patched: Any, config: Any) -> None:
+    def crash_halfway(patched: Any, config: Any, described: Any) -> None:
         config.output_path.mkdir(parents=True)
         (config.output_path / "__init__.py").write_text("# half written\n")
         raise RuntimeError("generator died")

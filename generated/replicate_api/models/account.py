@@ -23,7 +23,16 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class Account:
-    """A account, as the API sends it."""
+    """Whom the API token in use belongs to: a person or an organization.
+
+    Attributes:
+        type_: Kind of account: user or organization.
+        username: Handle on Replicate.
+        avatar_url: Profile picture URL.
+        github_url: Linked GitHub profile.
+        name: Display name.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     type_: AccountType | UnknownValue
     """ Kind of account: user or organization. """

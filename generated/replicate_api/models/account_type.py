@@ -2,7 +2,7 @@ from enum import StrEnum
 
 
 class AccountType(StrEnum):
-    """The values the API lists for AccountType.
+    """Kind of account: user or organization.
 
     Where a response carries one, the field reads a value this release does
     not list as ``UnknownValue`` instead (see ``replicate_api.types``).

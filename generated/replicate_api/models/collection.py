@@ -18,7 +18,16 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class Collection:
-    """A collection, as the API sends it."""
+    """A curated group of models, with the models in it.
+
+    Attributes:
+        description: Short blurb explaining what the collection groups together.
+        models: Full model objects in it.
+        name: Human-readable collection title.
+        slug: Hyphenated lowercase key, e.g. text-to-image.
+        full_description: Long-form overview of the collection, written in Markdown.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     description: str
     """ Short blurb explaining what the collection groups together. """

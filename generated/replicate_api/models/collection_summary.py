@@ -16,7 +16,14 @@ _FIELDS: frozenset[str] = frozenset(("description", "name", "slug"))
 
 @_attrs_define
 class CollectionSummary:
-    """A collection summary, as the API sends it."""
+    """A curated group of models as listed: its name and slug, without the models.
+
+    Attributes:
+        description: Short blurb explaining what the collection groups together.
+        name: Human-readable collection title.
+        slug: Hyphenated lowercase key, e.g. text-to-image.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     description: str
     """ Short blurb explaining what the collection groups together. """

@@ -16,7 +16,14 @@ _FIELDS: frozenset[str] = frozenset(("name", "owner", "current_release"))
 
 @_attrs_define
 class Deployment:
-    """A deployment, as the API sends it."""
+    """A named endpoint that serves one model version, on hardware and with autoscaling you choose.
+
+    Attributes:
+        name: Deployment name, unique within its owner.
+        owner: Owning account.
+        current_release: The release that is live for this deployment right now.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     name: str
     """ Deployment name, unique within its owner. """

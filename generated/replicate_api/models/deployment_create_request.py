@@ -11,6 +11,18 @@ T = TypeVar("T", bound="DeploymentCreateRequest")
 
 @_attrs_define
 class DeploymentCreateRequest:
+    """The body that creates a deployment of a model version.
+
+    Attributes:
+        hardware: Hardware SKU to run on; see the hardware listing for choices.
+        max_instances: Most instances autoscaling is allowed to run.
+        min_instances: Fewest instances autoscaling keeps running.
+        model: Model to serve, written owner/name.
+        name: Name for the new deployment.
+        version: Version ID (64 hex chars) to serve.
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
+
     hardware: str
     """ Hardware SKU to run on; see the hardware listing for choices. """
     max_instances: int
@@ -24,6 +36,7 @@ class DeploymentCreateRequest:
     version: str
     """ Version ID (64 hex chars) to serve. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
         hardware = self.hardware

@@ -20,7 +20,17 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class DeploymentRelease:
-    """The release that is live for this deployment right now."""
+    """The release that is live for this deployment right now.
+
+    Attributes:
+        configuration: Hardware and autoscaling settings for this release.
+        created_at: Release time.
+        created_by: Account that made this release.
+        model: Deployed model, given as owner/name.
+        number: Sequence number of this release; it grows with every change.
+        version: Version ID this release runs.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     configuration: DeploymentReleaseConfiguration | None = None
     """ Hardware and autoscaling settings for this release. """

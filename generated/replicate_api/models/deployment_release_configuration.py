@@ -16,7 +16,14 @@ _FIELDS: frozenset[str] = frozenset(("hardware", "max_instances", "min_instances
 
 @_attrs_define
 class DeploymentReleaseConfiguration:
-    """Hardware and autoscaling settings for this release."""
+    """Hardware and autoscaling settings for this release.
+
+    Attributes:
+        hardware: Hardware SKU the deployment's instances run on.
+        max_instances: Upper bound on instances autoscaling may start.
+        min_instances: Lower bound on instances kept running by autoscaling.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     hardware: str | None = None
     """ Hardware SKU the deployment's instances run on. """

@@ -23,7 +23,16 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class DeploymentReleaseCreator:
-    """Account that made this release."""
+    """Account that made this release.
+
+    Attributes:
+        type_: Kind of account: user or organization.
+        username: Author's Replicate handle.
+        avatar_url: Author's avatar image.
+        github_url: GitHub profile link of the release author.
+        name: Display name of the release author.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     type_: AccountType | UnknownValue
     """ Kind of account: user or organization. """

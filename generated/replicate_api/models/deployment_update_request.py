@@ -13,6 +13,16 @@ T = TypeVar("T", bound="DeploymentUpdateRequest")
 
 @_attrs_define
 class DeploymentUpdateRequest:
+    """The body that changes a deployment; fields left out keep their values.
+
+    Attributes:
+        hardware: New hardware SKU; see the hardware listing for choices.
+        max_instances: New upper limit on instances.
+        min_instances: New lower limit on instances.
+        version: Model version the deployment should switch to.
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
+
     hardware: str | Unset = UNSET
     """ New hardware SKU; see the hardware listing for choices. """
     max_instances: int | Unset = UNSET
@@ -22,6 +32,7 @@ class DeploymentUpdateRequest:
     version: str | Unset = UNSET
     """ Model version the deployment should switch to. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
         hardware = self.hardware

@@ -16,7 +16,13 @@ _FIELDS: frozenset[str] = frozenset(("href", "name"))
 
 @_attrs_define
 class DocumentationPage:
-    """A documentation page, as the API sends it."""
+    """A page of Replicate's documentation a search found.
+
+    Attributes:
+        href: Path of the documentation page.
+        name: Heading of the documentation page.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     href: str
     """ Path of the documentation page. """

@@ -20,6 +20,16 @@ T = TypeVar("T", bound="FileCreateRequest")
 
 @_attrs_define
 class FileCreateRequest:
+    """The multipart form that uploads a file: its bytes, and optionally a name, a type and metadata.
+
+    Attributes:
+        content: Raw bytes to upload.
+        filename: Name to store the file under (UTF-8, max 255 bytes).
+        metadata: Optional JSON object kept alongside the file.
+        type_: MIME type; application/octet-stream when left out.
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
+
     content: File
     """ Raw bytes to upload. """
     filename: str | Unset = UNSET
@@ -29,6 +39,7 @@ class FileCreateRequest:
     type_: str | Unset = "application/octet-stream"
     """ MIME type; application/octet-stream when left out. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content.to_tuple()

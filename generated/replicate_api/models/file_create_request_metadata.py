@@ -11,9 +11,14 @@ T = TypeVar("T", bound="FileCreateRequestMetadata")
 
 @_attrs_define
 class FileCreateRequestMetadata:
-    """Optional JSON object kept alongside the file."""
+    """Optional JSON object kept alongside the file.
+
+    Attributes:
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -16,7 +16,12 @@ _FIELDS: frozenset[str] = frozenset(("detail",))
 
 @_attrs_define
 class FileDownloadNotFoundProblem:
-    """A file download not found problem, as the API sends it."""
+    """The problem details sent when the file to download does not exist or is not yours.
+
+    Attributes:
+        detail: Explanation of the missing file.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     detail: str | None = None
     """ Explanation of the missing file. """

@@ -16,7 +16,12 @@ _FIELDS: frozenset[str] = frozenset(("detail",))
 
 @_attrs_define
 class FileNotFoundProblem:
-    """A file not found problem, as the API sends it."""
+    """The problem details sent when no file you own has the id asked for.
+
+    Attributes:
+        detail: Explanation of the missing file.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     detail: str | None = None
     """ Explanation of the missing file. """

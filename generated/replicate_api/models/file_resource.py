@@ -31,7 +31,21 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class FileResource:
-    """An uploaded file stored with Replicate."""
+    """An uploaded file stored with Replicate.
+
+    Attributes:
+        checksums: Hashes of the content, per algorithm.
+        content_type: MIME type recorded for the file.
+        created_at: Upload timestamp.
+        expires_at: Timestamp after which the file is no longer kept.
+        id: Opaque random identifier of the file.
+        metadata: Arbitrary JSON the uploader attached to the file.
+        size: Size of the content in bytes.
+        urls: Links for accessing the file.
+        name: The file name given at upload.
+        etag: Entity tag of the stored content.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     checksums: FileResourceChecksums
     """ Hashes of the content, per algorithm. """

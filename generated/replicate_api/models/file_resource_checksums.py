@@ -16,7 +16,13 @@ _FIELDS: frozenset[str] = frozenset(("sha256", "md5"))
 
 @_attrs_define
 class FileResourceChecksums:
-    """Hashes of the content, per algorithm."""
+    """Hashes of the content, per algorithm.
+
+    Attributes:
+        sha256: Hex SHA-256 digest of the content.
+        md5: Hex MD5 digest of the content.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     sha256: str | None = None
     """ Hex SHA-256 digest of the content. """

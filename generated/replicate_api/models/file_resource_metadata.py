@@ -15,7 +15,11 @@ _FIELDS: frozenset[str] = frozenset(())
 
 @_attrs_define
 class FileResourceMetadata:
-    """Arbitrary JSON the uploader attached to the file."""
+    """Arbitrary JSON the uploader attached to the file.
+
+    Attributes:
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
     """ Fields the API sent that this release does not declare. """

@@ -16,7 +16,12 @@ _FIELDS: frozenset[str] = frozenset(("get",))
 
 @_attrs_define
 class FileResourceUrls:
-    """Links for accessing the file."""
+    """Links for accessing the file.
+
+    Attributes:
+        get: Link that returns this file's record.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     get: str | None = None
     """ Link that returns this file's record. """

@@ -16,7 +16,12 @@ _FIELDS: frozenset[str] = frozenset(("detail",))
 
 @_attrs_define
 class FileTooLargeProblem:
-    """A file too large problem, as the API sends it."""
+    """The problem details sent when an upload is bigger than the API accepts.
+
+    Attributes:
+        detail: Why the upload was rejected.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     detail: str | None = None
     """ Why the upload was rejected. """

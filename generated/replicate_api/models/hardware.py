@@ -16,7 +16,13 @@ _FIELDS: frozenset[str] = frozenset(("name", "sku"))
 
 @_attrs_define
 class Hardware:
-    """A hardware, as the API sends it."""
+    """One kind of machine models can run on, by display name and SKU.
+
+    Attributes:
+        name: Readable label, e.g. Nvidia T4 GPU.
+        sku: Identifier to pass where a hardware value is asked for.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     name: str | None = None
     """ Readable label, e.g. Nvidia T4 GPU. """

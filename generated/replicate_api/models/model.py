@@ -41,7 +41,27 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class Model:
-    """A model, as the API sends it."""
+    """A model on Replicate: who owns it, what it does and which version runs by default.
+
+    Attributes:
+        name: Model name, unique within its owner.
+        owner: Owning account.
+        run_count: How many predictions the model has served.
+        url: Model page on replicate.com.
+        visibility: Either public or private.
+        cover_image_url: Cover artwork link.
+        default_example: Headline example prediction.
+        description: Short summary of what the model does.
+        github_url: Source repository on GitHub.
+        is_official: Set for Replicate-run models: no cold boots, a fixed interface and stable
+            prices.
+        latest_version: Newest version pushed.
+        license_url: License link.
+        paper_url: Research paper link.
+        created_at: When the model was created.
+        weights_url: Where the model's weights can be fetched.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     name: str
     """ Model name, unique within its owner. """

@@ -14,6 +14,21 @@ T = TypeVar("T", bound="ModelCreateRequest")
 
 @_attrs_define
 class ModelCreateRequest:
+    """The body that creates an empty model, ready for versions to be pushed to it.
+
+    Attributes:
+        hardware: Hardware SKU to run on; see the hardware listing for choices.
+        name: Model name; must be unused by this owner.
+        owner: Account to own the model; it must be the one the API token belongs to.
+        visibility: public lets anyone see and run it; private limits it to the owner.
+        cover_image_url: Cover image link; must point to an image.
+        description: Short summary of what the model does.
+        github_url: Source repository on GitHub.
+        license_url: License link.
+        paper_url: Research paper link.
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
+
     hardware: str
     """ Hardware SKU to run on; see the hardware listing for choices. """
     name: str
@@ -33,6 +48,7 @@ class ModelCreateRequest:
     paper_url: str | Unset = UNSET
     """ Research paper link. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
         hardware = self.hardware

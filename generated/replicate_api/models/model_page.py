@@ -16,7 +16,14 @@ _FIELDS: frozenset[str] = frozenset(("next", "previous", "results"))
 
 @_attrs_define
 class ModelPage:
-    """A model page, as the API sends it."""
+    """One page of models, with links to the pages around it.
+
+    Attributes:
+        next_: Next-page link; null at the end.
+        previous: Prior-page link; null at the start.
+        results: The models on this page.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     next_: str | None = None
     """ Next-page link; null at the end. """

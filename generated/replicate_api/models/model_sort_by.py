@@ -2,7 +2,7 @@ from enum import StrEnum
 
 
 class ModelSortBy(StrEnum):
-    """The values the API lists for ModelSortBy.
+    """What a model listing is ordered by: when each model, or its latest version, was created.
 
     Where a response carries one, the field reads a value this release does
     not list as ``UnknownValue`` instead (see ``replicate_api.types``).

@@ -13,6 +13,18 @@ T = TypeVar("T", bound="ModelUpdateRequest")
 
 @_attrs_define
 class ModelUpdateRequest:
+    """The body that changes a model's metadata; fields left out keep their values.
+
+    Attributes:
+        description: New short summary for the model.
+        github_url: New link to the source repository.
+        license_url: New link to the license.
+        paper_url: New link to the research paper.
+        readme: New README text, in Markdown.
+        weights_url: New link to the weights.
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
+
     description: str | Unset = UNSET
     """ New short summary for the model. """
     github_url: str | Unset = UNSET
@@ -26,6 +38,7 @@ class ModelUpdateRequest:
     weights_url: str | Unset = UNSET
     """ New link to the weights. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description

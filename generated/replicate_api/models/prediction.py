@@ -47,7 +47,29 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class Prediction:
-    """A prediction, as the API sends it."""
+    """One run of a model on one set of inputs: its state, inputs, output and timings.
+
+    Attributes:
+        created_at: When the prediction was submitted.
+        error: Failure message; set only when status is failed.
+        id: Unique identifier of the prediction.
+        input_: Inputs the prediction was run with.
+        status: Lifecycle state; canceled = halted while running (by request or deadline),
+            aborted = never started.
+        version: Version ID, or hidden for official models.
+        completed_at: Finish time, with outputs stored.
+        data_removed: True once the inputs and outputs have been purged.
+        deadline: Moment at which an unfinished prediction gets stopped automatically.
+        deployment: Deployment used, if any.
+        logs: Text the model printed while running.
+        metrics: Timing and other measurements recorded for the run.
+        model: Model used, as owner/name.
+        output: Result produced by the model; its JSON shape varies per model.
+        source: Origin: web or api.
+        started_at: Start of model execution.
+        urls: API and web links related to this prediction.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     created_at: datetime.datetime
     """ When the prediction was submitted. """

@@ -16,7 +16,14 @@ _FIELDS: frozenset[str] = frozenset(("next", "previous", "results"))
 
 @_attrs_define
 class PredictionExamplePage:
-    """A prediction example page, as the API sends it."""
+    """One page of the example predictions a model's author picked to show it off.
+
+    Attributes:
+        next_: Next-page link; null at the end.
+        previous: Prior-page link; null at the start.
+        results: The predictions on this page.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     next_: str | None = None
     """ Next-page link; null at the end. """

@@ -28,7 +28,20 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class PredictionMetrics:
-    """Timing and other measurements recorded for the run."""
+    """Timing and other measurements recorded for the run.
+
+    Attributes:
+        total_time: Seconds from creation to completion.
+        predict_time: Seconds the model spent running.
+        input_token_count: Tokens in the prompt, for language models.
+        output_token_count: Tokens generated, for language models.
+        tokens_per_second: Generation speed, for language models.
+        time_to_first_token: Seconds until the first token was streamed.
+        image_count: Images produced, for image models.
+        batch_size: Predictions run together in one batch.
+        predict_time_share: This prediction's part of a batch's run time, in seconds.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     total_time: float | None = None
     """ Seconds from creation to completion. """

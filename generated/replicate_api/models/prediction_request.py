@@ -17,6 +17,15 @@ T = TypeVar("T", bound="PredictionRequest")
 
 @_attrs_define
 class PredictionRequest:
+    """The body that starts a prediction on a model or deployment named in the URL.
+
+    Attributes:
+        input_: Model inputs as JSON, per the version's openapi_schema; files go in as URLs or data URIs.
+        stream: Deprecated and ignored: urls.stream is returned anyway when the model can stream.
+        webhook: HTTPS URL that gets the prediction POSTed on updates; no redirects, calls may repeat.
+        webhook_events_filter: Events that fire the webhook; if omitted, new output and completion are sent.
+    """
+
     input_: PredictionRequestInput
     """ Model inputs as JSON, per the version's openapi_schema; files go in as URLs or data URIs. """
     stream: bool | Unset = UNSET

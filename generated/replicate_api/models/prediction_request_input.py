@@ -11,9 +11,14 @@ T = TypeVar("T", bound="PredictionRequestInput")
 
 @_attrs_define
 class PredictionRequestInput:
-    """Model inputs as JSON, per the version's openapi_schema; files go in as URLs or data URIs."""
+    """Model inputs as JSON, per the version's openapi_schema; files go in as URLs or data URIs.
+
+    Attributes:
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -2,7 +2,7 @@ from enum import StrEnum
 
 
 class PredictionSource(StrEnum):
-    """The values the API lists for PredictionSource.
+    """Origin: web or api.
 
     Where a response carries one, the field reads a value this release does
     not list as ``UnknownValue`` instead (see ``replicate_api.types``).

@@ -2,7 +2,7 @@ from enum import StrEnum
 
 
 class PredictionSourceFilter(StrEnum):
-    """The values the API lists for PredictionSourceFilter.
+    """Which predictions to list, by how they were started.
 
     Where a response carries one, the field reads a value this release does
     not list as ``UnknownValue`` instead (see ``replicate_api.types``).

@@ -2,7 +2,8 @@ from enum import StrEnum
 
 
 class PredictionStatus(StrEnum):
-    """The values the API lists for PredictionStatus.
+    """Lifecycle state; canceled = halted while running (by request or deadline), aborted = never
+    started.
 
     Where a response carries one, the field reads a value this release does
     not list as ``UnknownValue`` instead (see ``replicate_api.types``).

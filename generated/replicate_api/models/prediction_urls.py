@@ -16,7 +16,15 @@ _FIELDS: frozenset[str] = frozenset(("cancel", "get", "stream", "web"))
 
 @_attrs_define
 class PredictionUrls:
-    """API and web links related to this prediction."""
+    """API and web links related to this prediction.
+
+    Attributes:
+        cancel: POST here to stop the prediction.
+        get: API link to poll this prediction.
+        stream: Server-sent events endpoint for live output, when supported.
+        web: Browser link on replicate.com.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     cancel: str
     """ POST here to stop the prediction. """

@@ -16,7 +16,12 @@ _FIELDS: frozenset[str] = frozenset(("detail",))
 
 @_attrs_define
 class SearchBadRequestProblem:
-    """A search bad request problem, as the API sends it."""
+    """The error body sent when the search query is missing or malformed.
+
+    Attributes:
+        detail: What was wrong with the request.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     detail: str | None = None
     """ What was wrong with the request. """

@@ -16,7 +16,15 @@ _FIELDS: frozenset[str] = frozenset(("description", "name", "slug", "models"))
 
 @_attrs_define
 class SearchCollection:
-    """A search collection, as the API sends it."""
+    """A collection a search found, with the identifiers of its models.
+
+    Attributes:
+        description: Short blurb explaining what the collection groups together.
+        name: Human-readable collection title.
+        slug: Hyphenated lowercase key, e.g. text-to-image.
+        models: Identifiers of the collection's models.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     description: str
     """ Short blurb explaining what the collection groups together. """

@@ -16,7 +16,14 @@ _FIELDS: frozenset[str] = frozenset(("generated_description", "score", "tags"))
 
 @_attrs_define
 class SearchModelMetadata:
-    """A search model metadata, as the API sends it."""
+    """Facts about how a model matched a search, beyond the model itself.
+
+    Attributes:
+        generated_description: Longer machine-written summary of the model.
+        score: How well the model matched the query.
+        tags: Keywords characterizing the model.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     generated_description: str | None = None
     """ Longer machine-written summary of the model. """

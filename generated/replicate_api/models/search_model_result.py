@@ -16,10 +16,18 @@ _FIELDS: frozenset[str] = frozenset(("metadata", "model"))
 
 @_attrs_define
 class SearchModelResult:
-    """A search model result, as the API sends it."""
+    """One model a search found, with how it matched.
+
+    Attributes:
+        metadata: Search-specific facts about the match: score, tags and a longer summary.
+        model: The model that matched, as models.get returns it.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     metadata: SearchModelMetadata
+    """ Search-specific facts about the match: score, tags and a longer summary. """
     model: Model
+    """ The model that matched, as models.get returns it. """
     additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
     """ Fields the API sent that this release does not declare. """
 

@@ -16,7 +16,15 @@ _FIELDS: frozenset[str] = frozenset(("collections", "models", "pages", "query"))
 
 @_attrs_define
 class SearchResults:
-    """A search results, as the API sends it."""
+    """What a search found: models, collections and documentation pages.
+
+    Attributes:
+        collections: Collections that matched.
+        models: Matching models, each paired with search metadata.
+        pages: Documentation pages that matched.
+        query: The query text as the server interpreted it.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     collections: list[SearchCollection]
     """ Collections that matched. """

@@ -16,7 +16,12 @@ _FIELDS: frozenset[str] = frozenset(("detail",))
 
 @_attrs_define
 class SearchServerErrorProblem:
-    """A search server error problem, as the API sends it."""
+    """The error body sent when search itself failed on the server.
+
+    Attributes:
+        detail: What went wrong on the server.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     detail: str | None = None
     """ What went wrong on the server. """

@@ -2,7 +2,7 @@ from enum import StrEnum
 
 
 class SortDirection(StrEnum):
-    """The values the API lists for SortDirection.
+    """Whether a listing runs from the lowest value up or from the highest down.
 
     Where a response carries one, the field reads a value this release does
     not list as ``UnknownValue`` instead (see ``replicate_api.types``).

@@ -44,7 +44,26 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class Training:
-    """A training, as the API sends it."""
+    """One fine-tuning run that turns a model version and training inputs into new weights.
+
+    Attributes:
+        created_at: When the training was submitted.
+        id: Unique identifier of the training.
+        input_: Inputs given to train().
+        status: Lifecycle state; canceled = halted while running (by request or deadline),
+            aborted = never started.
+        version: Starting version ID.
+        completed_at: When the training run ended.
+        error: What went wrong, on failure.
+        logs: Text printed while training.
+        metrics: Run timings.
+        model: Base model that was trained, as owner/name.
+        output: Results of a finished training.
+        source: Origin: web or api.
+        started_at: When training work began.
+        urls: API links related to this training.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     created_at: datetime.datetime
     """ When the training was submitted. """

@@ -15,7 +15,11 @@ _FIELDS: frozenset[str] = frozenset(())
 
 @_attrs_define
 class TrainingInput:
-    """Inputs given to train()."""
+    """Inputs given to train().
+
+    Attributes:
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
     """ Fields the API sent that this release does not declare. """

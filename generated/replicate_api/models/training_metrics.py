@@ -16,7 +16,13 @@ _FIELDS: frozenset[str] = frozenset(("predict_time", "total_time"))
 
 @_attrs_define
 class TrainingMetrics:
-    """Run timings."""
+    """Run timings.
+
+    Attributes:
+        predict_time: Seconds of compute (CPU or GPU) spent actually training.
+        total_time: Seconds from creation to completion.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     predict_time: float | None = None
     """ Seconds of compute (CPU or GPU) spent actually training. """

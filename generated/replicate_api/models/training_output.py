@@ -16,7 +16,13 @@ _FIELDS: frozenset[str] = frozenset(("version", "weights"))
 
 @_attrs_define
 class TrainingOutput:
-    """Results of a finished training."""
+    """Results of a finished training.
+
+    Attributes:
+        version: Version the run pushed.
+        weights: Location of the resulting trained weights.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     version: str | None = None
     """ Version the run pushed. """

@@ -18,6 +18,16 @@ T = TypeVar("T", bound="TrainingRequest")
 
 @_attrs_define
 class TrainingRequest:
+    """The body that starts a training of the version named in the URL.
+
+    Attributes:
+        destination: Existing model you own, as owner/name, that receives the trained version.
+        input_: Keyword args for Cog's train().
+        webhook: HTTPS URL that gets the training POSTed when done; no redirects, calls may repeat.
+        webhook_events_filter: Events that fire the webhook; if omitted, new output and completion are sent.
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
+
     destination: str
     """ Existing model you own, as owner/name, that receives the trained version. """
     input_: TrainingRequestInput
@@ -27,6 +37,7 @@ class TrainingRequest:
     webhook_events_filter: list[WebhookEvent] | Unset = UNSET
     """ Events that fire the webhook; if omitted, new output and completion are sent. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
         destination = self.destination

@@ -11,9 +11,14 @@ T = TypeVar("T", bound="TrainingRequestInput")
 
 @_attrs_define
 class TrainingRequestInput:
-    """Keyword args for Cog's train()."""
+    """Keyword args for Cog's train().
+
+    Attributes:
+        additional_properties: Fields sent as given, besides the declared ones.
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    """ Fields sent as given, besides the declared ones. """
 
     def to_dict(self) -> dict[str, Any]:
 

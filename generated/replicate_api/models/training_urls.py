@@ -16,7 +16,13 @@ _FIELDS: frozenset[str] = frozenset(("cancel", "get"))
 
 @_attrs_define
 class TrainingUrls:
-    """API links related to this training."""
+    """API links related to this training.
+
+    Attributes:
+        cancel: POST here to stop the training.
+        get: API link to poll this training.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     cancel: str | None = None
     """ POST here to stop the training. """

@@ -20,7 +20,15 @@ _FIELDS: frozenset[str] = frozenset(
 
 @_attrs_define
 class Version:
-    """A version, as the API sends it."""
+    """One immutable build of a model, with the schema of its inputs and output.
+
+    Attributes:
+        created_at: When this version was pushed.
+        id: Identifier of this version.
+        cog_version: Cog release that built this version.
+        openapi_schema: OpenAPI doc with Input/Output schemas.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     created_at: datetime.datetime
     """ When this version was pushed. """

@@ -17,6 +17,16 @@ T = TypeVar("T", bound="VersionPredictionRequest")
 
 @_attrs_define
 class VersionPredictionRequest:
+    """The body that starts a prediction on the model version it names.
+
+    Attributes:
+        input_: Model inputs as JSON, per the version's openapi_schema; files go in as URLs or data URIs.
+        version: What to run: a version ID, owner/name:version_id, or bare owner/name (official models only).
+        stream: Deprecated and ignored: urls.stream is returned anyway when the model can stream.
+        webhook: HTTPS URL that gets the prediction POSTed on updates; no redirects, calls may repeat.
+        webhook_events_filter: Events that fire the webhook; if omitted, new output and completion are sent.
+    """
+
     input_: VersionPredictionRequestInput
     """ Model inputs as JSON, per the version's openapi_schema; files go in as URLs or data URIs. """
     version: str

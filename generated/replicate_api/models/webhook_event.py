@@ -2,7 +2,7 @@ from enum import StrEnum
 
 
 class WebhookEvent(StrEnum):
-    """The values the API lists for WebhookEvent.
+    """A point in a run's life at which Replicate can call your webhook.
 
     Where a response carries one, the field reads a value this release does
     not list as ``UnknownValue`` instead (see ``replicate_api.types``).

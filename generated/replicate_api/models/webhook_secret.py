@@ -16,7 +16,12 @@ _FIELDS: frozenset[str] = frozenset(("key",))
 
 @_attrs_define
 class WebhookSecret:
-    """A webhook secret, as the API sends it."""
+    """The key Replicate signs your webhooks with, for checking that a call came from it.
+
+    Attributes:
+        key: Secret for checking webhook signatures.
+        additional_properties: Fields the API sent that this release does not declare.
+    """
 
     key: str | None = None
     """ Secret for checking webhook signatures. """

@@ -29,7 +29,7 @@ from pathlib import Path
 from regenerate.errors import GenerationError
 
 try:  # a generator release that moved an internal we use fails here, by name (see internals)
-    from regenerate import changes, facade_impact, handwritten, tree
+    from regenerate import changes, descriptions, facade_impact, handwritten, tree
     from regenerate.generate import PACKAGE_NAME, Generation, generate
     from regenerate.spec import Operation, Spec, SpecError, dump, load, operations, validate
 except GenerationError as exc:  # pragma: no cover - only after a generator bump
@@ -87,7 +87,7 @@ def _run(root: Path, *, check: bool, new_spec: str | None, facade: _FacadeGate) 
 
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".regen-", dir=target.parent) as staging:
-        result = generate(spec, Path(staging) / PACKAGE_NAME)
+        result = generate(spec, Path(staging) / PACKAGE_NAME, descriptions.load_table(root))
         for name, places in result.patches_applied.items():
             print(f"spec patch {name}: {len(places) or 'no'} places")
         if not _report_not_generated(root, result.not_generated, operations(spec)):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from regenerate import internals, patches, reader_shapes, readers, retemplate
+from regenerate import descriptions, internals, patches, reader_shapes, readers, retemplate
 from regenerate.errors import GenerationError
 from regenerate.spec import Operation, Spec, dump, operations
 
@@ -39,8 +39,12 @@ class Generation:
     patches_applied: dict[str, list[str]] = field(default_factory=dict[str, list[str]])
 
 
-def generate(spec: Spec, package_dir: Path) -> Generation:
-    """Write the replicate_api package for ``spec`` into ``package_dir``, which must not exist."""
+def generate(spec: Spec, package_dir: Path, described: dict[str, str] | None = None) -> Generation:
+    """Write the replicate_api package for ``spec`` into ``package_dir``, which must not exist.
+
+    ``described`` is descriptions.toml (see ``regenerate.descriptions``); with
+    it, every class must end up described.
+    """
     installed = internals.installed_version()
     base = retemplate.base_version()
     if installed != base:
@@ -57,7 +61,7 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
             CONFIG_PATH, document_source=spec_path, output_path=package_dir
         )
         with _pinned_tools_first_on_path():
-            errors = _build(patched, config)
+            errors = _build(patched, config, described)
     produced = _generated_endpoints(package_dir)
     missing = [op for op in operations(spec) if (op.method, op.path) not in produced]
     problems = internals.problems(errors, skipped=len(missing))
@@ -74,14 +78,21 @@ def generate(spec: Spec, package_dir: Path) -> Generation:
     return Generation(package_dir=package_dir, not_generated=missing, patches_applied=applied)
 
 
-def _build(patched: Spec, config: internals.Config) -> list[internals.GeneratorError]:
+def _build(
+    patched: Spec, config: internals.Config, described: dict[str, str] | None
+) -> list[internals.GeneratorError]:
     """Generate with the reader models' globals added to the templates' environment.
 
     The templates need to know which models responses contain (those are
-    written by ``readers.render``), which only the parsed spec tells.
+    written by ``readers.render``) and every class's description, which only
+    the parsed spec tells.
     """
+
+    def template_globals(openapi: internals.GeneratorData) -> dict[str, object]:
+        return readers.template_globals(openapi, descriptions.resolve(openapi, described))
+
     try:
-        return internals.build(patched, config, retemplate.TEMPLATES_PATH, readers.template_globals)
+        return internals.build(patched, config, retemplate.TEMPLATES_PATH, template_globals)
     except reader_shapes.ReaderError as exc:
         raise GenerationError(str(exc)) from exc
 

@@ -123,6 +123,9 @@ def _open_response_enums(spec: Spec) -> list[str]:
 
 def _open(prop: dict[str, Any]) -> None:
     closed = {"type": "string", "enum": prop.pop("enum")}
+    # The generator documents the enum class with the closed branch's description.
+    if "description" in prop:
+        closed["description"] = prop["description"]
     del prop["type"]
     prop["anyOf"] = [closed, {"type": "string"}]
 

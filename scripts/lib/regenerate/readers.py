@@ -28,10 +28,12 @@ each field holds and ``reader_code`` writes the statements that read it.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from regenerate.descriptions import EXTRA_SENT, Descriptions
 from regenerate.internals import (
     GeneratorData,
     ListProperty,
@@ -58,17 +60,23 @@ from regenerate.reader_shapes import (
 # -- which models are readers ------------------------------------------------------------
 
 
-def template_globals(openapi: GeneratorData) -> dict[str, Any]:
-    """What model.py.jinja needs: which models are readers, and how to write one.
+def template_globals(openapi: GeneratorData, described: Descriptions) -> dict[str, Any]:
+    """What the templates need: which models are readers, how to write one, and descriptions.
 
     Typed ``Any`` for jinja2's environment, whose globals the stubs type narrowly.
     """
     built = {str(model.class_info.name): model for model in openapi.models}
 
     def render_reader(model: ModelProperty) -> str:
-        return render(model, built)
+        return render(model, built, described)
 
-    return {"reader_classes": reader_classes(openapi), "render_reader": render_reader}
+    return {
+        "reader_classes": reader_classes(openapi),
+        "render_reader": render_reader,
+        "class_description": described.of_class,
+        "field_description": described.of_field,
+        "extra_fields_description": EXTRA_SENT,
+    }
 
 
 def reader_classes(openapi: GeneratorData) -> set[str]:
@@ -142,7 +150,7 @@ class Field:
         return f"{self.name}: {self.python_type}{default}"
 
 
-def fields_of(model: ModelProperty, built: Built) -> list[Field]:
+def fields_of(model: ModelProperty, built: Built, described: Descriptions) -> list[Field]:
     """The model's fields, required ones first (attrs needs defaults last)."""
     where = model.class_info.name
     found = [
@@ -151,17 +159,17 @@ def fields_of(model: ModelProperty, built: Built) -> list[Field]:
             name=str(prop.python_name),
             shape=shape_of(prop, f"{where}.{prop.name}", built),
             required=bool(prop.required),
-            description=_text(prop.description),
+            description=described.of_field(where, prop.name, prop.description),
         )
         for prop in _fields(model)
     ]
     return [f for f in found if f.required] + [f for f in found if not f.required]
 
 
-def render(model: ModelProperty, built: Built) -> str:
+def render(model: ModelProperty, built: Built, described: Descriptions) -> str:
     """The whole module for one reader model (ruff formats it afterwards)."""
     class_name = model.class_info.name
-    fields = fields_of(model, built)
+    fields = fields_of(model, built, described)
     nested = sorted({s for f in fields for s in _walk(f.shape) if isinstance(s, Nested)}, key=str)
     enums = sorted({s for f in fields for s in _walk(f.shape) if isinstance(s, OpenEnum)}, key=str)
     uses = {type(s) for f in fields for s in _walk(f.shape)}
@@ -194,9 +202,7 @@ def render(model: ModelProperty, built: Built) -> str:
     out.append(f"_FIELDS: frozenset[str] = frozenset(({keys}{',' if len(fields) == 1 else ''}))")
     out += ["", ""]
     out += ["@_attrs_define", f"class {class_name}:"]
-    summary = _text(model.description) or f"A {_words(class_name)}, as the API sends it."
-    out.append(f'    """{_escape(summary)}"""')
-    out.append("")
+    out += _class_docstring(described.of_class(class_name), fields)
     for field in fields:
         out.append(f"    {field.declared}")
         if field.description:
@@ -204,7 +210,7 @@ def render(model: ModelProperty, built: Built) -> str:
     out.append(
         "    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)"
     )
-    out.append('    """ Fields the API sent that this release does not declare. """')
+    out.append(f'    """ {_EXTRA_READ} """')
     out.append("")
     out += _to_dict(fields)
     out += _from_dict(class_name, fields)
@@ -215,6 +221,28 @@ def render(model: ModelProperty, built: Built) -> str:
                 f"from ..models.{model_ref.module_name} import {model_ref.class_name}  # noqa: E402"
             )
     return "\n".join(out) + "\n"
+
+
+#: What every reader's additional_properties holds, besides the declared fields.
+_EXTRA_READ = "Fields the API sent that this release does not declare."
+
+
+def _class_docstring(summary: str | None, fields: Sequence[Field]) -> list[str]:
+    """The description, then every field under Attributes.
+
+    The fields also carry attribute docstrings, which IDE hovers show; the list
+    here is what ``help()`` and ``__doc__`` show.
+    """
+    entries = [f"{f.name}: {f.description}" if f.description else f.name for f in fields]
+    # Without a summary the section starts on the second line, as a section must.
+    lines = [_escape(summary), ""] if summary else [""]
+    lines.append("Attributes:")
+    for entry in [*entries, f"additional_properties: {_EXTRA_READ}"]:
+        lines += textwrap.wrap(
+            _escape(entry), 92, initial_indent=" " * 4, subsequent_indent=" " * 8
+        )
+    body = "\n".join(f"    {line}" if line else "" for line in lines)
+    return [f'    """{body.removeprefix("    ")}', '    """', ""]
 
 
 def _to_dict(fields: Sequence[Field]) -> list[str]:
@@ -284,11 +312,6 @@ def _docstring(model: ModelProperty) -> str:
     )
 
 
-def _words(class_name: str) -> str:
-    """Turn a class name into words: PredictionUrls becomes "prediction urls"."""
-    return constant(class_name).removesuffix("_BY_VALUE").replace("_", " ").lower()
-
-
 def _raw(value: object) -> str:
     """The text of a name from the spec (the generator wraps them as untrusted strings)."""
     if isinstance(value, UntrustedString):
@@ -296,11 +319,5 @@ def _raw(value: object) -> str:
     return str(value)
 
 
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    return " ".join(_raw(value).split()) or None
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
