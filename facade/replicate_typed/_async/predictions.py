@@ -94,9 +94,10 @@ class AsyncPredictions(AsyncResource):
             deadline: After this the API ends the prediction: ``aborted`` if it
                 never started, ``canceled`` if it was running. A timedelta,
                 seconds, or "30s", "5m", "1h30m"; from 5 s to 24 h.
-            webhook, webhook_events_filter: Where and for which events
-                ("start", "output", "logs", "completed") the API calls back;
-                plain http only to loopback, unless the client allows it.
+            webhook: Where the API calls back; plain http only to loopback,
+                unless the client allows it.
+            webhook_events_filter: For which events the API calls back
+                ("start", "output", "logs", "completed").
 
         Raises:
             ValueError: a bad argument, before any request.

@@ -97,7 +97,8 @@ class Replicate:
         transport: An httpx transport for the client to use (not with http_client).
         retry: How requests are retried (RetryPolicy()).
         polling: How often ``wait`` polls (PollSchedule()).
-        sleep, clock: Replace the sleeper and the monotonic clock, e.g. in tests.
+        sleep: Replace the sleeper, e.g. in tests.
+        clock: Replace the monotonic clock, e.g. in tests.
         check_inputs: Before creating a prediction of a model or version named
             by reference, check the input against the version's schema
             (fetched once per model or version, then cached): a bad field
