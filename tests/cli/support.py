@@ -118,17 +118,19 @@ class Served:
 
     @contextmanager
     def start(
-        self, *args: str, cwd: Path | None = None, terminal: bool = False
+        self, *args: str, cwd: Path | None = None, terminal: bool = False, screen: bool = False
     ) -> Generator[Child]:
         """The CLI running against this fake in a child process; killed if left running.
 
-        With ``terminal``, its stderr is a pseudo-terminal (so it draws the live display).
+        With ``terminal``, its stderr is a pseudo-terminal (so it draws the live
+        display); with ``screen``, stdout and stderr both are, as in a shell,
+        and ``Child.stdout`` and ``Child.stderr`` are that one screen.
         """
         env = self.env()
-        if terminal:
+        if terminal or screen:
             env.update(TERM="xterm-256color", COLUMNS="100", LINES="30")
             env.pop("NO_COLOR", None)
-        with started(*args, env=env, cwd=cwd, terminal=terminal) as child:
+        with started(*args, env=env, cwd=cwd, terminal=terminal, screen=screen) as child:
             yield child
 
 
@@ -199,13 +201,18 @@ class Child:
 
 @contextmanager
 def started(
-    *args: str, env: Mapping[str, str], cwd: Path | None = None, terminal: bool = False
+    *args: str,
+    env: Mapping[str, str],
+    cwd: Path | None = None,
+    terminal: bool = False,
+    screen: bool = False,
 ) -> Generator[Child]:
     """The CLI running in a child process, with its stdout and stderr; killed if left running.
 
-    With ``terminal``, its stderr is a pseudo-terminal.
+    With ``terminal``, its stderr is a pseudo-terminal; with ``screen``, its
+    stdout too (the same one), read as both ``Child.stdout`` and ``Child.stderr``.
     """
-    leader, follower = os.openpty() if terminal else (None, None)
+    leader, follower = os.openpty() if terminal or screen else (None, None)
     # A child inherits an ignored SIGINT (as in a shell's background job) but a handled
     # one is reset to the default on exec, and then Python turns it into KeyboardInterrupt.
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -214,7 +221,7 @@ def started(
             command(*args),
             env=dict(env),
             cwd=cwd,
-            stdout=subprocess.PIPE,
+            stdout=follower if screen else subprocess.PIPE,
             stderr=subprocess.PIPE if follower is None else follower,
         )
     except BaseException:
@@ -225,9 +232,9 @@ def started(
         signal.signal(signal.SIGINT, previous)
         if follower is not None:
             os.close(follower)  # the child has its own copy
-    assert process.stdout is not None
-    errors = leader if leader is not None else _fileno(process.stderr)
-    child = Child(command(*args), process, Output(process.stdout.fileno()), Output(errors))
+    errors = Output(leader if leader is not None else _fileno(process.stderr))
+    output = errors if screen else Output(_fileno(process.stdout))
+    child = Child(command(*args), process, output, errors)
     try:
         yield child
     finally:
@@ -236,7 +243,8 @@ def started(
         process.wait(TIMEOUT)
         child.stdout.text()
         child.stderr.text()
-        process.stdout.close()
+        if process.stdout is not None:
+            process.stdout.close()
         if process.stderr is not None:
             process.stderr.close()
         if leader is not None:

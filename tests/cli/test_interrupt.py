@@ -76,7 +76,7 @@ def test_ctrl_c_while_streaming_cancels_the_prediction(served: Served) -> None:
 
     prediction = _canceled(served, result)
     assert error_line(result) == f"canceled prediction {prediction['id']}"
-    assert result.stdout == "word0 word1 "
+    assert result.stdout == "word0 word1 \n"  # ended, so the cancel message gets its own line
 
 
 def test_timeout_cancels_and_exits_3(served: Served) -> None:

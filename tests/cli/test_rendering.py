@@ -72,7 +72,7 @@ def _prediction(status: str, logs: str) -> Prediction:
 
 def test_plain_status_prints_one_line_per_change() -> None:
     stream = io.StringIO()
-    status = PlainStatus(stream, started=0.0)
+    status = PlainStatus(stream, started=0.0, web_links=True)
     bar = "{}%|#| {}/4 [00:00<00:00]"
     for update in [
         _prediction("starting", ""),
@@ -89,10 +89,18 @@ def test_plain_status_prints_one_line_per_change() -> None:
     assert lines == [
         "created prediction p1 (https://replicate.com/p/p1)",
         "status: starting",
+        "log: setting up",  # logs before the status they arrived with, as they happened
         "status: processing",
-        "log: setting up",
         "status: processing 25% (1/4)",
         "status: processing 50% (2/4)",
-        "status: succeeded 100% (4/4)",
         "log: done",
+        "status: succeeded 100% (4/4)",
     ]
+
+
+def test_plain_status_leaves_out_an_emulators_web_link() -> None:
+    stream = io.StringIO()
+    status = PlainStatus(stream, started=0.0, web_links=False)
+    status.update(_prediction("starting", ""))
+
+    assert stream.getvalue().splitlines()[0] == "created prediction p1"

@@ -68,7 +68,10 @@ def global_options(parser: argparse.ArgumentParser, *, default: object) -> None:
         "--fake",
         action="store_true",
         default=default,
-        help="use an in-process emulator (replicate_typed.testing) instead of the API; no token",
+        help="use an in-process emulator (replicate_typed.testing) instead of the API; no "
+        "token. Each command starts a fresh one, so a later --fake command cannot see this "
+        "one's predictions: for that, serve one with 'python -m replicate_typed.testing' "
+        "and set REPLICATE_BASE_URL to the URL it prints",
     )
     parser.add_argument(
         "--debug",

@@ -24,9 +24,10 @@ class LiveStatus:
     It is transient: when the command is done it is replaced by one summary line.
     """
 
-    def __init__(self, stream: TextIO, started: float) -> None:
+    def __init__(self, stream: TextIO, started: float, *, web_links: bool) -> None:
         self._console = Console(file=stream, highlight=False)
         self._started = started
+        self._web_links = web_links
         self._prediction: Prediction | None = None
         self._status = "creating"
         self._logs = ""
@@ -43,7 +44,7 @@ class LiveStatus:
 
     def update(self, prediction: Prediction) -> None:
         if self._prediction is None:
-            self._console.print(created_line(prediction), markup=False)
+            self._console.print(created_line(prediction, web_links=self._web_links), markup=False)
         self._prediction = prediction
         self._status = str(prediction.status)
         if isinstance(prediction.logs, str):

@@ -25,9 +25,12 @@ from replicate_typed._jobs import output_of
 from replicate_typed._options import window_within
 from replicate_typed.cli._exit import CommandError, ExitCode, UsageError, check_deadline_option
 from replicate_typed.cli._inputs import parse_inputs
+from replicate_typed.cli._model_argument import check_model_argument
+from replicate_typed.cli._not_found import is_not_found, model_not_found
 from replicate_typed.cli._output import prepare_output_dir, render, save_files
 from replicate_typed.cli._show import print_json
 from replicate_typed.cli._status import StatusView, open_status
+from replicate_typed.cli._web_links import links_to_replicate_com
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,16 @@ class RunOptions:
     timeout: float | None
     json: bool
     output_dir: str
+    #: Whether the prediction's web page is worth showing (not for an emulator's).
+    web_links: bool
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> RunOptions:
         """Read them from argparse's namespace, checking what argparse cannot (-i included)."""
         if (args.model is None) == (args.deployment is None):
             raise UsageError("run needs a MODEL or --deployment OWNER/NAME (one of them)")
+        if args.model is not None:
+            check_model_argument(args.model)
         check_deadline_option(args.deadline)
         return cls(
             model=args.model,
@@ -58,6 +65,7 @@ class RunOptions:
             timeout=args.timeout,
             json=args.json,
             output_dir=args.output_dir,
+            web_links=links_to_replicate_com(fake=args.fake),
         )
 
 
@@ -74,16 +82,10 @@ def run(replicate: Replicate, options: RunOptions) -> ExitCode:
     started = time.monotonic()
     give_up_at = None if options.timeout is None else started + options.timeout
     directory = None if options.json else prepare_output_dir(options.output_dir)
-    view = open_status(sys.stderr, started)
+    view = open_status(sys.stderr, started, web_links=options.web_links)
     prediction: Prediction | None = None
     try:
-        prediction = replicate.create(
-            options.model,
-            options.inputs,
-            deployment=options.deployment,
-            wait=_window(options),
-            deadline=options.deadline,
-        )
+        prediction = _create(replicate, options)
         view.update(prediction)
         streamed = _streams(prediction) and not options.json
         follow = _stream if streamed else _poll
@@ -97,6 +99,22 @@ def run(replicate: Replicate, options: RunOptions) -> ExitCode:
     finally:
         view.close()
     return _finish(replicate, final, options, None if streamed else directory)
+
+
+def _create(replicate: Replicate, options: RunOptions) -> Prediction:
+    """Create the prediction; a model the API does not know is named, with close names."""
+    try:
+        return replicate.create(
+            options.model,
+            options.inputs,
+            deployment=options.deployment,
+            wait=_window(options),
+            deadline=options.deadline,
+        )
+    except APIError as exc:
+        if options.model is not None and is_not_found(exc):
+            raise model_not_found(replicate, options.model) from exc
+        raise
 
 
 def _window(options: RunOptions) -> bool | int:
@@ -173,16 +191,24 @@ def _chunks(
 
 
 def _print_text(chunks: Iterator[str], view: StatusView) -> None:
+    """Print the chunks as they come; the text ends with a line break, also on Ctrl-C.
+
+    Else the next line on the terminal (Ctrl-C's "canceled prediction ...")
+    would continue the text's last line.
+    """
     last = ""
-    for chunk in chunks:
-        if not last:
-            view.pause()  # the live display and the text would share one screen
-        if chunk:
-            sys.stdout.write(chunk)
+    try:
+        for chunk in chunks:
+            if not last:
+                view.pause()  # the live display and the text would share one screen
+            if chunk:
+                sys.stdout.write(chunk)
+                sys.stdout.flush()
+                last = chunk
+    finally:
+        if last and not last.endswith("\n"):
+            sys.stdout.write("\n")
             sys.stdout.flush()
-            last = chunk
-    if last and not last.endswith("\n"):
-        sys.stdout.write("\n")
 
 
 def _stop(

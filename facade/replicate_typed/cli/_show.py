@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from enum import Enum
@@ -18,12 +19,19 @@ class _ToDict(Protocol):
 T = TypeVar("T", bound=_ToDict)
 
 
-def show_many(items: Iterable[T], line: Callable[[T], str], *, as_json: bool) -> None:
-    """A list: one ``line`` per item, or a JSON array."""
+def show_many(items: Iterable[T], line: Callable[[T], str], *, as_json: bool, empty: str) -> None:
+    """A list: one ``line`` per item, or a JSON array.
+
+    An empty list as text says ``empty`` on stderr, not nothing: stdout stays
+    one line per item for scripts (and ``[]`` with --json).
+    """
     if as_json:
         print_json([item.to_dict() for item in items])
-    else:
-        print_lines([line(item) for item in items])
+        return
+    lines = [line(item) for item in items]
+    if not lines:
+        print(empty, file=sys.stderr)
+    print_lines(lines)
 
 
 def show_one(item: T, details: Callable[[T], list[str]], *, as_json: bool) -> None:
@@ -57,8 +65,8 @@ def model_line(model: Model) -> str:
     return f"{name}  {description}" if description else name
 
 
-def job_details(job: Prediction | Training) -> list[str]:
-    """A prediction or training, field by field."""
+def job_details(job: Prediction | Training, *, web_links: bool) -> list[str]:
+    """A prediction or training, field by field; a prediction's page only with ``web_links``."""
     fields: dict[str, object] = {
         "id": job.id,
         "model": job.model,
@@ -71,7 +79,7 @@ def job_details(job: Prediction | Training) -> list[str]:
     if job.error:
         fields["error"] = job.error
     fields["output"] = json.dumps(_output(job), ensure_ascii=False)
-    if isinstance(job, Prediction):
+    if isinstance(job, Prediction) and web_links:
         fields["web"] = job.urls.web if job.urls else None
     return _aligned(fields)
 

@@ -32,13 +32,16 @@ class StatusView(Protocol):
         """The command is done waiting; leave the screen tidy."""
 
 
-def created_line(prediction: Prediction) -> str:
-    """The first line shown for a run: the prediction's id and, when the API gives one, its page."""
-    web = prediction.urls.web if prediction.urls else None
+def created_line(prediction: Prediction, *, web_links: bool) -> str:
+    """The first line shown for a run: the prediction's id and, with ``web_links``, its page.
+
+    ``web_links`` is False for an emulator, whose replicate.com links lead nowhere.
+    """
+    web = prediction.urls.web if prediction.urls and web_links else None
     return f"created prediction {prediction.id}" + (f" ({web})" if web else "")
 
 
-def open_status(stream: TextIO, started: float) -> StatusView:
+def open_status(stream: TextIO, started: float, *, web_links: bool) -> StatusView:
     """A live display on a terminal (if rich is installed), plain lines otherwise."""
     if stream.isatty():
         try:
@@ -46,8 +49,8 @@ def open_status(stream: TextIO, started: float) -> StatusView:
         except ImportError:  # rich comes with the "cli" extra; plain lines need nothing
             pass
         else:
-            return LiveStatus(stream, started)
-    return PlainStatus(stream, started)
+            return LiveStatus(stream, started, web_links=web_links)
+    return PlainStatus(stream, started, web_links=web_links)
 
 
 def status_text(status: str, progress: Progress | None, elapsed: float) -> str:
@@ -78,9 +81,10 @@ def is_progress_line(line: str) -> bool:
 class PlainStatus:
     """One line on ``stream`` for each change of status or progress, and each new log line."""
 
-    def __init__(self, stream: TextIO, started: float) -> None:
+    def __init__(self, stream: TextIO, started: float, *, web_links: bool) -> None:
         self._stream = stream
         self._started = started
+        self._web_links = web_links
         self._id: str | None = None
         self._shown: tuple[str, int | None] | None = None
         self._logs = ""
@@ -89,14 +93,16 @@ class PlainStatus:
     def update(self, prediction: Prediction) -> None:
         if self._id is None:
             self._id = prediction.id
-            self._say(created_line(prediction))
+            self._say(created_line(prediction, web_links=self._web_links))
         self._logs = prediction.logs if isinstance(prediction.logs, str) else self._logs
+        # The logs were written before the status they arrive with: "log: running"
+        # before "status: succeeded", as it happened.
+        self._show_logs()
         status, progress = str(prediction.status), Progress.parse(self._logs)
         shown = (status, None if progress is None else progress.current)
         if shown != self._shown:
             self._shown = shown
             self._say("status: " + status_text(status, progress, self._elapsed()))
-        self._show_logs()
 
     def add_logs(self, text: str) -> None:
         self._logs += text

@@ -16,10 +16,20 @@ from replicate_typed.cli._args import (
 )
 from replicate_typed.cli._run import RunOptions, run
 
+EXAMPLES = """\
+examples:
+  replicate-typed run replicate/hello-world -i text=Alice
+  replicate-typed run acme/upscaler -i image=@photo.png -i scale=4 --output-dir out
+  replicate-typed run owner/name:VERSION -i prompt="a fox" --timeout 300 --json
+  replicate-typed run --deployment acme/my-deployment -i prompt="a fox" --wait 30
+"""
+
 
 def register(commands: Subcommands) -> None:
     """Add ``run MODEL`` (or ``run --deployment OWNER/NAME``) and its options."""
     parser = subparser(commands, "run", "Run a model, show its progress and print its output.")
+    parser.epilog = EXAMPLES
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # keeps the examples' lines
     parser.add_argument(
         "model",
         nargs="?",
