@@ -169,6 +169,7 @@ def test_the_summary_counts_outcomes_and_costs_what_ran() -> None:
         Path("j"),
         [("succeeded", 2.0), ("failed", 1.0), ("aborted", None), (None, None)],
         price,
+        0,
     )
 
     assert (summary.total, summary.succeeded, summary.failed, summary.aborted) == (4, 1, 1, 1)

@@ -173,7 +173,7 @@ class Tally:
         journal: Path,
         outcomes: list[tuple[str | None, float | None]],
         price: Price | None,
-        unsaved: int = 0,
+        unsaved: int,
     ) -> BatchSummary:
         """The summary, from every item's (final status, predict_time) in the journal, and
         the count of succeeded items whose files were not all saved."""

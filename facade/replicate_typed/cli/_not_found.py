@@ -26,11 +26,6 @@ FRESH_EMULATOR_HINT = (
 )
 
 
-def is_not_found(error: BaseException) -> bool:
-    """Whether ``error`` is the API saying it has no such thing."""
-    return isinstance(error, APIError) and error.status == 404
-
-
 def model_not_found(replicate: Replicate, model: str) -> CommandError:
     """The error for a model name the API does not know, with close names if it has some."""
     close = close_model_names(replicate, model)

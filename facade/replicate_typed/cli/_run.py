@@ -16,6 +16,7 @@ from replicate_typed import (
     APIConnectionError,
     APIError,
     LogsEvent,
+    NotFoundError,
     OutputEvent,
     Prediction,
     PredictionTimeoutError,
@@ -26,7 +27,7 @@ from replicate_typed._options import window_within
 from replicate_typed.cli._exit import CommandError, ExitCode, UsageError, check_deadline_option
 from replicate_typed.cli._inputs import parse_inputs
 from replicate_typed.cli._model_argument import check_model_argument
-from replicate_typed.cli._not_found import is_not_found, model_not_found
+from replicate_typed.cli._not_found import model_not_found
 from replicate_typed.cli._output import prepare_output_dir, render, save_files
 from replicate_typed.cli._show import print_json
 from replicate_typed.cli._status import StatusView, open_status
@@ -111,10 +112,10 @@ def _create(replicate: Replicate, options: RunOptions) -> Prediction:
             wait=_window(options),
             deadline=options.deadline,
         )
-    except APIError as exc:
-        if options.model is not None and is_not_found(exc):
-            raise model_not_found(replicate, options.model) from exc
-        raise
+    except NotFoundError as exc:
+        if options.model is None:  # a deployment: its own message says which
+            raise
+        raise model_not_found(replicate, options.model) from exc
 
 
 def _window(options: RunOptions) -> bool | int:

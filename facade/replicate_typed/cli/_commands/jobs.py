@@ -7,7 +7,14 @@ from collections.abc import Callable
 from functools import partial
 from itertools import islice
 
-from replicate_typed import APIError, Prediction, Predictions, Replicate, Training, Trainings
+from replicate_typed import (
+    NotFoundError,
+    Prediction,
+    Predictions,
+    Replicate,
+    Training,
+    Trainings,
+)
 from replicate_typed.cli._args import (
     Register,
     Subcommands,
@@ -18,7 +25,7 @@ from replicate_typed.cli._args import (
     subparser,
 )
 from replicate_typed.cli._exit import ExitCode
-from replicate_typed.cli._not_found import is_not_found, job_not_found
+from replicate_typed.cli._not_found import job_not_found
 from replicate_typed.cli._show import job_details, job_line, show_many, show_one
 from replicate_typed.cli._web_links import links_to_replicate_com
 
@@ -78,10 +85,8 @@ def _show_job(
     def work(replicate: Replicate) -> ExitCode:
         try:
             job = fetch(replicate)
-        except APIError as exc:
-            if is_not_found(exc):
-                raise job_not_found(noun, args.id, fake=args.fake) from exc
-            raise
+        except NotFoundError as exc:
+            raise job_not_found(noun, args.id, fake=args.fake) from exc
         show_one(job, details, as_json=args.json)
         return ExitCode.SUCCEEDED
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from itertools import islice
 
-from replicate_typed import APIError, Replicate
+from replicate_typed import NotFoundError, Replicate
 from replicate_typed.cli import _bindings_check
 from replicate_typed.cli._args import (
     Register,
@@ -18,7 +18,7 @@ from replicate_typed.cli._args import (
 )
 from replicate_typed.cli._exit import ExitCode
 from replicate_typed.cli._generate import add_arguments, handle
-from replicate_typed.cli._not_found import is_not_found, model_not_found
+from replicate_typed.cli._not_found import model_not_found
 from replicate_typed.cli._show import model_details, model_line, show_many, show_one
 
 
@@ -48,10 +48,8 @@ def _get(args: argparse.Namespace) -> Work:
     def work(replicate: Replicate) -> ExitCode:
         try:
             model = replicate.models.get(args.name)
-        except APIError as exc:
-            if is_not_found(exc):
-                raise model_not_found(replicate, args.name) from exc
-            raise
+        except NotFoundError as exc:
+            raise model_not_found(replicate, args.name) from exc
         show_one(model, model_details, as_json=args.json)
         return ExitCode.SUCCEEDED
 
