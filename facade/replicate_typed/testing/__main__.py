@@ -64,18 +64,26 @@ def main(argv: list[str] | None = None) -> int:
         if args.rate_limits
         else None
     )
-    stop = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda _signum, _frame: stop.set())
     fake = FakeReplicate(page_size=args.page_size, rate_limits=limits)
     for value in args.models:
         try:
             apply_hook(value, load_hook(value), fake)
         except ValueError as exc:
             parser.error(f"--models {exc}")  # exits 2, before anything is served
-    with fake.serve(args.host, args.port) as served:
-        print(served.url, flush=True)
-        stop.wait()
+    stop = threading.Event()
+    # Ctrl-C or SIGTERM stops serving; the handlers they had come back after (for a caller
+    # running this in-process, as the tests do).
+    previous = {
+        signum: signal.signal(signum, lambda _signum, _frame: stop.set())
+        for signum in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        with fake.serve(args.host, args.port) as served:
+            print(served.url, flush=True)
+            stop.wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return 0
 
 
