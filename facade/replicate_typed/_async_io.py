@@ -81,6 +81,10 @@ class AsyncIO:
         finally:
             await response.aclose()
 
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self.http.aclose()
+
     def _adopt_loop(self, effect: Send) -> None:
         """Take the running loop as this client's if it has none yet; refuse any other."""
         if self._loop is not None:

@@ -12,6 +12,7 @@ import httpx
 
 from replicate_typed._effects import Effect, ReadUntil, Send
 from replicate_typed._errors import ClientClosedError
+from replicate_typed._safe_interrupts import GuardedBody, interrupts_outside_locks
 from replicate_typed._time_limits import BoundedBody, bound_body, timeout_for
 
 
@@ -41,17 +42,25 @@ class SyncIO:
         timeout = timeout_for(effect, self.http.timeout)
         request = self.http.build_request(**effect.kwargs, timeout=timeout)
         sent_at = self.clock()
-        response = self.http.send(request, stream=True, follow_redirects=redirects_of(effect))
-        if effect.stream and response.is_success:
-            return response  # the caller reads it, as long as it lasts, and closes it
-        # Every other body is read here, in full and in time; an error body is small.
-        bound_body(response, effect, timeout, sent_at=sent_at, clock=self.clock)
-        try:
-            response.read()
-        except BaseException:
-            response.close()
-            raise
+        with interrupts_outside_locks():
+            response = self.http.send(request, stream=True, follow_redirects=redirects_of(effect))
+            if effect.stream and response.is_success:
+                # The caller reads it, as long as it lasts, and closes it.
+                response.stream = GuardedBody(response.stream)
+                return response
+            # Every other body is read here, in full and in time; an error body is small.
+            bound_body(response, effect, timeout, sent_at=sent_at, clock=self.clock)
+            try:
+                response.read()
+            except BaseException:
+                response.close()
+                raise
         return response
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        with interrupts_outside_locks():
+            self.http.close()
 
 
 def read_until(effect: ReadUntil, clock: Callable[[], float]) -> None:

@@ -190,8 +190,20 @@ class Child:
         self.process.send_signal(signal.SIGINT)
 
     def wait(self) -> int:
-        """The exit code, once it has exited (bounded)."""
-        return self.process.wait(TIMEOUT)
+        """The exit code, once it has exited; if it has not within TIMEOUT, where it is stuck.
+
+        The child runs with PYTHONFAULTHANDLER (see ``environment``), so SIGABRT
+        makes it print every thread's stack on stderr before it dies.
+        """
+        try:
+            return self.process.wait(TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGABRT)
+            self.process.wait(TIMEOUT)
+            raise AssertionError(
+                f"{self.args} did not exit within {TIMEOUT} s; its stderr, stacks last:\n"
+                + self.stderr.text()
+            ) from None
 
     def result(self) -> Result:
         """Its exit code and output once it has exited, read as ``subprocess.run`` would."""
@@ -262,6 +274,7 @@ def environment(*, base_url: str | None, token: str | None = TOKEN) -> dict[str,
         env["REPLICATE_BASE_URL"] = base_url
     if token is not None:
         env["REPLICATE_API_TOKEN"] = token
+    env["PYTHONFAULTHANDLER"] = "1"  # a child stuck and aborted shows where (Child.wait)
     return env
 
 

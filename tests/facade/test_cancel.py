@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import signal
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
@@ -11,7 +12,13 @@ from typing import Any
 import httpx
 import pytest
 from pytest_httpx import HTTPXMock
-from replicate_typed import AsyncReplicate, Prediction, PredictionStatus, Replicate
+from replicate_typed import (
+    AsyncReplicate,
+    Prediction,
+    PredictionStatus,
+    Replicate,
+    _safe_interrupts,
+)
 from replicate_typed._lost_create import MARGIN
 
 from tests.support import payloads
@@ -112,6 +119,52 @@ def test_a_failed_cancel_on_interrupt_still_propagates_the_interrupt(
     _wait_until_ctrl_c()
 
     assert f"could not cancel prediction {PREDICTION_ID}: HTTP 500" in caplog.text
+
+
+class _HttpcoreLikeLock:
+    """Taken as httpcore takes its pool's lock: Ctrl-C arrives just after the acquire."""
+
+    def __enter__(self) -> None:
+        signal.raise_signal(signal.SIGINT)
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
+
+
+def test_ctrl_c_inside_httpx_lands_where_the_cancel_can_follow(
+    httpx_mock: HTTPXMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real SIGINT during a poll's lock comes again at the next safe point, then cancels.
+
+    Python's own handler would raise inside the lock's ``__enter__`` and leave
+    httpcore's pool locked, so that the cancel waited forever
+    (replicate_typed._safe_interrupts); the 1 ms timer that sends it again is
+    the sleeper here, which is where it would land.
+    """
+    put_off: list[int] = []
+    monkeypatch.setattr(_safe_interrupts, "_signal_again", put_off.append)
+    answered: list[bool] = []
+
+    def poll(request: httpx.Request) -> httpx.Response:
+        with _HttpcoreLikeLock():
+            answered.append(True)  # not interrupted inside the lock
+        return httpx.Response(200, json=payloads.prediction("processing"))
+
+    def sleep(seconds: float) -> None:
+        if put_off:
+            signal.raise_signal(put_off.pop())
+
+    httpx_mock.add_callback(poll, method="GET", url=GET)
+    httpx_mock.add_response(method="POST", url=CANCEL, json=payloads.prediction("canceled"))
+    with (
+        Replicate(TOKEN, base_url=API, sleep=sleep) as client,
+        pytest.raises(KeyboardInterrupt) as caught,
+    ):
+        client.wait(PREDICTION_ID)
+
+    assert answered == [True]
+    assert [r.url for r in httpx_mock.get_requests()] == [GET, CANCEL]
+    assert caught.value.__notes__ == [f"interrupted: canceled prediction {PREDICTION_ID}"]
 
 
 # -- interrupted during a sync-mode create: the response (and the id) never came -----------

@@ -134,15 +134,15 @@ def test_closing_the_client_closes_its_pool() -> None:
     client = Replicate(TOKEN)
     with client:
         pass
-    assert client._http.is_closed
+    assert client._io.http.is_closed
 
 
 def test_explicit_timeouts() -> None:
     with Replicate(TOKEN) as client:
-        timeout = client._http.timeout
+        timeout = client._io.http.timeout
     assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (5.0, 30.0, 30.0, 10.0)
     with Replicate(TOKEN, timeout=12) as client:
-        assert client._http.timeout.read == 12
+        assert client._io.http.timeout.read == 12
 
 
 def test_a_closed_client_refuses_requests_with_a_typed_error(

@@ -86,8 +86,8 @@ def test_the_token_is_in_no_repr_log_error_or_traceback(
             client._runner,
             client._runner.core,
             client._runner.core.settings,
-            client._http,
-            client._http.auth,
+            client._io.http,
+            client._io.http.auth,
             client.predictions,
             client.files,
         ]
@@ -109,7 +109,7 @@ def test_the_async_client_keeps_it_too(served: ServedFake) -> None:
     async def use() -> str:
         async with AsyncReplicate(TOKEN, base_url=served.url) as client:
             await client.run("replicate/hello-world", {"text": "x"})
-            return repr(client) + repr(client._runner.core.settings) + repr(client._http.auth)
+            return repr(client) + repr(client._runner.core.settings) + repr(client._io.http.auth)
 
     assert TOKEN not in asyncio.run(use())
 
@@ -225,7 +225,7 @@ def test_not_even_after_a_redirect_from_the_api_host() -> None:
 @pytest.mark.parametrize("client_class", [Replicate, AsyncReplicate])
 def test_tls_is_verified_by_default(client_class: type[Replicate] | type[AsyncReplicate]) -> None:
     client = client_class(TOKEN)
-    transport = client._http._transport
+    transport = client._io.http._transport
     # httpx's own transport, whose connection pool holds the TLS context.
     assert isinstance(transport, httpx.HTTPTransport | httpx.AsyncHTTPTransport)
     context = transport._pool._ssl_context

@@ -158,7 +158,6 @@ class AsyncReplicate:
         if http_client is None:
             http_client = httpx.AsyncClient(transport=transport, **http_client_options(settings))
         adopt_http_client(http_client, settings)
-        self._http = http_client
         core = Core(
             settings,
             retry=retry or RetryPolicy(),
@@ -169,7 +168,8 @@ class AsyncReplicate:
             on_event=on_event,
             budget=budget_for(rate_limits, clock or time.monotonic),
         )
-        self._runner = AsyncRunner(AsyncIO(http_client, sleep, core.clock), core)
+        self._io = AsyncIO(http_client, sleep, core.clock)
+        self._runner = AsyncRunner(self._io, core)
         self.predictions: AsyncPredictions = AsyncPredictions(self._runner)
         self.trainings: AsyncTrainings = AsyncTrainings(self._runner)
         self.files: AsyncFiles = AsyncFiles(self._runner)
@@ -303,7 +303,7 @@ class AsyncReplicate:
     async def aclose(self) -> None:
         """Close the connection pool (not an http_client you passed in)."""
         if self._owns_http:
-            await self._http.aclose()
+            await self._io.aclose()
 
     @overload
     async def run(

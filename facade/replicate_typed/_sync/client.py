@@ -155,7 +155,6 @@ class Replicate:
         if http_client is None:
             http_client = httpx.Client(transport=transport, **http_client_options(settings))
         adopt_http_client(http_client, settings)
-        self._http = http_client
         core = Core(
             settings,
             retry=retry or RetryPolicy(),
@@ -166,7 +165,8 @@ class Replicate:
             on_event=on_event,
             budget=budget_for(rate_limits, clock or time.monotonic),
         )
-        self._runner = Runner(SyncIO(http_client, sleep, core.clock), core)
+        self._io = SyncIO(http_client, sleep, core.clock)
+        self._runner = Runner(self._io, core)
         self.predictions: Predictions = Predictions(self._runner)
         self.trainings: Trainings = Trainings(self._runner)
         self.files: Files = Files(self._runner)
@@ -300,7 +300,7 @@ class Replicate:
     def close(self) -> None:
         """Close the connection pool (not an http_client you passed in)."""
         if self._owns_http:
-            self._http.close()
+            self._io.close()
 
     @overload
     def run(
