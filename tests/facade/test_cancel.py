@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import re
 import signal
+import sys
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from types import FrameType
 from typing import Any
 
 import httpx
@@ -20,6 +23,7 @@ from replicate_typed import (
     _safe_interrupts,
 )
 from replicate_typed._lost_create import MARGIN
+from replicate_typed._sync.runner import Runner
 
 from tests.support import payloads
 from tests.support.payloads import API, PREDICTION_ID, TOKEN, VERSION_ID
@@ -163,6 +167,47 @@ def test_ctrl_c_inside_httpx_lands_where_the_cancel_can_follow(
         client.wait(PREDICTION_ID)
 
     assert answered == [True]
+    assert [r.url for r in httpx_mock.get_requests()] == [GET, CANCEL]
+    assert caught.value.__notes__ == [f"interrupted: canceled prediction {PREDICTION_ID}"]
+
+
+def test_ctrl_c_between_a_flows_steps_still_cancels(httpx_mock: HTTPXMock) -> None:
+    """A KeyboardInterrupt raised in the runner's own loop, not in an effect, reaches the flow.
+
+    A trace function raises it where Python's handler could: as the runner
+    is about to resume the wait's flow with its first poll's answer.
+    """
+    httpx_mock.add_response(method="GET", url=GET, json=payloads.prediction("processing"))
+    httpx_mock.add_response(method="POST", url=CANCEL, json=payloads.prediction("canceled"))
+    perform = Runner.perform.__code__
+    [resume] = [
+        perform.co_firstlineno + offset
+        for offset, line in enumerate(inspect.getsource(Runner.perform).splitlines())
+        if "flow.send(value)" in line
+    ]
+    arrivals: list[int] = []
+
+    def ctrl_c(frame: FrameType, event: str, arg: Any) -> Any:
+        if frame.f_code is perform and event == "line" and frame.f_lineno == resume:
+            arrivals.append(resume)
+            if len(arrivals) == 3:  # after the first GET and the sleep: the flow waits at a yield
+                raise KeyboardInterrupt
+        return ctrl_c
+
+    def traced_wait(client: Replicate) -> None:
+        previous = sys.gettrace()  # coverage's, when it measures
+        sys.settrace(ctrl_c)
+        try:
+            client.wait(PREDICTION_ID)
+        finally:
+            sys.settrace(previous)
+
+    with (
+        Replicate(TOKEN, base_url=API, sleep=lambda seconds: None) as client,
+        pytest.raises(KeyboardInterrupt) as caught,
+    ):
+        traced_wait(client)
+
     assert [r.url for r in httpx_mock.get_requests()] == [GET, CANCEL]
     assert caught.value.__notes__ == [f"interrupted: canceled prediction {PREDICTION_ID}"]
 

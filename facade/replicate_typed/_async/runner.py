@@ -10,6 +10,7 @@ taken out of it (see ``_redaction``).
 
 from __future__ import annotations
 
+from inspect import GEN_SUSPENDED, getgeneratorstate
 from typing import TypeVar
 
 from replicate_typed._async_io import AsyncIO
@@ -32,19 +33,29 @@ class AsyncRunner:
         self.jobs: Jobs = Jobs(core)
 
     async def perform(self, flow: Flow[T]) -> T:
-        """Drive a flow: perform each effect it yields and send back the result or error."""
+        """Drive a flow: perform each effect it yields and send back the result or error.
+
+        An error while an effect is performed goes into the flow, which decides:
+        retry, cancel, or raise. So does a Ctrl-C that lands here, between the
+        flow's steps (just after it yielded, say), while it waits at a ``yield``:
+        else a wait would end without canceling its prediction. What the flow
+        raises leaves it for good, and goes on from here.
+        """
         value: Received = None
         error: BaseException | None = None
         while True:
             try:
-                effect = flow.send(value) if error is None else flow.throw(error)
-            except StopIteration as done:
-                result: T = done.value
-                return result
-            except Exception as failed:
-                redact_error(failed, self.core.settings.token.reveal())
-                raise
-            try:
-                value, error = await self._io.perform(effect), None
-            except BaseException as exc:  # the flow decides: retry, cancel, or raise
+                while True:  # inside the try, this loop's every turn is covered too
+                    try:
+                        effect = flow.send(value) if error is None else flow.throw(error)
+                    except StopIteration as done:
+                        result: T = done.value
+                        return result
+                    except Exception as failed:
+                        redact_error(failed, self.core.settings.token.reveal())
+                        raise
+                    value, error = await self._io.perform(effect), None
+            except BaseException as exc:
+                if getgeneratorstate(flow) != GEN_SUSPENDED:
+                    raise  # the flow's own error (or one before it started)
                 value, error = None, exc
