@@ -25,8 +25,9 @@ awaits, and httpcore's async pool takes no thread locks.
 ``scripts/interrupt-soak`` sends SIGINT from another process at a random
 moment of each of 3,000 waits on a loopback socket (the fake, polled every
 0.5 ms). With Python's own handling (``--baseline``) 4 runs hung at tries 16,
-775, 997 and 1,246, and 3 cancels before those failed on a connection h11 had
-left in state DONE; with this, 3,000 of 3,000 tries canceled their prediction.
+775, 997 and 1,246, and 3 tries before those left their prediction running (2
+with a cancel failing on a connection h11 had left in state DONE); with this,
+3,000 of 3,000 tries canceled their prediction.
 """
 
 from __future__ import annotations
