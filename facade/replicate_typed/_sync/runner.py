@@ -33,8 +33,8 @@ class Runner:
         An error while an effect is performed goes into the flow, which decides:
         retry, cancel, or raise. So does a Ctrl-C that lands here, between the
         flow's steps (just after it yielded, say), while it waits at a ``yield``:
-        else a wait would end without canceling its prediction. What the flow
-        raises leaves it for good, and goes on from here.
+        else a wait would end without canceling its prediction. An exception
+        the flow raises has ended it, and goes on to the caller.
         """
         value: Received = None
         error: BaseException | None = None
