@@ -100,10 +100,9 @@ def _unsafe(frame: FrameType) -> bool:
     runs a pending handler before it installs the next one, and a Ctrl-C
     raised there would leave ``_interrupt`` installed for good.
     """
-    code = frame.f_code
-    if code.co_name in _LOCK_EDGES or code.co_filename == __file__:
+    name, path = frame.f_code.co_name, frame.f_code.co_filename
+    if name in _LOCK_EDGES or path == __file__:
         return True
-    path = code.co_filename
     return path.startswith(_STATEFUL) and not path.startswith(_NETWORK)
 
 

@@ -20,12 +20,12 @@ from replicate_typed import (
     Prediction,
     PredictionStatus,
     Replicate,
-    _safe_interrupts,
 )
 from replicate_typed._lost_create import MARGIN
 from replicate_typed._sync.runner import Runner
 
 from tests.support import payloads
+from tests.support.interrupts import CtrlCLock, put_off_signals
 from tests.support.payloads import API, PREDICTION_ID, TOKEN, VERSION_ID
 
 GET = f"{API}/predictions/{PREDICTION_ID}"
@@ -125,16 +125,6 @@ def test_a_failed_cancel_on_interrupt_still_propagates_the_interrupt(
     assert f"could not cancel prediction {PREDICTION_ID}: HTTP 500" in caplog.text
 
 
-class _HttpcoreLikeLock:
-    """Taken as httpcore takes its pool's lock: Ctrl-C arrives just after the acquire."""
-
-    def __enter__(self) -> None:
-        signal.raise_signal(signal.SIGINT)
-
-    def __exit__(self, *exc_info: object) -> None:
-        pass
-
-
 def test_ctrl_c_inside_httpx_lands_where_the_cancel_can_follow(
     httpx_mock: HTTPXMock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -145,12 +135,11 @@ def test_ctrl_c_inside_httpx_lands_where_the_cancel_can_follow(
     (replicate_typed._safe_interrupts); the 1 ms timer that sends it again is
     the sleeper here, which is where it would land.
     """
-    put_off: list[int] = []
-    monkeypatch.setattr(_safe_interrupts, "_signal_again", put_off.append)
+    put_off = put_off_signals(monkeypatch)
     answered: list[bool] = []
 
     def poll(request: httpx.Request) -> httpx.Response:
-        with _HttpcoreLikeLock():
+        with CtrlCLock():
             answered.append(True)  # not interrupted inside the lock
         return httpx.Response(200, json=payloads.prediction("processing"))
 

@@ -11,7 +11,7 @@ import os
 import signal
 import threading
 from collections.abc import Iterator
-from types import FrameType, SimpleNamespace, TracebackType
+from types import FrameType, SimpleNamespace
 from typing import Any, cast
 
 import httpx
@@ -21,15 +21,15 @@ from replicate_typed._effects import Send
 from replicate_typed._io import SyncIO
 from replicate_typed._safe_interrupts import interrupts_outside_locks
 
+from tests.support.interrupts import CtrlCLock, put_off_signals
+
 HTTPCORE, H11 = _safe_interrupts._STATEFUL
 
 
 @pytest.fixture
 def again(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The signals ``_interrupt`` put off, instead of sending them again 1 ms later."""
-    asked: list[int] = []
-    monkeypatch.setattr(_safe_interrupts, "_signal_again", asked.append)
-    return asked
+    return put_off_signals(monkeypatch)
 
 
 def _frame(name: str, path: str) -> object:
@@ -53,24 +53,8 @@ def test_which_frames_an_interrupt_waits_out(name: str, path: str, unsafe: bool)
     assert _safe_interrupts._unsafe(cast("Any", _frame(name, path))) is unsafe
 
 
-class _Lock:
-    """A lock wrapper whose ``__enter__`` is where Ctrl-C arrives, as in httpcore's."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-
-    def __enter__(self) -> None:
-        self.lock.acquire()
-        signal.raise_signal(signal.SIGINT)  # handled here, before the with block protects it
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.lock.release()
-
-
 def test_a_ctrl_c_inside_a_lock_enter_comes_again_later(again: list[int]) -> None:
-    lock = _Lock()
+    lock = CtrlCLock()
     with interrupts_outside_locks(), lock:
         pass
 
